@@ -1,0 +1,588 @@
+//! Checking across rows and sources (SPEC 3): definitions, the single-project rule, measures of
+//! scores, exact duplicates, conflicting scores and story ids, then the canonical tables and the
+//! row ledger. Every row read ends in exactly one of used, excluded, duplicate or blank, and the
+//! ledger counts those statuses, so "nothing lost" is a fact about the rows, not a subtraction.
+
+mod definitions;
+
+use crate::config::LoadedConfig;
+use crate::ingest::rows::{KindRows, NO_PROJECT, ParsedSheet, RowStatus, StoryRow};
+use crate::ingest::schema::{Field, Kind};
+use crate::ingest::{Ingested, InputFile};
+use crate::model::{Measure, Story, Tables};
+use crate::problems::{Problem, Severity, TableLedger};
+use std::collections::{HashMap, HashSet};
+
+/// A measure with fewer paired people than this is marked indicative only (SPEC 3.1, 4.3).
+pub const INDICATIVE_BELOW: usize = 30;
+
+/// The outcome of reading and checking: the canonical tables, the ledger and every problem.
+#[derive(Debug, Default)]
+pub struct Checked {
+    pub tables: Tables,
+    pub ledger: Vec<TableLedger>,
+    pub problems: Vec<Problem>,
+    pub inputs: Vec<InputFile>,
+}
+
+impl Checked {
+    pub fn has_errors(&self) -> bool {
+        self.problems.iter().any(|p| p.severity == Severity::Error)
+    }
+
+    pub fn excluded_rows(&self) -> impl Iterator<Item = &Problem> {
+        self.problems.iter().filter(|p| p.severity == Severity::Excluded)
+    }
+
+    /// `--strict`: row problems become errors.
+    pub fn make_strict(&mut self) {
+        for p in &mut self.problems {
+            if p.severity == Severity::Excluded {
+                p.severity = Severity::Error;
+            }
+        }
+    }
+}
+
+/// Codes project ids in first-seen order; [`Tables`] recodes them in byte order at the end.
+#[derive(Default)]
+struct Codes {
+    lookup: HashMap<String, u32>,
+    names: Vec<String>,
+}
+
+impl Codes {
+    fn code(&mut self, name: &str) -> u32 {
+        if let Some(&c) = self.lookup.get(name) {
+            return c;
+        }
+        let c = self.names.len() as u32;
+        self.names.push(name.to_string());
+        self.lookup.insert(name.to_string(), c);
+        c
+    }
+}
+
+/// Checks what was read and builds the canonical tables.
+pub fn check(ingested: Ingested, config: &LoadedConfig) -> Checked {
+    let Ingested {
+        inputs,
+        mut sheets,
+        mut problems,
+    } = ingested;
+    let project_defs = definitions::projects(&mut sheets, &mut problems);
+    let measures = definitions::measures(&mut sheets, config, &mut problems);
+    let mut projects = Codes::default();
+    for id in project_defs.projects.keys() {
+        projects.code(id);
+    }
+    // Single-project rule: the one project of a sheet's workbook or folder, if it has one.
+    let mut singles: Vec<Option<u32>> = Vec::with_capacity(sheets.len());
+    for sheet in &sheets {
+        let single = project_defs
+            .single
+            .get(&sheet.info.group)
+            .map(|id| projects.code(id));
+        singles.push(single);
+        let needs_project = !matches!(sheet.info.kind, Kind::Projects | Kind::Measures);
+        if needs_project && single.is_none() && sheet.info.column(Field::ProjectId).is_none() {
+            let what = if sheet.info.sheet.is_some() { "workbook" } else { "folder" };
+            problems.push(Problem {
+                sheet: sheet.info.sheet.clone(),
+                row: Some(sheet.info.header_row),
+                ..Problem::file(
+                    Severity::Error,
+                    &sheet.info.file,
+                    format!(
+                        "required column \"project_id\" is missing from the header row (row {}), and this {what} has no projects table with exactly one project to supply it: add the column, or a one-row projects sheet",
+                        sheet.info.header_row
+                    ),
+                )
+            });
+        }
+    }
+    let mut builder = Builder {
+        measures: &measures,
+        tables: Tables::default(),
+        problems: &mut problems,
+        projects,
+        output_measures: HashMap::new(),
+        people: Codes::default(),
+        refs: Refs::default(),
+        seen: Seen::default(),
+        first_use: HashMap::new(),
+    };
+    for (i, sheet) in sheets.iter_mut().enumerate() {
+        let mut resolver = ProjectResolver {
+            cache: vec![None; sheet.strings.len()],
+            single: singles[i],
+        };
+        builder.sheet(i as u32, sheet, &mut resolver);
+    }
+    builder.duplicates_and_conflicts(&mut sheets);
+    let Builder {
+        mut tables,
+        projects,
+        people,
+        first_use,
+        ..
+    } = builder;
+    tables.measures = measures;
+    tables.people = people.names;
+    let mut undefined: Vec<(u32, Problem)> = first_use
+        .into_iter()
+        .filter(|(code, _)| !project_defs.projects.contains_key(&projects.names[*code as usize]))
+        .collect();
+    undefined.sort_by_key(|(code, _)| projects.names[*code as usize].clone());
+    problems.extend(undefined.into_iter().map(|(_, p)| p));
+    finish_projects(&mut tables, projects, &project_defs.projects);
+    few_pairs(&tables, &mut problems);
+    let ledger = sheets.iter().map(ledger_of).collect();
+    Checked {
+        tables,
+        ledger,
+        problems,
+        inputs,
+    }
+}
+
+/// Recodes projects in byte order of their ids and attaches their definitions.
+fn finish_projects(
+    tables: &mut Tables,
+    codes: Codes,
+    defined: &std::collections::BTreeMap<String, crate::model::Project>,
+) {
+    let mut order: Vec<u32> = (0..codes.names.len() as u32).collect();
+    order.sort_by(|a, b| codes.names[*a as usize].cmp(&codes.names[*b as usize]));
+    let mut recode = vec![0u32; order.len()];
+    for (new, old) in order.iter().enumerate() {
+        recode[*old as usize] = new as u32;
+    }
+    let remap = |v: &mut Vec<u32>| v.iter_mut().for_each(|c| *c = recode[*c as usize]);
+    remap(&mut tables.outputs.project);
+    remap(&mut tables.scores.project);
+    remap(&mut tables.audit.project);
+    for s in &mut tables.stories {
+        s.project = recode[s.project as usize];
+    }
+    tables.project_ids = order.iter().map(|o| codes.names[*o as usize].clone()).collect();
+    tables.projects = tables
+        .project_ids
+        .iter()
+        .map(|id| defined.get(id).cloned())
+        .collect();
+}
+
+/// Turns a sheet's local project codes into run codes, the empty ones by the single-project rule.
+struct ProjectResolver {
+    cache: Vec<Option<u32>>,
+    single: Option<u32>,
+}
+
+impl ProjectResolver {
+    fn resolve(&mut self, sheet: &ParsedSheet, projects: &mut Codes, first_use: &mut HashMap<u32, Problem>, idx: u32, local: u32) -> Option<u32> {
+        if local == NO_PROJECT {
+            return self.single;
+        }
+        if let Some(code) = self.cache[local as usize] {
+            return Some(code);
+        }
+        let id = sheet.string(local);
+        let code = projects.code(id);
+        first_use.entry(code).or_insert_with(|| {
+            sheet.info.problem(
+                Severity::Warning,
+                sheet.row_number(idx),
+                Some(Field::ProjectId),
+                Some(id.to_string()),
+                "has no row in any projects table: it is reported under its id",
+            )
+        });
+        self.cache[local as usize] = Some(code);
+        Some(code)
+    }
+}
+
+/// Where a row of the tables came from, to mark it and to place problems about it.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct RowRef {
+    sheet: u32,
+    idx: u32,
+}
+
+struct Builder<'m, 'p> {
+    measures: &'m [Measure],
+    tables: Tables,
+    problems: &'p mut Vec<Problem>,
+    projects: Codes,
+    /// Output measure names, grouped case-insensitively: lower-case name → code.
+    output_measures: HashMap<String, u32>,
+    people: Codes,
+    /// The first row that used each project id, for the warning about ids with no projects row.
+    first_use: HashMap<u32, Problem>,
+    /// Per table row, the sheet row it came from (same order as the columns).
+    refs: Refs,
+    seen: Seen,
+}
+
+#[derive(Default)]
+struct Refs {
+    scores: Vec<RowRef>,
+    audit: Vec<RowRef>,
+}
+
+/// What earlier rows held, for exact duplicates and conflicts.
+#[derive(Default)]
+struct Seen {
+    outputs: HashSet<(u32, i32, String, u64, u8, Option<String>)>,
+    scores: HashSet<(u32, u32, u32, i32, u64)>,
+    /// (project, person, measure, date) → (first raw score, conflicted).
+    score_keys: HashMap<(u32, u32, u32, i32), (u64, bool)>,
+    stories: HashSet<StoryRow>,
+    story_ids: HashMap<(u32, String), String>,
+    audit: HashSet<(u32, i32, u8, u8, u8)>,
+    audit_keys: HashMap<(u32, i32, u8, u8), (u8, bool)>,
+}
+
+impl Builder<'_, '_> {
+    fn missing_project(&mut self, sheet: &mut ParsedSheet, idx: u32) {
+        sheet.status[idx as usize] = RowStatus::Excluded;
+        let place = if sheet.info.sheet.is_some() { "workbook" } else { "folder" };
+        self.problems.push(sheet.info.problem(
+            Severity::Excluded,
+            sheet.row_number(idx),
+            Some(Field::ProjectId),
+            None,
+            format!("is empty, and this {place} has no projects table with exactly one project to supply it: fill in the project id"),
+        ));
+    }
+
+    fn exclude(&mut self, sheet: &mut ParsedSheet, idx: u32, field: Field, value: String, message: String) {
+        sheet.status[idx as usize] = RowStatus::Excluded;
+        self.problems.push(sheet.info.problem(
+            Severity::Excluded,
+            sheet.row_number(idx),
+            Some(field),
+            Some(value),
+            message,
+        ));
+    }
+
+    fn project(&mut self, resolver: &mut ProjectResolver, sheet: &ParsedSheet, idx: u32, local: u32) -> Option<u32> {
+        resolver.resolve(sheet, &mut self.projects, &mut self.first_use, idx, local)
+    }
+
+    /// Resolves the rows of one sheet into the tables, finding duplicates of earlier rows.
+    fn sheet(&mut self, sheet_index: u32, sheet: &mut ParsedSheet, resolver: &mut ProjectResolver) {
+        if resolver.single.is_none() && sheet.info.column(Field::ProjectId).is_none() && !matches!(sheet.info.kind, Kind::Projects | Kind::Measures) {
+            // A structural error was reported for the sheet; its rows cannot be placed.
+            for status in &mut sheet.status {
+                if *status == RowStatus::Pending {
+                    *status = RowStatus::Excluded;
+                }
+            }
+            return;
+        }
+        let rows = std::mem::replace(&mut sheet.rows, KindRows::Projects(Vec::new()));
+        match &rows {
+            KindRows::Projects(_) | KindRows::Measures(_) => {}
+            KindRows::Outputs(o) => {
+                for i in 0..o.idx.len() {
+                    let idx = o.idx[i];
+                    let Some(project) = self.project(resolver, sheet, o.idx[i], o.project[i]) else {
+                        self.missing_project(sheet, idx);
+                        continue;
+                    };
+                    let name = sheet.string(o.measure[i]);
+                    let notes = o.notes[i].map(|n| sheet.string(n).to_string());
+                    let key = (project, o.date[i], name.to_string(), o.value[i].to_bits(), o.principles[i].0, notes);
+                    if !self.seen.outputs.insert(key) {
+                        sheet.status[idx as usize] = RowStatus::Duplicate;
+                        continue;
+                    }
+                    let next = self.tables.output_measures.len() as u32;
+                    let measure = *self.output_measures.entry(name.to_lowercase()).or_insert(next);
+                    if measure == next {
+                        self.tables.output_measures.push(name.to_string());
+                    }
+                    let t = &mut self.tables.outputs;
+                    t.project.push(project);
+                    t.date.push(o.date[i]);
+                    t.measure.push(measure);
+                    t.value.push(o.value[i]);
+                    t.principles.push(o.principles[i]);
+                    sheet.status[idx as usize] = RowStatus::Used;
+                }
+            }
+            KindRows::Outcomes(o) => self.outcomes(sheet_index, sheet, o, resolver),
+            KindRows::Stories(stories) => {
+                for row in stories {
+                    let Some(project) = self.project(resolver, sheet, row.idx, row.project) else {
+                        self.missing_project(sheet, row.idx);
+                        continue;
+                    };
+                    let key = StoryRow { idx: 0, project, ..row.clone() };
+                    if self.seen.stories.contains(&key) {
+                        sheet.status[row.idx as usize] = RowStatus::Duplicate;
+                        continue;
+                    }
+                    if let Some(id) = &row.story_id {
+                        let here = format!("row {} of {}", sheet.row_number(row.idx), shown(sheet));
+                        if let Some(first) = self.seen.story_ids.get(&(project, id.clone())) {
+                            let message = format!("is already the story_id of another story of this project ({first}): this later story is left out; give it its own id");
+                            self.exclude(sheet, row.idx, Field::StoryId, id.clone(), message);
+                            continue;
+                        }
+                        self.seen.story_ids.insert((project, id.clone()), here);
+                    }
+                    self.seen.stories.insert(key);
+                    self.tables.stories.push(Story {
+                        project,
+                        story_id: row.story_id.clone().unwrap_or_default(),
+                        date: row.date,
+                        title: row.title.clone(),
+                        text: row.text.clone(),
+                        what_matters: row.what_matters.clone(),
+                        achieved: row.achieved,
+                        principles: row.principles.iter().collect(),
+                        spectrum: row.spectrum,
+                        consent: row.consent,
+                        teller: row.teller,
+                        language: row.language,
+                    });
+                    sheet.status[row.idx as usize] = RowStatus::Used;
+                }
+            }
+            KindRows::Audit(rows) => {
+                for row in rows {
+                    let Some(project) = self.project(resolver, sheet, row.idx, row.project) else {
+                        self.missing_project(sheet, row.idx);
+                        continue;
+                    };
+                    let principle = row.principle as u8;
+                    if !self.seen.audit.insert((project, row.date, principle, row.item, row.score)) {
+                        sheet.status[row.idx as usize] = RowStatus::Duplicate;
+                        continue;
+                    }
+                    let entry = self.seen.audit_keys.entry((project, row.date, principle, row.item)).or_insert((row.score, false));
+                    if entry.0 != row.score {
+                        entry.1 = true;
+                    }
+                    let t = &mut self.tables.audit;
+                    t.project.push(project);
+                    t.date.push(row.date);
+                    t.principle.push(row.principle);
+                    t.item.push(row.item);
+                    t.score.push(row.score);
+                    self.refs.audit.push(RowRef { sheet: sheet_index, idx: row.idx });
+                    sheet.status[row.idx as usize] = RowStatus::Used;
+                }
+            }
+        }
+        sheet.rows = rows;
+    }
+
+    fn outcomes(&mut self, sheet_index: u32, sheet: &mut ParsedSheet, o: &crate::ingest::rows::OutcomeRows, resolver: &mut ProjectResolver) {
+        // Measure names repeat: resolve each sheet-local name once.
+        let mut measure_of: HashMap<u32, Option<u32>> = HashMap::new();
+        for i in 0..o.idx.len() {
+            let idx = o.idx[i];
+            let Some(project) = self.project(resolver, sheet, o.idx[i], o.project[i]) else {
+                self.missing_project(sheet, idx);
+                continue;
+            };
+            let local = o.measure[i];
+            let measures = self.measures;
+            let measure = *measure_of.entry(local).or_insert_with(|| {
+                let name = sheet.string(local);
+                measures.iter().position(|m| m.name.eq_ignore_ascii_case(name)).map(|p| p as u32)
+            });
+            let Some(measure) = measure else {
+                let name = sheet.string(local).to_string();
+                self.exclude(sheet, idx, Field::Measure, name, "is not a measure mwm knows: check the spelling, or define it in a measures sheet (measure, min, max, higher_is_better)".into());
+                continue;
+            };
+            let m = &self.measures[measure as usize];
+            let raw = o.score[i];
+            if raw < m.min || raw > m.max {
+                let message = format!("is outside the range of {} ({} to {})", m.name, crate::ingest::value::format_number(m.min), crate::ingest::value::format_number(m.max));
+                self.exclude(sheet, idx, Field::Score, crate::ingest::value::format_number(raw), message);
+                continue;
+            }
+            if m.conversion.is_some() && raw.fract() != 0.0 {
+                let message = format!("is not a whole number: {} scores are raw totals from {} to {}", m.name, m.min, m.max);
+                self.exclude(sheet, idx, Field::Score, crate::ingest::value::format_number(raw), message);
+                continue;
+            }
+            let person = self.people.code(sheet.string(o.person[i]));
+            let date = o.date[i];
+            if !self.seen.scores.insert((project, person, measure, date, raw.to_bits())) {
+                sheet.status[idx as usize] = RowStatus::Duplicate;
+                continue;
+            }
+            let entry = self.seen.score_keys.entry((project, person, measure, date)).or_insert((raw.to_bits(), false));
+            if entry.0 != raw.to_bits() {
+                entry.1 = true;
+            }
+            let t = &mut self.tables.scores;
+            t.project.push(project);
+            t.person.push(person);
+            t.measure.push(measure);
+            t.date.push(date);
+            t.raw.push(raw);
+            t.score.push(m.analysed_score(raw));
+            self.refs.scores.push(RowRef { sheet: sheet_index, idx });
+            sheet.status[idx as usize] = RowStatus::Used;
+        }
+    }
+
+    /// Leaves out every score (and audit item) whose key holds more than one different value,
+    /// and gives stories without an id one made from their order.
+    fn duplicates_and_conflicts(&mut self, sheets: &mut [ParsedSheet]) {
+        let conflicted: HashSet<(u32, u32, u32, i32)> = self.seen.score_keys.iter().filter(|(_, v)| v.1).map(|(k, _)| *k).collect();
+        if !conflicted.is_empty() {
+            let t = &self.tables.scores;
+            let keep: Vec<bool> = (0..t.project.len())
+                .map(|i| !conflicted.contains(&(t.project[i], t.person[i], t.measure[i], t.date[i])))
+                .collect();
+            let mut groups: HashMap<(u32, u32, u32, i32), Vec<usize>> = HashMap::new();
+            for (i, k) in keep.iter().enumerate() {
+                if !k {
+                    groups.entry((t.project[i], t.person[i], t.measure[i], t.date[i])).or_default().push(i);
+                }
+            }
+            let mut excluded = Vec::new();
+            for rows in groups.values() {
+                let places: Vec<String> = rows.iter().map(|&i| {
+                    let r = self.refs.scores[i];
+                    let sheet = &sheets[r.sheet as usize];
+                    format!("{} at row {}", crate::ingest::value::format_number(t.raw[i]), sheet.row_number(r.idx))
+                }).collect();
+                for &i in rows {
+                    excluded.push((self.refs.scores[i], crate::ingest::value::format_number(t.raw[i]), format!("is one of different scores for the same project, person, measure and date ({}): all of them are left out", places.join(", "))));
+                }
+            }
+            excluded.sort_by_key(|(r, ..)| (r.sheet, r.idx));
+            for (r, value, message) in excluded {
+                let sheet = &mut sheets[r.sheet as usize];
+                self.exclude(sheet, r.idx, Field::Score, value, message);
+            }
+            let t = &mut self.tables.scores;
+            retain(&mut t.project, &keep);
+            retain(&mut t.person, &keep);
+            retain(&mut t.measure, &keep);
+            retain(&mut t.date, &keep);
+            retain(&mut t.raw, &keep);
+            retain(&mut t.score, &keep);
+            retain(&mut self.refs.scores, &keep);
+        }
+        let conflicted: HashSet<(u32, i32, u8, u8)> = self.seen.audit_keys.iter().filter(|(_, v)| v.1).map(|(k, _)| *k).collect();
+        if !conflicted.is_empty() {
+            let t = &self.tables.audit;
+            let keep: Vec<bool> = (0..t.project.len())
+                .map(|i| !conflicted.contains(&(t.project[i], t.date[i], t.principle[i] as u8, t.item[i])))
+                .collect();
+            let mut excluded = Vec::new();
+            for (i, k) in keep.iter().enumerate() {
+                if !k {
+                    excluded.push((self.refs.audit[i], t.score[i]));
+                }
+            }
+            for (r, score) in excluded {
+                let sheet = &mut sheets[r.sheet as usize];
+                self.exclude(sheet, r.idx, Field::Score, score.to_string(), "differs from another score for the same project, date, principle and item: both are left out".into());
+            }
+            let t = &mut self.tables.audit;
+            retain(&mut t.project, &keep);
+            retain(&mut t.date, &keep);
+            retain(&mut t.principle, &keep);
+            retain(&mut t.item, &keep);
+            retain(&mut t.score, &keep);
+            retain(&mut self.refs.audit, &keep);
+        }
+        // Stories without an id get one from their order within the project.
+        let mut counter: HashMap<u32, u32> = HashMap::new();
+        for s in &mut self.tables.stories {
+            if s.story_id.is_empty() {
+                let n = counter.entry(s.project).or_default();
+                *n += 1;
+                s.story_id = format!("#{n}");
+            }
+        }
+    }
+}
+
+fn retain<T>(v: &mut Vec<T>, keep: &[bool]) {
+    let mut i = 0;
+    v.retain(|_| {
+        let k = keep[i];
+        i += 1;
+        k
+    });
+}
+
+fn shown(sheet: &ParsedSheet) -> String {
+    match &sheet.info.sheet {
+        Some(s) => format!("{} › {s}", sheet.info.file),
+        None => sheet.info.file.clone(),
+    }
+}
+
+/// A warning per measure with fewer than 30 paired people across the run.
+fn few_pairs(tables: &Tables, problems: &mut Vec<Problem>) {
+    // Paired people per measure: a person with scores on two or more dates.
+    let s = &tables.scores;
+    let mut dates: HashMap<(u32, u32, u32), (i32, bool)> = HashMap::new();
+    for i in 0..s.project.len() {
+        let e = dates.entry((s.project[i], s.person[i], s.measure[i])).or_insert((s.date[i], false));
+        if e.0 != s.date[i] {
+            e.1 = true;
+        }
+    }
+    let mut paired = vec![0usize; tables.measures.len()];
+    let mut used = vec![false; tables.measures.len()];
+    for ((_, _, m), (_, two)) in &dates {
+        used[*m as usize] = true;
+        if *two {
+            paired[*m as usize] += 1;
+        }
+    }
+    for (m, measure) in tables.measures.iter().enumerate() {
+        if used[m] && paired[m] < INDICATIVE_BELOW {
+            problems.push(Problem {
+                column: Some("measure".into()),
+                value: Some(measure.name.clone()),
+                ..Problem::file(
+                    Severity::Warning,
+                    "",
+                    format!("has {} paired people in all (fewer than {INDICATIVE_BELOW}): its figures are indicative only", paired[m]),
+                )
+            });
+        }
+    }
+}
+
+fn ledger_of(sheet: &ParsedSheet) -> TableLedger {
+    let mut ledger = TableLedger {
+        file: sheet.info.file.clone(),
+        sheet: sheet.info.sheet.clone(),
+        table: sheet.info.kind,
+        read: sheet.status.len() as u64,
+        used: 0,
+        excluded: 0,
+        duplicates: 0,
+        blank: 0,
+    };
+    for status in &sheet.status {
+        match status {
+            RowStatus::Used => ledger.used += 1,
+            RowStatus::Excluded => ledger.excluded += 1,
+            RowStatus::Duplicate => ledger.duplicates += 1,
+            RowStatus::Blank => ledger.blank += 1,
+            // A row no step decided about would be lost: count it as excluded so the ledger
+            // shows it rather than balancing by itself. No path leaves a row pending.
+            RowStatus::Pending => ledger.excluded += 1,
+        }
+    }
+    ledger
+}

@@ -1,0 +1,294 @@
+//! `mwm.toml` (SPEC 2.5): loading, validation and defaults.
+//!
+//! The file is optional; every key has a default. An unknown key, a wrong type or a value that
+//! makes no sense is an error naming the key and its line, because a misspelt setting that is
+//! silently ignored gives a report that looks right and is not.
+
+use crate::ingest::schema::{Field, Kind};
+use crate::ingest::value::name_key;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use toml::Spanned;
+
+/// The settings of a run, as read from the file (before command-line flags are applied).
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    #[serde(default)]
+    pub report: ReportConfig,
+    /// `[columns.TABLE] "Their header" = "canonical_name"`.
+    #[serde(default)]
+    pub columns: BTreeMap<String, BTreeMap<String, Spanned<String>>>,
+    /// `[sheets] "Their sheet" = "outcomes"`.
+    #[serde(default)]
+    pub sheets: BTreeMap<String, Spanned<String>>,
+    #[serde(default)]
+    pub measures: Vec<Spanned<MeasureConfig>>,
+    #[serde(default)]
+    pub privacy: PrivacyConfig,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ReportConfig {
+    pub title: String,
+    pub organisation: Option<String>,
+    pub min_cell: u32,
+    pub lang: Lang,
+    pub quarters: Quarters,
+}
+
+impl Default for ReportConfig {
+    fn default() -> Self {
+        ReportConfig {
+            title: "Measuring what matters".into(),
+            organisation: None,
+            min_cell: 5,
+            lang: Lang::En,
+            quarters: Quarters::Financial,
+        }
+    }
+}
+
+/// The language of the pages (SPEC 5.2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    En,
+    Cy,
+    Both,
+}
+
+/// How outputs are grouped into quarters (SPEC 4.1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Quarters {
+    #[default]
+    Financial,
+    Calendar,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PrivacyConfig {
+    /// Names replaced by `[removed]` in quoted stories (SPEC 4.4).
+    #[serde(default)]
+    pub names: Vec<String>,
+}
+
+/// A `[[measures]]` entry: the columns of the measures table.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct MeasureConfig {
+    pub measure: String,
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+    pub higher_is_better: Option<bool>,
+    pub sem: Option<f64>,
+    pub reliability: Option<f64>,
+    pub sd: Option<f64>,
+    pub mid: Option<f64>,
+    pub conversion: Option<String>,
+    #[serde(default)]
+    pub principles: Option<ListOrText>,
+    pub label_cy: Option<String>,
+    pub source: Option<String>,
+}
+
+/// A list written as a TOML array or as one string separated by `;` or `,`.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(untagged)]
+pub enum ListOrText {
+    List(Vec<String>),
+    Text(String),
+}
+
+impl ListOrText {
+    pub fn joined(&self) -> String {
+        match self {
+            ListOrText::List(items) => items.join(";"),
+            ListOrText::Text(t) => t.clone(),
+        }
+    }
+}
+
+/// A loaded config with where it came from, and the lookups built from it.
+#[derive(Debug, Clone, Default)]
+pub struct LoadedConfig {
+    pub config: Config,
+    /// The file it was read from; `None` for the defaults.
+    pub path: Option<PathBuf>,
+    /// The text of the file, to turn byte offsets into line numbers.
+    source_text: String,
+    /// `(table, header name key) → field`, from `[columns.TABLE]`.
+    column_map: BTreeMap<(Kind, String), Field>,
+    /// `sheet or file name key → table`, from `[sheets]`.
+    sheet_map: BTreeMap<String, Kind>,
+}
+
+/// A config problem: the message already names the file, the line and the key.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct ConfigError(pub String);
+
+impl LoadedConfig {
+    /// Reads and validates a config file.
+    pub fn load(path: &Path) -> Result<LoadedConfig, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            ConfigError(format!("cannot read the config file {}: {e}", path.display()))
+        })?;
+        Self::parse(&text, path)
+    }
+
+    /// Validates config text; `path` is only used in messages.
+    pub fn parse(text: &str, path: &Path) -> Result<LoadedConfig, ConfigError> {
+        let shown = path.display().to_string();
+        let config: Config = toml::from_str(text).map_err(|e| {
+            let line = e.span().map(|s| line_of(text, s.start));
+            let message = e.message().replace("field", "key");
+            ConfigError(match line {
+                Some(line) => format!("{shown} line {line}: {message}"),
+                None => format!("{shown}: {message}"),
+            })
+        })?;
+        let mut loaded = LoadedConfig {
+            config,
+            path: Some(path.to_path_buf()),
+            source_text: text.to_string(),
+            ..Default::default()
+        };
+        loaded.validate()?;
+        Ok(loaded)
+    }
+
+    fn error_at(&self, span: std::ops::Range<usize>, message: String) -> ConfigError {
+        let shown = self
+            .path
+            .as_ref()
+            .map(|p| p.display().to_string())
+            .unwrap_or_else(|| "mwm.toml".into());
+        ConfigError(format!(
+            "{shown} line {}: {message}",
+            line_of(&self.source_text, span.start)
+        ))
+    }
+
+    fn validate(&mut self) -> Result<(), ConfigError> {
+        if self.config.report.min_cell < 1 {
+            return Err(ConfigError(format!(
+                "{}: [report] min_cell must be at least 1 (1 turns suppression off)",
+                self.shown_path()
+            )));
+        }
+        let mut column_map = BTreeMap::new();
+        for (table, headers) in &self.config.columns {
+            let kind = Kind::parse(table).ok_or_else(|| {
+                ConfigError(format!(
+                    "{}: [columns.{table}] is not a table: use projects, outputs, outcomes, measures, stories or audit",
+                    self.shown_path()
+                ))
+            })?;
+            for (header, target) in headers {
+                let field = kind
+                    .fields()
+                    .iter()
+                    .find(|f| name_key(f.field.name()) == name_key(target.get_ref()))
+                    .map(|f| f.field)
+                    .ok_or_else(|| {
+                        let names: Vec<&str> =
+                            kind.fields().iter().map(|f| f.field.name()).collect();
+                        self.error_at(
+                            target.span(),
+                            format!(
+                                "[columns.{table}] \"{header}\" = \"{}\": {} has no column \"{}\" (its columns are {})",
+                                target.get_ref(),
+                                kind.name(),
+                                target.get_ref(),
+                                names.join(", ")
+                            ),
+                        )
+                    })?;
+                column_map.insert((kind, name_key(header)), field);
+            }
+        }
+        let mut sheet_map = BTreeMap::new();
+        for (sheet, target) in &self.config.sheets {
+            let kind = Kind::parse(target.get_ref()).ok_or_else(|| {
+                self.error_at(
+                    target.span(),
+                    format!(
+                        "[sheets] \"{sheet}\" = \"{}\" is not a table: use projects, outputs, outcomes, measures, stories or audit",
+                        target.get_ref()
+                    ),
+                )
+            })?;
+            sheet_map.insert(name_key(sheet), kind);
+        }
+        self.column_map = column_map;
+        self.sheet_map = sheet_map;
+        Ok(())
+    }
+
+    fn shown_path(&self) -> String {
+        self.path
+            .as_ref()
+            .map(|p| p.display().to_string())
+            .unwrap_or_else(|| "mwm.toml".into())
+    }
+
+    /// The table config names for a sheet or file, if any.
+    pub fn sheet_kind(&self, names: &[&str]) -> Option<Kind> {
+        names
+            .iter()
+            .find_map(|n| self.sheet_map.get(&name_key(n)).copied())
+    }
+
+    /// The field config maps a header to, in a table.
+    pub fn mapped_column(&self, kind: Kind, header: &str) -> Option<Field> {
+        self.column_map.get(&(kind, name_key(header))).copied()
+    }
+
+    /// The line on which a `[[measures]]` entry starts.
+    pub fn line_of_span(&self, span: std::ops::Range<usize>) -> u32 {
+        line_of(&self.source_text, span.start)
+    }
+}
+
+/// 1-based line number of a byte offset.
+fn line_of(text: &str, offset: usize) -> u32 {
+    let end = offset.min(text.len());
+    text.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() as u32 + 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_key_names_key_and_line() {
+        let text = "[report]\ntitle = \"x\"\nmin_cel = 5\n";
+        let err = LoadedConfig::parse(text, Path::new("mwm.toml")).unwrap_err();
+        assert!(err.0.contains("line 3"), "{}", err.0);
+        assert!(err.0.contains("min_cel"), "{}", err.0);
+    }
+
+    #[test]
+    fn columns_and_sheets_map() {
+        let text = "[sheets]\n\"Data 1\" = \"outcomes\"\n[columns.outcomes]\n\"Client Ref\" = \"person_id\"\n";
+        let c = LoadedConfig::parse(text, Path::new("mwm.toml")).unwrap();
+        assert_eq!(c.sheet_kind(&["data_1"]), Some(Kind::Outcomes));
+        assert_eq!(
+            c.mapped_column(Kind::Outcomes, "client-ref"),
+            Some(Field::PersonId)
+        );
+    }
+
+    #[test]
+    fn bad_column_target_names_line() {
+        let text = "[columns.outcomes]\n\"Client Ref\" = \"persn\"\n";
+        let err = LoadedConfig::parse(text, Path::new("c.toml")).unwrap_err();
+        assert!(err.0.starts_with("c.toml line 2:"), "{}", err.0);
+    }
+}

@@ -1,0 +1,193 @@
+//! The start of every sheet or CSV file, whatever its format: which table it is (SPEC 2.2),
+//! where its header row is and how its columns map to fields (SPEC 2.3). The readers hand
+//! over the first rows; this returns a [`RowParser`] ready for the rest, or the reason not.
+
+use super::rows::{Column, RowParser, SheetInfo};
+use super::schema::{FIELD_COUNT, Field, Kind, kind_from_name};
+use super::value::{self, Cell};
+use crate::config::LoadedConfig;
+use crate::problems::{Problem, Severity};
+
+/// How many rows from the top are searched for the header (SPEC 2.3).
+pub const HEADER_SEARCH_ROWS: usize = 20;
+
+/// A sheet or CSV file being opened.
+pub struct SheetStart<'s> {
+    pub file: &'s str,
+    /// `None` for CSV.
+    pub sheet: Option<&'s str>,
+    /// The names that may say which table this is: the sheet name, or a CSV file's stem and name.
+    pub names: &'s [&'s str],
+    pub group: &'s str,
+    /// Absolute 0-based column of the first cell of every row.
+    pub first_col: u32,
+}
+
+/// The fields a header row names for a table (config mappings first).
+fn header_fields(cells: &[Cell<'_>], kind: Kind, config: &LoadedConfig) -> Vec<Option<Field>> {
+    cells
+        .iter()
+        .map(|c| match value::text(*c) {
+            Some(h) => config
+                .mapped_column(kind, &h)
+                .or_else(|| kind.field_of_header(&h)),
+            None => None,
+        })
+        .collect()
+}
+
+fn recognised(cells: &[Cell<'_>], kind: Kind, config: &LoadedConfig) -> usize {
+    let mut seen = [false; FIELD_COUNT];
+    for f in header_fields(cells, kind, config).into_iter().flatten() {
+        seen[f as usize] = true;
+    }
+    seen.iter().filter(|s| **s).count()
+}
+
+/// The index of the header row among the first rows: the first with at least two recognised
+/// column names for the table.
+pub fn find_header(rows: &[(u32, Vec<Cell<'_>>)], kind: Kind, config: &LoadedConfig) -> Option<usize> {
+    rows.iter()
+        .take(HEADER_SEARCH_ROWS)
+        .position(|(_, cells)| recognised(cells, kind, config) >= 2)
+}
+
+/// Finds the table and header of a sheet. Problems (skipped sheet, structural errors, unknown
+/// columns) are pushed; `None` means the rows are not read.
+pub fn begin(
+    start: &SheetStart<'_>,
+    first_rows: &[(u32, Vec<Cell<'_>>)],
+    config: &LoadedConfig,
+    problems: &mut Vec<Problem>,
+) -> Option<(RowParser, usize)> {
+    let place = |severity, message: String| Problem {
+        severity,
+        file: start.file.to_string(),
+        sheet: start.sheet.map(str::to_string),
+        row: None,
+        column: None,
+        cell: None,
+        value: None,
+        message,
+    };
+    let what = if start.sheet.is_some() { "sheet" } else { "file" };
+    let kind = config
+        .sheet_kind(start.names)
+        .or_else(|| start.names.first().and_then(|n| kind_from_name(n)));
+    let Some(kind) = kind else {
+        let looks_like = Kind::ALL
+            .into_iter()
+            .find(|k| find_header(first_rows, *k, config).is_some());
+        let message = match looks_like {
+            Some(k) => format!(
+                "skipped: the {what} name names no table, though its header row looks like a {} table; rename it (for example \"{}\") or map it in mwm.toml under [sheets]",
+                k.name(),
+                k.name()
+            ),
+            None => format!("skipped: the {what} name names no table (projects, outputs, outcomes, measures, stories or audit)"),
+        };
+        problems.push(place(Severity::Warning, message));
+        return None;
+    };
+    let Some(header_index) = find_header(first_rows, kind, config) else {
+        let names: Vec<&str> = kind
+            .fields()
+            .iter()
+            .filter(|f| f.required)
+            .map(|f| f.field.name())
+            .collect();
+        problems.push(place(
+            Severity::Error,
+            format!(
+                "no header row: none of the first {HEADER_SEARCH_ROWS} rows names two columns of the {} table (it needs {})",
+                kind.name(),
+                names.join(", ")
+            ),
+        ));
+        return None;
+    };
+    let (header_row, header_cells) = &first_rows[header_index];
+    let fields = header_fields(header_cells, kind, config);
+    let mut columns: Vec<Option<Column>> = vec![None; FIELD_COUNT];
+    let mut structural = false;
+    for (index, (cell, field)) in header_cells.iter().zip(&fields).enumerate() {
+        let col = start.first_col + index as u32;
+        let cell_ref = start
+            .sheet
+            .map(|_| format!("{}{header_row}", value::column_letters(col)));
+        let Some(header) = value::text(*cell) else {
+            continue;
+        };
+        let header_problem = |severity, message: String| Problem {
+            severity,
+            file: start.file.to_string(),
+            sheet: start.sheet.map(str::to_string),
+            row: Some(*header_row),
+            column: Some(header.clone()),
+            cell: cell_ref.clone(),
+            value: None,
+            message,
+        };
+        match field {
+            None => problems.push(header_problem(
+                Severity::Warning,
+                format!("is not a column of the {} table: ignored", kind.name()),
+            )),
+            Some(f) => match &columns[*f as usize] {
+                Some(first) => {
+                    structural = true;
+                    problems.push(header_problem(
+                        Severity::Error,
+                        format!(
+                            "and column \"{}\" both map to {}: remove or rename one of them",
+                            first.header,
+                            f.name()
+                        ),
+                    ));
+                }
+                None => {
+                    columns[*f as usize] = Some(Column {
+                        header: header.clone(),
+                        index,
+                        col,
+                    })
+                }
+            },
+        }
+    }
+    let missing: Vec<&str> = kind
+        .fields()
+        .iter()
+        .filter(|f| f.required && f.field != Field::ProjectId && columns[f.field as usize].is_none())
+        .map(|f| f.field.name())
+        .collect();
+    if !missing.is_empty() {
+        structural = true;
+        let plural = if missing.len() > 1 { "columns" } else { "column" };
+        let table = kind.name();
+        problems.push(Problem {
+            row: Some(*header_row),
+            ..place(
+                Severity::Error,
+                format!(
+                    "required {plural} {} {} missing from the header row (row {header_row}): add {}, or map your own column in mwm.toml under [columns.{table}]",
+                    missing.iter().map(|m| format!("\"{m}\"")).collect::<Vec<_>>().join(", "),
+                    if missing.len() > 1 { "are" } else { "is" },
+                    if missing.len() > 1 { "them" } else { "it" },
+                ),
+            )
+        });
+    }
+    if structural {
+        return None;
+    }
+    let info = SheetInfo {
+        file: start.file.to_string(),
+        sheet: start.sheet.map(str::to_string),
+        kind,
+        group: start.group.to_string(),
+        columns,
+        header_row: *header_row,
+    };
+    Some((RowParser::new(info), header_index))
+}

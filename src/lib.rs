@@ -1,0 +1,12 @@
+//! mwm ("Measuring What Matters") evaluates co-production projects from the spreadsheets they
+//! already keep. Data flows one way: read (`ingest`) → check (`check`) → figure → draw → write;
+//! each step takes the previous step's plain values. The binary is a thin shell over this
+//! library, so tests and benchmarks reach every step.
+
+pub mod check;
+pub mod cli;
+pub mod config;
+pub mod ingest;
+pub mod model;
+pub mod problems;
+pub mod run;

@@ -1,0 +1,423 @@
+//! The canonical tables of SPEC 2.4, whatever file they came from.
+//!
+//! Layout: the tables that grow large (outputs, scores, audit items) are columnar, one `Vec` per
+//! field, with projects, people and measures held as `u32` codes into small lists of names and
+//! dates as days since 1970-01-01. That is exactly the memory layout polars uses for `UInt32`,
+//! `Float64` and `Date` columns, so the figures step builds its frames from these vectors
+//! without parsing or re-keying 2 million rows a second time, and charts and pages never need
+//! polars at all. Stories are few and text-heavy, so they stay as one struct per row.
+
+use serde::Serialize;
+
+/// The five co-production principles of SPEC 1.1, in their fixed order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Principle {
+    Assets,
+    Networks,
+    Outcomes,
+    Relationships,
+    Enabling,
+}
+
+impl Principle {
+    pub const ALL: [Principle; 5] = [
+        Principle::Assets,
+        Principle::Networks,
+        Principle::Outcomes,
+        Principle::Relationships,
+        Principle::Enabling,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Principle::Assets => "assets",
+            Principle::Networks => "networks",
+            Principle::Outcomes => "outcomes",
+            Principle::Relationships => "relationships",
+            Principle::Enabling => "enabling",
+        }
+    }
+
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Principle::Assets => "Assets",
+            Principle::Networks => "Networks",
+            Principle::Outcomes => "Outcomes",
+            Principle::Relationships => "Relationships",
+            Principle::Enabling => "Enabling",
+        }
+    }
+
+    pub fn label_cy(self) -> &'static str {
+        match self {
+            Principle::Assets => "Asedau",
+            Principle::Networks => "Rhwydweithiau",
+            Principle::Outcomes => "Canlyniadau",
+            Principle::Relationships => "Perthnasoedd",
+            Principle::Enabling => "Galluogi",
+        }
+    }
+
+    /// A key or label, English or Welsh, in any case.
+    pub fn parse(text: &str) -> Option<Principle> {
+        let t = text.trim().to_lowercase();
+        Principle::ALL
+            .into_iter()
+            .find(|p| t == p.key() || t == p.label_cy().to_lowercase())
+    }
+
+    /// The bit of this principle in a [`Principles`] set.
+    pub fn bit(self) -> u8 {
+        1 << (self as u8)
+    }
+}
+
+/// A set of principles, one bit each, so that a tag list costs one byte per row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
+pub struct Principles(pub u8);
+
+impl Principles {
+    pub fn insert(&mut self, p: Principle) {
+        self.0 |= p.bit();
+    }
+
+    pub fn contains(self, p: Principle) -> bool {
+        self.0 & p.bit() != 0
+    }
+
+    pub fn iter(self) -> impl Iterator<Item = Principle> {
+        Principle::ALL.into_iter().filter(move |p| self.contains(*p))
+    }
+
+    pub fn union(self, other: Principles) -> Principles {
+        Principles(self.0 | other.0)
+    }
+}
+
+impl Serialize for Principles {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter().map(Principle::key))
+    }
+}
+
+/// The three bands of the spectrum of engagement (SPEC 1.2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub enum Band {
+    DoingTo,
+    DoingFor,
+    DoingWith,
+}
+
+impl Band {
+    pub const ALL: [Band; 3] = [Band::DoingTo, Band::DoingFor, Band::DoingWith];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Band::DoingTo => "doing_to",
+            Band::DoingFor => "doing_for",
+            Band::DoingWith => "doing_with",
+        }
+    }
+}
+
+/// Where a story sits on the spectrum: a step 1 to 6 with its band, or a band alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct Spectrum {
+    pub step: Option<u8>,
+    pub band: Band,
+}
+
+impl Spectrum {
+    /// A term or band name of SPEC 1.2, in any case, with spaces, hyphens and underscores alike.
+    pub fn parse(text: &str) -> Option<Spectrum> {
+        let t = crate::ingest::value::name_key(text);
+        let step = |step: u8, band: Band| {
+            Some(Spectrum {
+                step: Some(step),
+                band,
+            })
+        };
+        match t.as_str() {
+            "coercion" | "protection" => step(1, Band::DoingTo),
+            "education" | "persuasion" => step(2, Band::DoingTo),
+            "information" => step(3, Band::DoingFor),
+            "consultation" => step(4, Band::DoingFor),
+            "participation" => step(5, Band::DoingFor),
+            "co production" | "coproduction" | "involvement" => step(6, Band::DoingWith),
+            "doing to" => Some(Spectrum {
+                step: None,
+                band: Band::DoingTo,
+            }),
+            "doing for" => Some(Spectrum {
+                step: None,
+                band: Band::DoingFor,
+            }),
+            "doing with" => Some(Spectrum {
+                step: None,
+                band: Band::DoingWith,
+            }),
+            _ => None,
+        }
+    }
+}
+
+/// Whether what mattered to the person was achieved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub enum Achieved {
+    Yes,
+    Partly,
+    NotYet,
+}
+
+impl Achieved {
+    pub fn parse(text: &str) -> Option<Achieved> {
+        match crate::ingest::value::name_key(text).as_str() {
+            "yes" | "met" | "achieved" | "do" | "ie" => Some(Achieved::Yes),
+            "partly" | "partially" | "partial" | "partly met" | "rhannol" => Some(Achieved::Partly),
+            "not yet" | "no" | "not met" | "ddim eto" | "na" => Some(Achieved::NotYet),
+            _ => None,
+        }
+    }
+}
+
+/// Who told the story (SPEC 2.4 `teller`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Teller {
+    Citizen,
+    Carer,
+    Family,
+    Professional,
+    Volunteer,
+    Community,
+    Other,
+}
+
+impl Teller {
+    pub const ALL: [Teller; 7] = [
+        Teller::Citizen,
+        Teller::Carer,
+        Teller::Family,
+        Teller::Professional,
+        Teller::Volunteer,
+        Teller::Community,
+        Teller::Other,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Teller::Citizen => "citizen",
+            Teller::Carer => "carer",
+            Teller::Family => "family",
+            Teller::Professional => "professional",
+            Teller::Volunteer => "volunteer",
+            Teller::Community => "community",
+            Teller::Other => "other",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Teller> {
+        let t = text.trim().to_lowercase();
+        Teller::ALL.into_iter().find(|r| t == r.key())
+    }
+}
+
+/// The language a story was told in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    En,
+    Cy,
+}
+
+impl Language {
+    pub fn parse(text: &str) -> Option<Language> {
+        match text.trim().to_lowercase().as_str() {
+            "en" | "english" | "saesneg" => Some(Language::En),
+            "cy" | "welsh" | "cymraeg" => Some(Language::Cy),
+            _ => None,
+        }
+    }
+}
+
+/// A project (SPEC 2.4 `projects`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Project {
+    pub project_id: String,
+    pub name: String,
+    pub name_cy: Option<String>,
+    pub organisation: Option<String>,
+    pub funders: Vec<String>,
+    pub start_date: Option<i32>,
+    pub end_date: Option<i32>,
+    pub budget: Option<f64>,
+    pub novelty: Option<u8>,
+    pub description: Option<String>,
+}
+
+/// How raw scores are put on the scale the statistics use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Conversion {
+    /// SWEMWBS raw totals 7..35 to metric scores (SPEC 2.4).
+    Swemwbs,
+}
+
+/// A measure with its constants (SPEC 2.4 `measures`), built in or defined by a service.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Measure {
+    /// The name as its definition spells it; measures match case-insensitively.
+    pub name: String,
+    pub min: f64,
+    pub max: f64,
+    pub higher_is_better: bool,
+    pub sem: Option<f64>,
+    pub reliability: Option<f64>,
+    pub sd: Option<f64>,
+    pub mid: Option<f64>,
+    pub conversion: Option<Conversion>,
+    pub principles: Principles,
+    pub label_cy: Option<String>,
+    pub source: Option<String>,
+}
+
+/// SWEMWBS raw total 7..35 → metric score (Stewart-Brown et al.; table as in SPEC 2.4).
+pub const SWEMWBS_METRIC: [f64; 29] = [
+    7.00, 9.51, 11.25, 12.40, 13.33, 14.08, 14.75, 15.32, 15.84, 16.36, 16.88, 17.43, 17.98, 18.59,
+    19.25, 19.98, 20.73, 21.54, 22.35, 23.21, 24.11, 25.03, 26.02, 27.03, 28.13, 29.31, 30.70,
+    32.55, 35.00,
+];
+
+impl Measure {
+    /// The measures every run knows (SPEC 2.4), before any measures table or config entry.
+    pub fn built_in() -> Vec<Measure> {
+        let ons = |name: &str, higher_is_better: bool| Measure {
+            name: name.to_string(),
+            min: 0.0,
+            max: 10.0,
+            higher_is_better,
+            sem: None,
+            reliability: None,
+            sd: None,
+            mid: None,
+            conversion: None,
+            principles: Principles::default(),
+            label_cy: None,
+            source: Some("ONS personal well-being".into()),
+        };
+        vec![
+            Measure {
+                name: "SWEMWBS".into(),
+                min: 7.0,
+                max: 35.0,
+                higher_is_better: true,
+                sem: Some(1.03),
+                reliability: None,
+                sd: None,
+                mid: Some(3.0),
+                conversion: Some(Conversion::Swemwbs),
+                principles: Principles::default(),
+                label_cy: None,
+                source: Some("Shah et al. 2018, Health Qual Life Outcomes 16:239".into()),
+            },
+            Measure {
+                name: "WEMWBS".into(),
+                min: 14.0,
+                max: 70.0,
+                higher_is_better: true,
+                sem: None,
+                reliability: Some(0.89),
+                sd: None,
+                mid: Some(3.0),
+                conversion: None,
+                principles: Principles::default(),
+                label_cy: None,
+                source: Some("Tennant et al. 2007 (alpha)".into()),
+            },
+            ons("ONS life satisfaction", true),
+            ons("ONS worthwhile", true),
+            ons("ONS happiness", true),
+            ons("ONS anxiety", false),
+        ]
+    }
+
+    /// The score the statistics use for a raw score already checked against min..max.
+    pub fn analysed_score(&self, raw: f64) -> f64 {
+        match self.conversion {
+            Some(Conversion::Swemwbs) => SWEMWBS_METRIC[(raw - 7.0) as usize],
+            None => raw,
+        }
+    }
+}
+
+/// Output rows (SPEC 2.4 `outputs`), one entry per row in every column.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Outputs {
+    pub project: Vec<u32>,
+    pub date: Vec<i32>,
+    /// Code into [`Tables::output_measures`].
+    pub measure: Vec<u32>,
+    pub value: Vec<f64>,
+    pub principles: Vec<Principles>,
+}
+
+/// Outcome scores (SPEC 2.4 `outcomes`, long format), one entry per row in every column.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Scores {
+    pub project: Vec<u32>,
+    /// Code into [`Tables::people`].
+    pub person: Vec<u32>,
+    /// Code into [`Tables::measures`].
+    pub measure: Vec<u32>,
+    pub date: Vec<i32>,
+    /// The score as entered.
+    pub raw: Vec<f64>,
+    /// The score on the scale the statistics use (after the SWEMWBS conversion).
+    pub score: Vec<f64>,
+}
+
+/// A personal-outcome story (SPEC 2.4 `stories`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Story {
+    pub project: u32,
+    pub story_id: String,
+    pub date: Option<i32>,
+    pub title: Option<String>,
+    pub text: String,
+    pub what_matters: Option<String>,
+    pub achieved: Option<Achieved>,
+    pub principles: Vec<Principle>,
+    pub spectrum: Option<Spectrum>,
+    pub consent: bool,
+    pub teller: Option<Teller>,
+    pub language: Option<Language>,
+}
+
+/// Self-audit items (SPEC 2.4 `audit`), one entry per row in every column.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Audit {
+    pub project: Vec<u32>,
+    pub date: Vec<i32>,
+    pub principle: Vec<Principle>,
+    pub item: Vec<u8>,
+    pub score: Vec<u8>,
+}
+
+/// Every canonical table of a run. Codes index into the name lists; projects are coded in
+/// byte order of their ids, so sorting by code is sorting by `project_id` (SPEC 5.3).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Tables {
+    /// Every project id used anywhere, sorted by byte order.
+    pub project_ids: Vec<String>,
+    /// The projects row of each project id, where one was given.
+    pub projects: Vec<Option<Project>>,
+    pub measures: Vec<Measure>,
+    /// Output measure names as first spelt; they group case-insensitively.
+    pub output_measures: Vec<String>,
+    pub people: Vec<String>,
+    pub outputs: Outputs,
+    pub scores: Scores,
+    pub stories: Vec<Story>,
+    pub audit: Audit,
+}
