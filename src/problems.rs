@@ -68,6 +68,9 @@ impl Problem {
             parts.push(c);
         }
         let place = parts.join(" › ");
+        if place.is_empty() {
+            return self.message.clone();
+        }
         match &self.value {
             Some(value) => format!("{place}: \"{}\" {}", shorten(value, 60), self.message),
             None => format!("{place}: {}", self.message),
@@ -137,6 +140,17 @@ pub fn to_text(problems: &[Problem], tables: &[TableLedger]) -> String {
         }
         groups.entry(key).or_default().push(p);
     }
+    // Files in the order they were read (the ledger's order), run-wide problems last.
+    let rank = |file: &str| {
+        if file.is_empty() {
+            return usize::MAX;
+        }
+        tables
+            .iter()
+            .position(|t| t.file == file)
+            .unwrap_or(usize::MAX - 1)
+    };
+    order.sort_by_key(|(file, _)| rank(file));
     for key in order {
         let mut group = groups.remove(&key).unwrap_or_default();
         group.sort_by_key(|p| (p.severity, p.row));

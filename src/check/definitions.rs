@@ -67,7 +67,7 @@ pub fn projects(sheets: &mut [ParsedSheet], problems: &mut Vec<Problem>) -> Proj
                         problems.push(sheet.info.problem(
                             Severity::Error,
                             sheet.row_number(row.idx),
-                            Some(field),
+                            Some(Field::ProjectId),
                             Some(id.clone()),
                             format!(
                                 "is defined differently here and at {first_place} ({} differs): make the two definitions agree",
@@ -301,20 +301,23 @@ fn resolve(base: Option<&Measure>, row: Option<&MeasureRow>) -> Option<Measure> 
     let Some(row) = row else {
         return base.cloned();
     };
-    let base = base.cloned().unwrap_or(Measure {
-        name: row.name.clone(),
-        min: row.min?,
-        max: row.max?,
-        higher_is_better: row.higher_is_better?,
-        sem: None,
-        reliability: None,
-        sd: None,
-        mid: None,
-        conversion: None,
-        principles: Principles::default(),
-        label_cy: None,
-        source: None,
-    });
+    let base = match base {
+        Some(b) => b.clone(),
+        None => Measure {
+            name: row.name.clone(),
+            min: row.min?,
+            max: row.max?,
+            higher_is_better: row.higher_is_better?,
+            sem: None,
+            reliability: None,
+            sd: None,
+            mid: None,
+            conversion: None,
+            principles: Principles::default(),
+            label_cy: None,
+            source: None,
+        },
+    };
     Some(Measure {
         name: base.name,
         min: row.min.unwrap_or(base.min),

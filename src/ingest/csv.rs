@@ -56,11 +56,12 @@ pub fn read_csv(
         .delimiter(delimiter(bytes))
         .from_reader(bytes);
     let mut records = reader.records();
+    let mut lines = LineCounter::new(bytes);
     let mut first: Vec<(u32, csv::StringRecord)> = Vec::new();
     for result in records.by_ref() {
         match result {
             Ok(record) => {
-                let line = record.position().map_or(0, |p| p.line()) as u32;
+                let line = lines.line_of(&record);
                 first.push((line, record));
                 if first.len() == HEADER_SEARCH_ROWS {
                     break;
@@ -109,7 +110,7 @@ pub fn read_csv(
     for result in records {
         match result {
             Ok(record) => {
-                let line = record.position().map_or(0, |p| p.line()) as u32;
+                let line = lines.line_of(&record);
                 push(line, &record, &mut last_line);
             }
             Err(e) => {
@@ -123,6 +124,45 @@ pub fn read_csv(
         }
     }
     vec![parser.finish()]
+}
+
+/// Line numbers of records, counted from byte offsets. The csv reader's own line count stops
+/// before the `\n` of a CRLF line end, which would put every record after the first one line
+/// early in files saved on Windows.
+struct LineCounter<'b> {
+    bytes: &'b [u8],
+    offset: usize,
+    line: u32,
+}
+
+impl<'b> LineCounter<'b> {
+    fn new(bytes: &'b [u8]) -> Self {
+        LineCounter {
+            bytes,
+            offset: 0,
+            line: 1,
+        }
+    }
+
+    /// The line on which a record starts (records come in file order).
+    fn line_of(&mut self, record: &csv::StringRecord) -> u32 {
+        let Some(position) = record.position() else {
+            return self.line;
+        };
+        let mut start = (position.byte() as usize).min(self.bytes.len());
+        // Skip the rest of the previous line end.
+        while start < self.bytes.len() && matches!(self.bytes[start], b'\r' | b'\n') && self.bytes[start] != b'\n' {
+            start += 1;
+        }
+        if start < self.bytes.len() && self.bytes[start] == b'\n' {
+            start += 1;
+        }
+        if start > self.offset {
+            self.line += self.bytes[self.offset..start].iter().filter(|&&b| b == b'\n').count() as u32;
+            self.offset = start;
+        }
+        self.line
+    }
 }
 
 /// The line on which a record ends: quoted fields may hold line breaks.

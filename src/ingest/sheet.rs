@@ -75,9 +75,21 @@ pub fn begin(
         .sheet_kind(start.names)
         .or_else(|| start.names.first().and_then(|n| kind_from_name(n)));
     let Some(kind) = kind else {
+        // The table whose columns the top rows name most.
+        let best = |k: Kind| {
+            first_rows
+                .iter()
+                .take(HEADER_SEARCH_ROWS)
+                .map(|(_, cells)| recognised(cells, k, config))
+                .max()
+                .unwrap_or(0)
+        };
         let looks_like = Kind::ALL
             .into_iter()
-            .find(|k| find_header(first_rows, *k, config).is_some());
+            .map(|k| (best(k), k))
+            .filter(|(n, _)| *n >= 2)
+            .max_by_key(|(n, k)| (*n, std::cmp::Reverse(*k)))
+            .map(|(_, k)| k);
         let message = match looks_like {
             Some(k) => format!(
                 "skipped: the {what} name names no table, though its header row looks like a {} table; rename it (for example \"{}\") or map it in mwm.toml under [sheets]",
@@ -167,6 +179,7 @@ pub fn begin(
         let table = kind.name();
         problems.push(Problem {
             row: Some(*header_row),
+            column: Some(missing.join(", ")),
             ..place(
                 Severity::Error,
                 format!(

@@ -185,17 +185,20 @@ pub fn date(cell: Cell<'_>) -> Result<Option<i32>, String> {
             if t.is_empty() {
                 return Ok(None);
             }
-            parse_date_text(t).map(Some).ok_or_else(|| {
-                "is not a date (use YYYY-MM-DD, DD/MM/YYYY or a date cell)".to_string()
-            })
+            match parse_date_text(t) {
+                Some(d) => Ok(Some(d)),
+                None if parse_number_text(t).is_some() => Err(PLAIN_NUMBER_DATE.into()),
+                None => Err("is not a date (use YYYY-MM-DD, DD/MM/YYYY or a date cell)".into()),
+            }
         }
-        Cell::Number(_) => {
-            Err("is a plain number, not a date (format the cell as a date, or write YYYY-MM-DD)".into())
-        }
+        Cell::Number(_) => Err(PLAIN_NUMBER_DATE.into()),
         Cell::Bool(_) => Err("is a true/false value, not a date".into()),
         Cell::Error(e) => Err(format!("is a spreadsheet error ({e}), not a date")),
     }
 }
+
+const PLAIN_NUMBER_DATE: &str =
+    "is a plain number, not a date (format the cell as a date, or write YYYY-MM-DD)";
 
 /// The text form of a date; `None` when it is not one.
 pub fn parse_date_text(t: &str) -> Option<i32> {
