@@ -14,9 +14,92 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Read, check and compute every figure, and write the report folder.
+    #[command(
+        after_help = "Examples:\n  mwm report                         read data/, write reports/\n  mwm report returns/ -o board-2025  read a folder, write another report folder\n  mwm report --from 2024-04-01 --to 2025-03-31 --min-cell 10"
+    )]
+    Report(ReportArgs),
+    /// Print the headline tables (projects, outcomes, principle evidence) for analysts.
+    #[command(
+        after_help = "Examples:\n  mwm summary                      tables for data/, to fit a terminal\n  mwm summary --format csv > headline.csv\n  mwm summary returns/ --format json"
+    )]
+    Summary(SummaryArgs),
     /// Read and check the inputs, and list every problem with its place.
-    #[command(after_help = "Examples:\n  mwm check                      check the files in data/\n  mwm check returns/ central.xlsx  check a folder and a workbook together\n  mwm check --format json > problems.json")]
+    #[command(
+        after_help = "Examples:\n  mwm check                      check the files in data/\n  mwm check returns/ central.xlsx  check a folder and a workbook together\n  mwm check --format json > problems.json"
+    )]
     Check(CheckArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ReportArgs {
+    /// Files (.xlsx, .xlsm, .xls, .ods, .csv) or folders to read [default: data/]
+    pub paths: Vec<PathBuf>,
+    /// The report folder to write
+    #[arg(short, long, value_name = "DIR", default_value = "reports")]
+    pub output: PathBuf,
+    /// Config file [default: mwm.toml in the first input folder]
+    #[arg(short, long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Language of the pages [default: en, or [report] lang in the config]
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+    /// Hide figures about fewer than N people [default: 5, or [report] min_cell]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub min_cell: Option<u32>,
+    /// Leave out everything dated before this day (YYYY-MM-DD or DD/MM/YYYY)
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub from: Option<i32>,
+    /// Leave out everything dated after this day (YYYY-MM-DD or DD/MM/YYYY)
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub to: Option<i32>,
+    /// Treat row problems as errors: no report unless every row is usable
+    #[arg(long)]
+    pub strict: bool,
+    /// Replace the output folder even if it is not a report folder
+    #[arg(long)]
+    pub force: bool,
+    /// Print nothing but errors
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SummaryArgs {
+    /// Files (.xlsx, .xlsm, .xls, .ods, .csv) or folders to read [default: data/]
+    pub paths: Vec<PathBuf>,
+    /// Config file [default: mwm.toml in the first input folder]
+    #[arg(short, long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// How to print the tables
+    #[arg(long, value_enum, default_value_t = SummaryFormat::Table)]
+    pub format: SummaryFormat,
+    /// Leave out everything dated before this day (YYYY-MM-DD or DD/MM/YYYY)
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub from: Option<i32>,
+    /// Leave out everything dated after this day (YYYY-MM-DD or DD/MM/YYYY)
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub to: Option<i32>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SummaryFormat {
+    Table,
+    Csv,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    En,
+    Cy,
+    Both,
+}
+
+/// A date on the command line, in the forms the inputs accept.
+fn parse_date(text: &str) -> Result<i32, String> {
+    crate::ingest::value::parse_date_text(text.trim())
+        .ok_or_else(|| format!("\"{text}\" is not a date: write YYYY-MM-DD or DD/MM/YYYY"))
 }
 
 #[derive(Debug, clap::Args)]

@@ -137,7 +137,10 @@ impl LoadedConfig {
     /// Reads and validates a config file.
     pub fn load(path: &Path) -> Result<LoadedConfig, ConfigError> {
         let text = std::fs::read_to_string(path).map_err(|e| {
-            ConfigError(format!("cannot read the config file {}: {e}", path.display()))
+            ConfigError(format!(
+                "cannot read the config file {}: {e}",
+                path.display()
+            ))
         })?;
         Self::parse(&text, path)
     }
@@ -259,7 +262,11 @@ impl LoadedConfig {
 /// 1-based line number of a byte offset.
 fn line_of(text: &str, offset: usize) -> u32 {
     let end = offset.min(text.len());
-    text.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() as u32 + 1
+    text.as_bytes()[..end]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count() as u32
+        + 1
 }
 
 #[cfg(test)]

@@ -6,7 +6,9 @@
 pub mod check;
 pub mod cli;
 pub mod config;
+pub mod figures;
 pub mod ingest;
 pub mod model;
 pub mod problems;
+pub mod report;
 pub mod run;

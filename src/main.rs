@@ -8,6 +8,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let code = match &cli.command {
         Command::Check(args) => mwm::run::check(args),
+        Command::Report(args) => mwm::run::report(args),
+        Command::Summary(args) => mwm::run::summary(args),
     };
     ExitCode::from(code)
 }

@@ -87,7 +87,9 @@ impl Principles {
     }
 
     pub fn iter(self) -> impl Iterator<Item = Principle> {
-        Principle::ALL.into_iter().filter(move |p| self.contains(*p))
+        Principle::ALL
+            .into_iter()
+            .filter(move |p| self.contains(*p))
     }
 
     pub fn union(self, other: Principles) -> Principles {

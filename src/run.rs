@@ -2,10 +2,15 @@
 //! is. Printing happens here and in `main`, nowhere deeper.
 
 use crate::check::{self, Checked};
-use crate::cli::{CheckArgs, CheckFormat};
-use crate::config::{ConfigError, LoadedConfig};
-use crate::ingest;
+use crate::cli::{CheckArgs, CheckFormat, LangArg, ReportArgs, SummaryArgs};
+use crate::config::{ConfigError, Lang, LoadedConfig};
+use crate::figures::{self, FigureSettings, Figures, Suppression};
+use crate::ingest::{self, value::format_date};
 use crate::problems::{self, Problem, Severity};
+use crate::report::manifest::{self, Settings as ManifestSettings};
+use crate::report::summary as summary_out;
+use crate::report::tables as report_tables;
+use crate::report::{self, OutFile};
 use std::path::{Path, PathBuf};
 
 /// Exit codes of SPEC 6.
@@ -26,7 +31,10 @@ pub fn input_paths(paths: &[PathBuf]) -> Vec<PathBuf> {
 }
 
 /// `--config FILE`, else `mwm.toml` in the first input folder, else the defaults.
-pub fn load_config(explicit: Option<&Path>, paths: &[PathBuf]) -> Result<LoadedConfig, ConfigError> {
+pub fn load_config(
+    explicit: Option<&Path>,
+    paths: &[PathBuf],
+) -> Result<LoadedConfig, ConfigError> {
     if let Some(file) = explicit {
         return LoadedConfig::load(file);
     }
@@ -73,4 +81,177 @@ pub fn check(args: &CheckArgs) -> u8 {
 
 fn config_problem(e: &ConfigError) -> Problem {
     Problem::file(Severity::Error, "", e.to_string())
+}
+
+/// Prints the problems that matter to a report run: errors always, the rest unless quiet.
+fn print_problems(checked: &Checked, quiet: bool) {
+    for p in &checked.problems {
+        if p.severity == Severity::Error || !quiet {
+            eprintln!(
+                "{:<8} {}",
+                format!("{:?}", p.severity).to_lowercase(),
+                p.line()
+            );
+        }
+    }
+}
+
+/// Reads, checks, restricts to the period and computes the figures.
+fn figures_of(
+    paths: &[PathBuf],
+    config: &LoadedConfig,
+    settings: &Settings,
+    strict: bool,
+    quiet: bool,
+) -> Result<(Checked, Figures), u8> {
+    let mut checked = read_and_check(paths, config, strict);
+    if checked.has_errors() {
+        print_problems(&checked, quiet);
+        eprintln!("error: the inputs have errors (listed above): nothing was written");
+        return Err(exit::INPUT);
+    }
+    checked.left_out = check::restrict(&mut checked.tables, settings.from, settings.to);
+    let figure_settings = FigureSettings {
+        suppression: Suppression {
+            min_cell: settings.min_cell,
+        },
+        quarters: config.config.report.quarters,
+    };
+    match figures::compute(&checked.tables, figure_settings) {
+        Ok(f) => Ok((checked, f)),
+        Err(e) => {
+            eprintln!("error: {}", error_chain(&e));
+            Err(exit::INPUT)
+        }
+    }
+}
+
+/// An error with every cause, because the top message often hides the reason.
+pub fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut text = e.to_string();
+    let mut source = e.source();
+    while let Some(cause) = source {
+        text.push_str(&format!(": {cause}"));
+        source = cause.source();
+    }
+    text
+}
+
+/// The settings of a run: command line over config over defaults.
+struct Settings {
+    min_cell: u32,
+    lang: Lang,
+    from: Option<i32>,
+    to: Option<i32>,
+}
+
+impl Settings {
+    fn for_manifest(&self, config: &LoadedConfig) -> ManifestSettings {
+        ManifestSettings {
+            min_cell: self.min_cell,
+            lang: self.lang,
+            quarters: config.config.report.quarters,
+            from: self.from.map(format_date),
+            to: self.to.map(format_date),
+            config_file: config.path.as_ref().map(|p| p.display().to_string()),
+        }
+    }
+}
+
+/// `mwm report`.
+pub fn report(args: &ReportArgs) -> u8 {
+    let started = std::time::Instant::now();
+    let paths = input_paths(&args.paths);
+    let config = match load_config(args.config.as_deref(), &paths) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return exit::INPUT;
+        }
+    };
+    let settings = Settings {
+        min_cell: args.min_cell.unwrap_or(config.config.report.min_cell),
+        lang: match args.lang {
+            Some(LangArg::En) => Lang::En,
+            Some(LangArg::Cy) => Lang::Cy,
+            Some(LangArg::Both) => Lang::Both,
+            None => config.config.report.lang,
+        },
+        from: args.from,
+        to: args.to,
+    };
+    let (checked, figures) = match figures_of(&paths, &config, &settings, args.strict, args.quiet) {
+        Ok(x) => x,
+        Err(code) => return code,
+    };
+    let mut files = Vec::new();
+    for table in report_tables::all(&checked.tables, &figures, &checked) {
+        match table.to_csv() {
+            Ok(bytes) => files.push(OutFile {
+                path: Path::new("data").join(table.name),
+                bytes,
+            }),
+            Err(e) => {
+                eprintln!("error: cannot write {}: {e}", table.name);
+                return exit::OUTPUT;
+            }
+        }
+    }
+    let manifest = manifest::manifest_json(
+        &checked,
+        &figures,
+        &settings.for_manifest(&config),
+        &config.config,
+        manifest::run_time(),
+    );
+    files.push(OutFile {
+        path: PathBuf::from("manifest.json"),
+        bytes: manifest.into_bytes(),
+    });
+    if let Err(e) = report::write_folder(&args.output, &files, args.force) {
+        eprintln!("error: {}", error_chain(&e));
+        return exit::OUTPUT;
+    }
+    if !args.quiet {
+        let excluded = checked.ledger.iter().map(|t| t.excluded).sum::<u64>();
+        let warnings = checked
+            .problems
+            .iter()
+            .filter(|p| p.severity == Severity::Warning)
+            .count();
+        eprintln!(
+            "Wrote {} files to {} in {:.1} s; {excluded} rows excluded (see data/excluded_rows.csv), {warnings} warnings (run mwm check to see them).",
+            files.len(),
+            args.output.display(),
+            started.elapsed().as_secs_f64()
+        );
+    }
+    exit::OK
+}
+
+/// `mwm summary`.
+pub fn summary(args: &SummaryArgs) -> u8 {
+    let paths = input_paths(&args.paths);
+    let config = match load_config(args.config.as_deref(), &paths) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return exit::INPUT;
+        }
+    };
+    let settings = Settings {
+        min_cell: config.config.report.min_cell,
+        lang: config.config.report.lang,
+        from: args.from,
+        to: args.to,
+    };
+    let (checked, figures) = match figures_of(&paths, &config, &settings, false, true) {
+        Ok(x) => x,
+        Err(code) => return code,
+    };
+    print!(
+        "{}",
+        summary_out::render(&checked.tables, &figures, &checked, args.format)
+    );
+    exit::OK
 }

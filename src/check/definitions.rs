@@ -19,7 +19,11 @@ fn place(sheet: &ParsedSheet, idx: u32) -> String {
 }
 
 /// Merges `b` into `a` field by field; `Err` names the first field where both are filled and differ.
-fn merge_field<T: PartialEq + Clone>(a: &mut Option<T>, b: &Option<T>, name: &'static str) -> Result<(), &'static str> {
+fn merge_field<T: PartialEq + Clone>(
+    a: &mut Option<T>,
+    b: &Option<T>,
+    name: &'static str,
+) -> Result<(), &'static str> {
     match (a.as_ref(), b) {
         (Some(x), Some(y)) if x != y => Err(name),
         (None, Some(y)) => {
@@ -98,13 +102,34 @@ fn merge_project(a: &mut Project, b: &Project) -> Result<(), Field> {
         return Err(Field::Name);
     }
     let map = |r: Result<(), &'static str>, f: Field| r.map_err(|_| f);
-    map(merge_field(&mut a.name_cy, &b.name_cy, "name_cy"), Field::NameCy)?;
-    map(merge_field(&mut a.organisation, &b.organisation, "organisation"), Field::Organisation)?;
-    map(merge_field(&mut a.start_date, &b.start_date, "start_date"), Field::StartDate)?;
-    map(merge_field(&mut a.end_date, &b.end_date, "end_date"), Field::EndDate)?;
-    map(merge_field(&mut a.budget, &b.budget, "budget"), Field::Budget)?;
-    map(merge_field(&mut a.novelty, &b.novelty, "novelty"), Field::Novelty)?;
-    map(merge_field(&mut a.description, &b.description, "description"), Field::Description)?;
+    map(
+        merge_field(&mut a.name_cy, &b.name_cy, "name_cy"),
+        Field::NameCy,
+    )?;
+    map(
+        merge_field(&mut a.organisation, &b.organisation, "organisation"),
+        Field::Organisation,
+    )?;
+    map(
+        merge_field(&mut a.start_date, &b.start_date, "start_date"),
+        Field::StartDate,
+    )?;
+    map(
+        merge_field(&mut a.end_date, &b.end_date, "end_date"),
+        Field::EndDate,
+    )?;
+    map(
+        merge_field(&mut a.budget, &b.budget, "budget"),
+        Field::Budget,
+    )?;
+    map(
+        merge_field(&mut a.novelty, &b.novelty, "novelty"),
+        Field::Novelty,
+    )?;
+    map(
+        merge_field(&mut a.description, &b.description, "description"),
+        Field::Description,
+    )?;
     if a.funders.is_empty() {
         a.funders = b.funders.clone();
     } else if !b.funders.is_empty() && a.funders != b.funders {
@@ -148,7 +173,9 @@ pub fn measures(
             }
         };
         let place = format!("{config_file} line {line}");
-        let is_built_in = built_in.iter().any(|b| b.name.eq_ignore_ascii_case(&row.name));
+        let is_built_in = built_in
+            .iter()
+            .any(|b| b.name.eq_ignore_ascii_case(&row.name));
         if let Some(message) = incomplete(&row, is_built_in) {
             problems.push(Problem {
                 row: Some(line),
@@ -171,7 +198,9 @@ pub fn measures(
         };
         let mut status = Vec::new();
         for row in rows.clone() {
-            let is_built_in = built_in.iter().any(|b| b.name.eq_ignore_ascii_case(&row.name));
+            let is_built_in = built_in
+                .iter()
+                .any(|b| b.name.eq_ignore_ascii_case(&row.name));
             let row_number = sheet.row_number(row.idx);
             if let Some(message) = incomplete(&row, is_built_in) {
                 status.push((row.idx, RowStatus::Excluded));
@@ -185,7 +214,9 @@ pub fn measures(
                 continue;
             }
             let key = row.name.to_lowercase();
-            let exact = definitions.get(&key).is_some_and(|d| same_definition(&d.row, &row));
+            let exact = definitions
+                .get(&key)
+                .is_some_and(|d| same_definition(&d.row, &row));
             if exact {
                 status.push((row.idx, RowStatus::Duplicate));
                 continue;
@@ -222,7 +253,13 @@ pub fn measures(
 
 /// Two rows that say the same thing, wherever they were read.
 fn same_definition(a: &MeasureRow, b: &MeasureRow) -> bool {
-    MeasureRow { idx: 0, ..a.clone() } == MeasureRow { idx: 0, ..b.clone() }
+    MeasureRow {
+        idx: 0,
+        ..a.clone()
+    } == MeasureRow {
+        idx: 0,
+        ..b.clone()
+    }
 }
 
 /// Records a definition, merging with an earlier one that agrees.
@@ -253,7 +290,11 @@ fn define(
 fn merge_measure(a: &mut MeasureRow, b: &MeasureRow) -> Result<(), &'static str> {
     merge_field(&mut a.min, &b.min, "min")?;
     merge_field(&mut a.max, &b.max, "max")?;
-    merge_field(&mut a.higher_is_better, &b.higher_is_better, "higher_is_better")?;
+    merge_field(
+        &mut a.higher_is_better,
+        &b.higher_is_better,
+        "higher_is_better",
+    )?;
     merge_field(&mut a.sem, &b.sem, "sem")?;
     merge_field(&mut a.reliability, &b.reliability, "reliability")?;
     merge_field(&mut a.sd, &b.sd, "sd")?;
@@ -290,8 +331,13 @@ fn incomplete(row: &MeasureRow, is_built_in: bool) -> Option<String> {
     {
         return Some(format!("has min {min} not below max {max}"));
     }
-    if row.conversion == Some(Conversion::Swemwbs) && (row.min.is_some_and(|m| m != 7.0) || row.max.is_some_and(|m| m != 35.0)) {
-        return Some("has the swemwbs conversion, which needs raw totals from 7 to 35 (min 7, max 35)".into());
+    if row.conversion == Some(Conversion::Swemwbs)
+        && (row.min.is_some_and(|m| m != 7.0) || row.max.is_some_and(|m| m != 35.0))
+    {
+        return Some(
+            "has the swemwbs conversion, which needs raw totals from 7 to 35 (min 7, max 35)"
+                .into(),
+        );
     }
     None
 }
@@ -339,7 +385,12 @@ fn measure_row_of_config(m: &crate::config::MeasureConfig) -> Result<MeasureRow,
     let conversion = match m.conversion.as_deref().map(str::trim) {
         None | Some("") => None,
         Some(c) if c.eq_ignore_ascii_case("swemwbs") => Some(Conversion::Swemwbs),
-        Some(c) => return Err(format!("[[measures]] \"{}\": conversion \"{c}\" is not known (use \"swemwbs\" or leave it out)", m.measure)),
+        Some(c) => {
+            return Err(format!(
+                "[[measures]] \"{}\": conversion \"{c}\" is not known (use \"swemwbs\" or leave it out)",
+                m.measure
+            ));
+        }
     };
     let principles = match &m.principles {
         None => None,
@@ -347,7 +398,10 @@ fn measure_row_of_config(m: &crate::config::MeasureConfig) -> Result<MeasureRow,
             let mut set = Principles::default();
             for item in crate::ingest::value::split_list(&list.joined()) {
                 let p = crate::model::Principle::parse(item).ok_or_else(|| {
-                    format!("[[measures]] \"{}\": \"{item}\" is not a principle", m.measure)
+                    format!(
+                        "[[measures]] \"{}\": \"{item}\" is not a principle",
+                        m.measure
+                    )
                 })?;
                 set.insert(p);
             }
@@ -357,11 +411,17 @@ fn measure_row_of_config(m: &crate::config::MeasureConfig) -> Result<MeasureRow,
     if let Some(r) = m.reliability
         && !(r > 0.0 && r < 1.0)
     {
-        return Err(format!("[[measures]] \"{}\": reliability must be between 0 and 1", m.measure));
+        return Err(format!(
+            "[[measures]] \"{}\": reliability must be between 0 and 1",
+            m.measure
+        ));
     }
     for (name, v) in [("sd", m.sd), ("mid", m.mid), ("sem", m.sem)] {
         if v.is_some_and(|v| v <= 0.0) {
-            return Err(format!("[[measures]] \"{}\": {name} must be above 0", m.measure));
+            return Err(format!(
+                "[[measures]] \"{}\": {name} must be above 0",
+                m.measure
+            ));
         }
     }
     Ok(MeasureRow {

@@ -4,6 +4,9 @@
 //! ledger counts those statuses, so "nothing lost" is a fact about the rows, not a subtraction.
 
 mod definitions;
+mod period;
+
+pub use period::{PeriodLeftOut, restrict};
 
 use crate::config::LoadedConfig;
 use crate::ingest::rows::{KindRows, NO_PROJECT, ParsedSheet, RowStatus, StoryRow};
@@ -23,6 +26,8 @@ pub struct Checked {
     pub ledger: Vec<TableLedger>,
     pub problems: Vec<Problem>,
     pub inputs: Vec<InputFile>,
+    /// Rows left out by `--from` / `--to`.
+    pub left_out: PeriodLeftOut,
 }
 
 impl Checked {
@@ -31,7 +36,9 @@ impl Checked {
     }
 
     pub fn excluded_rows(&self) -> impl Iterator<Item = &Problem> {
-        self.problems.iter().filter(|p| p.severity == Severity::Excluded)
+        self.problems
+            .iter()
+            .filter(|p| p.severity == Severity::Excluded)
     }
 
     /// `--strict`: row problems become errors.
@@ -86,7 +93,11 @@ pub fn check(ingested: Ingested, config: &LoadedConfig) -> Checked {
         singles.push(single);
         let needs_project = !matches!(sheet.info.kind, Kind::Projects | Kind::Measures);
         if needs_project && single.is_none() && sheet.info.column(Field::ProjectId).is_none() {
-            let what = if sheet.info.sheet.is_some() { "workbook" } else { "folder" };
+            let what = if sheet.info.sheet.is_some() {
+                "workbook"
+            } else {
+                "folder"
+            };
             problems.push(Problem {
                 sheet: sheet.info.sheet.clone(),
                 row: Some(sheet.info.header_row),
@@ -131,7 +142,11 @@ pub fn check(ingested: Ingested, config: &LoadedConfig) -> Checked {
     tables.people = people.names;
     let mut undefined: Vec<(u32, Problem)> = first_use
         .into_iter()
-        .filter(|(code, _)| !project_defs.projects.contains_key(&projects.names[*code as usize]))
+        .filter(|(code, _)| {
+            !project_defs
+                .projects
+                .contains_key(&projects.names[*code as usize])
+        })
         .collect();
     undefined.sort_by_key(|(code, _)| projects.names[*code as usize].clone());
     problems.extend(undefined.into_iter().map(|(_, p)| p));
@@ -143,6 +158,7 @@ pub fn check(ingested: Ingested, config: &LoadedConfig) -> Checked {
         ledger,
         problems,
         inputs,
+        left_out: PeriodLeftOut::default(),
     }
 }
 
@@ -165,7 +181,10 @@ fn finish_projects(
     for s in &mut tables.stories {
         s.project = recode[s.project as usize];
     }
-    tables.project_ids = order.iter().map(|o| codes.names[*o as usize].clone()).collect();
+    tables.project_ids = order
+        .iter()
+        .map(|o| codes.names[*o as usize].clone())
+        .collect();
     tables.projects = tables
         .project_ids
         .iter()
@@ -180,7 +199,14 @@ struct ProjectResolver {
 }
 
 impl ProjectResolver {
-    fn resolve(&mut self, sheet: &ParsedSheet, projects: &mut Codes, first_use: &mut HashMap<u32, Problem>, idx: u32, local: u32) -> Option<u32> {
+    fn resolve(
+        &mut self,
+        sheet: &ParsedSheet,
+        projects: &mut Codes,
+        first_use: &mut HashMap<u32, Problem>,
+        idx: u32,
+        local: u32,
+    ) -> Option<u32> {
         if local == NO_PROJECT {
             return self.single;
         }
@@ -247,7 +273,11 @@ struct Seen {
 impl Builder<'_, '_> {
     fn missing_project(&mut self, sheet: &mut ParsedSheet, idx: u32) {
         sheet.status[idx as usize] = RowStatus::Excluded;
-        let place = if sheet.info.sheet.is_some() { "workbook" } else { "folder" };
+        let place = if sheet.info.sheet.is_some() {
+            "workbook"
+        } else {
+            "folder"
+        };
         self.problems.push(sheet.info.problem(
             Severity::Excluded,
             sheet.row_number(idx),
@@ -257,7 +287,14 @@ impl Builder<'_, '_> {
         ));
     }
 
-    fn exclude(&mut self, sheet: &mut ParsedSheet, idx: u32, field: Field, value: String, message: String) {
+    fn exclude(
+        &mut self,
+        sheet: &mut ParsedSheet,
+        idx: u32,
+        field: Field,
+        value: String,
+        message: String,
+    ) {
         sheet.status[idx as usize] = RowStatus::Excluded;
         self.problems.push(sheet.info.problem(
             Severity::Excluded,
@@ -268,13 +305,22 @@ impl Builder<'_, '_> {
         ));
     }
 
-    fn project(&mut self, resolver: &mut ProjectResolver, sheet: &ParsedSheet, idx: u32, local: u32) -> Option<u32> {
+    fn project(
+        &mut self,
+        resolver: &mut ProjectResolver,
+        sheet: &ParsedSheet,
+        idx: u32,
+        local: u32,
+    ) -> Option<u32> {
         resolver.resolve(sheet, &mut self.projects, &mut self.first_use, idx, local)
     }
 
     /// Resolves the rows of one sheet into the tables, finding duplicates of earlier rows.
     fn sheet(&mut self, sheet_index: u32, sheet: &mut ParsedSheet, resolver: &mut ProjectResolver) {
-        if resolver.single.is_none() && sheet.info.column(Field::ProjectId).is_none() && !matches!(sheet.info.kind, Kind::Projects | Kind::Measures) {
+        if resolver.single.is_none()
+            && sheet.info.column(Field::ProjectId).is_none()
+            && !matches!(sheet.info.kind, Kind::Projects | Kind::Measures)
+        {
             // A structural error was reported for the sheet; its rows cannot be placed.
             for status in &mut sheet.status {
                 if *status == RowStatus::Pending {
@@ -289,19 +335,30 @@ impl Builder<'_, '_> {
             KindRows::Outputs(o) => {
                 for i in 0..o.idx.len() {
                     let idx = o.idx[i];
-                    let Some(project) = self.project(resolver, sheet, o.idx[i], o.project[i]) else {
+                    let Some(project) = self.project(resolver, sheet, o.idx[i], o.project[i])
+                    else {
                         self.missing_project(sheet, idx);
                         continue;
                     };
                     let name = sheet.string(o.measure[i]);
                     let notes = o.notes[i].map(|n| sheet.string(n).to_string());
-                    let key = (project, o.date[i], name.to_string(), o.value[i].to_bits(), o.principles[i].0, notes);
+                    let key = (
+                        project,
+                        o.date[i],
+                        name.to_string(),
+                        o.value[i].to_bits(),
+                        o.principles[i].0,
+                        notes,
+                    );
                     if !self.seen.outputs.insert(key) {
                         sheet.status[idx as usize] = RowStatus::Duplicate;
                         continue;
                     }
                     let next = self.tables.output_measures.len() as u32;
-                    let measure = *self.output_measures.entry(name.to_lowercase()).or_insert(next);
+                    let measure = *self
+                        .output_measures
+                        .entry(name.to_lowercase())
+                        .or_insert(next);
                     if measure == next {
                         self.tables.output_measures.push(name.to_string());
                     }
@@ -321,7 +378,11 @@ impl Builder<'_, '_> {
                         self.missing_project(sheet, row.idx);
                         continue;
                     };
-                    let key = StoryRow { idx: 0, project, ..row.clone() };
+                    let key = StoryRow {
+                        idx: 0,
+                        project,
+                        ..row.clone()
+                    };
                     if self.seen.stories.contains(&key) {
                         sheet.status[row.idx as usize] = RowStatus::Duplicate;
                         continue;
@@ -329,7 +390,9 @@ impl Builder<'_, '_> {
                     if let Some(id) = &row.story_id {
                         let here = format!("row {} of {}", sheet.row_number(row.idx), shown(sheet));
                         if let Some(first) = self.seen.story_ids.get(&(project, id.clone())) {
-                            let message = format!("is already the story_id of another story of this project ({first}): this later story is left out; give it its own id");
+                            let message = format!(
+                                "is already the story_id of another story of this project ({first}): this later story is left out; give it its own id"
+                            );
                             self.exclude(sheet, row.idx, Field::StoryId, id.clone(), message);
                             continue;
                         }
@@ -360,11 +423,19 @@ impl Builder<'_, '_> {
                         continue;
                     };
                     let principle = row.principle as u8;
-                    if !self.seen.audit.insert((project, row.date, principle, row.item, row.score)) {
+                    if !self
+                        .seen
+                        .audit
+                        .insert((project, row.date, principle, row.item, row.score))
+                    {
                         sheet.status[row.idx as usize] = RowStatus::Duplicate;
                         continue;
                     }
-                    let entry = self.seen.audit_keys.entry((project, row.date, principle, row.item)).or_insert((row.score, false));
+                    let entry = self
+                        .seen
+                        .audit_keys
+                        .entry((project, row.date, principle, row.item))
+                        .or_insert((row.score, false));
                     if entry.0 != row.score {
                         entry.1 = true;
                     }
@@ -374,7 +445,10 @@ impl Builder<'_, '_> {
                     t.principle.push(row.principle);
                     t.item.push(row.item);
                     t.score.push(row.score);
-                    self.refs.audit.push(RowRef { sheet: sheet_index, idx: row.idx });
+                    self.refs.audit.push(RowRef {
+                        sheet: sheet_index,
+                        idx: row.idx,
+                    });
                     sheet.status[row.idx as usize] = RowStatus::Used;
                 }
             }
@@ -382,7 +456,13 @@ impl Builder<'_, '_> {
         sheet.rows = rows;
     }
 
-    fn outcomes(&mut self, sheet_index: u32, sheet: &mut ParsedSheet, o: &crate::ingest::rows::OutcomeRows, resolver: &mut ProjectResolver) {
+    fn outcomes(
+        &mut self,
+        sheet_index: u32,
+        sheet: &mut ParsedSheet,
+        o: &crate::ingest::rows::OutcomeRows,
+        resolver: &mut ProjectResolver,
+    ) {
         // Measure names repeat: resolve each sheet-local name once.
         let mut measure_of: HashMap<u32, Option<u32>> = HashMap::new();
         for i in 0..o.idx.len() {
@@ -395,7 +475,10 @@ impl Builder<'_, '_> {
             let measures = self.measures;
             let measure = *measure_of.entry(local).or_insert_with(|| {
                 let name = sheet.string(local);
-                measures.iter().position(|m| m.name.eq_ignore_ascii_case(name)).map(|p| p as u32)
+                measures
+                    .iter()
+                    .position(|m| m.name.eq_ignore_ascii_case(name))
+                    .map(|p| p as u32)
             });
             let Some(measure) = measure else {
                 let name = sheet.string(local).to_string();
@@ -405,22 +488,50 @@ impl Builder<'_, '_> {
             let m = &self.measures[measure as usize];
             let raw = o.score[i];
             if raw < m.min || raw > m.max {
-                let message = format!("is outside the range of {} ({} to {})", m.name, crate::ingest::value::format_number(m.min), crate::ingest::value::format_number(m.max));
-                self.exclude(sheet, idx, Field::Score, crate::ingest::value::format_number(raw), message);
+                let message = format!(
+                    "is outside the range of {} ({} to {})",
+                    m.name,
+                    crate::ingest::value::format_number(m.min),
+                    crate::ingest::value::format_number(m.max)
+                );
+                self.exclude(
+                    sheet,
+                    idx,
+                    Field::Score,
+                    crate::ingest::value::format_number(raw),
+                    message,
+                );
                 continue;
             }
             if m.conversion.is_some() && raw.fract() != 0.0 {
-                let message = format!("is not a whole number: {} scores are raw totals from {} to {}", m.name, m.min, m.max);
-                self.exclude(sheet, idx, Field::Score, crate::ingest::value::format_number(raw), message);
+                let message = format!(
+                    "is not a whole number: {} scores are raw totals from {} to {}",
+                    m.name, m.min, m.max
+                );
+                self.exclude(
+                    sheet,
+                    idx,
+                    Field::Score,
+                    crate::ingest::value::format_number(raw),
+                    message,
+                );
                 continue;
             }
             let person = self.people.code(sheet.string(o.person[i]));
             let date = o.date[i];
-            if !self.seen.scores.insert((project, person, measure, date, raw.to_bits())) {
+            if !self
+                .seen
+                .scores
+                .insert((project, person, measure, date, raw.to_bits()))
+            {
                 sheet.status[idx as usize] = RowStatus::Duplicate;
                 continue;
             }
-            let entry = self.seen.score_keys.entry((project, person, measure, date)).or_insert((raw.to_bits(), false));
+            let entry = self
+                .seen
+                .score_keys
+                .entry((project, person, measure, date))
+                .or_insert((raw.to_bits(), false));
             if entry.0 != raw.to_bits() {
                 entry.1 = true;
             }
@@ -431,7 +542,10 @@ impl Builder<'_, '_> {
             t.date.push(date);
             t.raw.push(raw);
             t.score.push(m.analysed_score(raw));
-            self.refs.scores.push(RowRef { sheet: sheet_index, idx });
+            self.refs.scores.push(RowRef {
+                sheet: sheet_index,
+                idx,
+            });
             sheet.status[idx as usize] = RowStatus::Used;
         }
     }
@@ -439,25 +553,43 @@ impl Builder<'_, '_> {
     /// Leaves out every score (and audit item) whose key holds more than one different value,
     /// and gives stories without an id one made from their order.
     fn duplicates_and_conflicts(&mut self, sheets: &mut [ParsedSheet]) {
-        let conflicted: HashSet<(u32, u32, u32, i32)> = self.seen.score_keys.iter().filter(|(_, v)| v.1).map(|(k, _)| *k).collect();
+        let conflicted: HashSet<(u32, u32, u32, i32)> = self
+            .seen
+            .score_keys
+            .iter()
+            .filter(|(_, v)| v.1)
+            .map(|(k, _)| *k)
+            .collect();
         if !conflicted.is_empty() {
             let t = &self.tables.scores;
             let keep: Vec<bool> = (0..t.project.len())
-                .map(|i| !conflicted.contains(&(t.project[i], t.person[i], t.measure[i], t.date[i])))
+                .map(|i| {
+                    !conflicted.contains(&(t.project[i], t.person[i], t.measure[i], t.date[i]))
+                })
                 .collect();
             let mut groups: HashMap<(u32, u32, u32, i32), Vec<usize>> = HashMap::new();
             for (i, k) in keep.iter().enumerate() {
                 if !k {
-                    groups.entry((t.project[i], t.person[i], t.measure[i], t.date[i])).or_default().push(i);
+                    groups
+                        .entry((t.project[i], t.person[i], t.measure[i], t.date[i]))
+                        .or_default()
+                        .push(i);
                 }
             }
             let mut excluded = Vec::new();
             for rows in groups.values() {
-                let places: Vec<String> = rows.iter().map(|&i| {
-                    let r = self.refs.scores[i];
-                    let sheet = &sheets[r.sheet as usize];
-                    format!("{} at row {}", crate::ingest::value::format_number(t.raw[i]), sheet.row_number(r.idx))
-                }).collect();
+                let places: Vec<String> = rows
+                    .iter()
+                    .map(|&i| {
+                        let r = self.refs.scores[i];
+                        let sheet = &sheets[r.sheet as usize];
+                        format!(
+                            "{} at row {}",
+                            crate::ingest::value::format_number(t.raw[i]),
+                            sheet.row_number(r.idx)
+                        )
+                    })
+                    .collect();
                 for &i in rows {
                     excluded.push((self.refs.scores[i], crate::ingest::value::format_number(t.raw[i]), format!("is one of different scores for the same project, person, measure and date ({}): all of them are left out", places.join(", "))));
                 }
@@ -476,11 +608,24 @@ impl Builder<'_, '_> {
             retain(&mut t.score, &keep);
             retain(&mut self.refs.scores, &keep);
         }
-        let conflicted: HashSet<(u32, i32, u8, u8)> = self.seen.audit_keys.iter().filter(|(_, v)| v.1).map(|(k, _)| *k).collect();
+        let conflicted: HashSet<(u32, i32, u8, u8)> = self
+            .seen
+            .audit_keys
+            .iter()
+            .filter(|(_, v)| v.1)
+            .map(|(k, _)| *k)
+            .collect();
         if !conflicted.is_empty() {
             let t = &self.tables.audit;
             let keep: Vec<bool> = (0..t.project.len())
-                .map(|i| !conflicted.contains(&(t.project[i], t.date[i], t.principle[i] as u8, t.item[i])))
+                .map(|i| {
+                    !conflicted.contains(&(
+                        t.project[i],
+                        t.date[i],
+                        t.principle[i] as u8,
+                        t.item[i],
+                    ))
+                })
                 .collect();
             let mut excluded = Vec::new();
             for (i, k) in keep.iter().enumerate() {
@@ -534,7 +679,9 @@ fn few_pairs(tables: &Tables, problems: &mut Vec<Problem>) {
     let s = &tables.scores;
     let mut dates: HashMap<(u32, u32, u32), (i32, bool)> = HashMap::new();
     for i in 0..s.project.len() {
-        let e = dates.entry((s.project[i], s.person[i], s.measure[i])).or_insert((s.date[i], false));
+        let e = dates
+            .entry((s.project[i], s.person[i], s.measure[i]))
+            .or_insert((s.date[i], false));
         if e.0 != s.date[i] {
             e.1 = true;
         }

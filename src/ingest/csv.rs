@@ -19,7 +19,11 @@ pub fn read_csv(
     let shown = source.shown.as_str();
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if let Err(e) = std::str::from_utf8(bytes) {
-        let line = bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
+        let line = bytes[..e.valid_up_to()]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1;
         problems.push(Problem {
             row: Some(line as u32),
             ..Problem::file(
@@ -117,7 +121,11 @@ pub fn read_csv(
                 let line = e.position().map_or(0, |p| p.line()) as u32;
                 problems.push(Problem {
                     row: Some(line),
-                    ..Problem::file(Severity::Error, shown, format!("cannot be read as CSV: {e}"))
+                    ..Problem::file(
+                        Severity::Error,
+                        shown,
+                        format!("cannot be read as CSV: {e}"),
+                    )
                 });
                 return Vec::new();
             }
@@ -151,14 +159,20 @@ impl<'b> LineCounter<'b> {
         };
         let mut start = (position.byte() as usize).min(self.bytes.len());
         // Skip the rest of the previous line end.
-        while start < self.bytes.len() && matches!(self.bytes[start], b'\r' | b'\n') && self.bytes[start] != b'\n' {
+        while start < self.bytes.len()
+            && matches!(self.bytes[start], b'\r' | b'\n')
+            && self.bytes[start] != b'\n'
+        {
             start += 1;
         }
         if start < self.bytes.len() && self.bytes[start] == b'\n' {
             start += 1;
         }
         if start > self.offset {
-            self.line += self.bytes[self.offset..start].iter().filter(|&&b| b == b'\n').count() as u32;
+            self.line += self.bytes[self.offset..start]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count() as u32;
             self.offset = start;
         }
         self.line

@@ -137,7 +137,9 @@ fn walk(
         }
         let path = entry.path();
         let shown = shown_dir.join(&name);
-        let is_dir = std::fs::metadata(&path).map(|m| m.is_dir()).unwrap_or(false);
+        let is_dir = std::fs::metadata(&path)
+            .map(|m| m.is_dir())
+            .unwrap_or(false);
         if is_dir {
             walk(&path, &shown, found, seen, config_file);
         } else if let Some(format) = format_of(&path) {

@@ -4,7 +4,9 @@
 
 use super::schema::{FIELD_COUNT, Field, Kind};
 use super::value::{self, Cell};
-use crate::model::{Achieved, Conversion, Language, Principle, Principles, Project, Spectrum, Teller};
+use crate::model::{
+    Achieved, Conversion, Language, Principle, Principles, Project, Spectrum, Teller,
+};
 use crate::problems::{Problem, Severity};
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -260,7 +262,13 @@ impl RowParser {
 
     /// One row under the header. `fields` is how many fields a CSV record had, when it differs
     /// from the header's.
-    pub fn push(&mut self, row: u32, cells: &[Cell<'_>], field_count: Option<(usize, usize)>, problems: &mut Vec<Problem>) {
+    pub fn push(
+        &mut self,
+        row: u32,
+        cells: &[Cell<'_>],
+        field_count: Option<(usize, usize)>,
+        problems: &mut Vec<Problem>,
+    ) {
         if cells.iter().all(Cell::is_blank) {
             self.pending_blank.push(row);
             return;
@@ -282,7 +290,9 @@ impl RowParser {
             );
         }
         let parsed = match self.sheet.info.kind {
-            Kind::Projects => r.project().map(|project| Parsed::Project(ProjectRow { idx, project })),
+            Kind::Projects => r
+                .project()
+                .map(|project| Parsed::Project(ProjectRow { idx, project })),
             Kind::Measures => r.measure(idx).map(Parsed::Measure),
             Kind::Outputs => r.output().map(Parsed::Output),
             Kind::Outcomes => r.outcome().map(Parsed::Outcome),
@@ -426,7 +436,11 @@ impl<'a> RowCheck<'_, 'a> {
     }
 
     /// Applies a cell parser; a parse failure excludes the row.
-    fn parse<T>(&mut self, field: Field, parser: impl Fn(Cell<'a>) -> Result<Option<T>, String>) -> Option<T> {
+    fn parse<T>(
+        &mut self,
+        field: Field,
+        parser: impl Fn(Cell<'a>) -> Result<Option<T>, String>,
+    ) -> Option<T> {
         let cell = self.cell(field);
         match parser(cell) {
             Ok(v) => v,
@@ -437,7 +451,11 @@ impl<'a> RowCheck<'_, 'a> {
         }
     }
 
-    fn required<T>(&mut self, field: Field, parser: impl Fn(Cell<'a>) -> Result<Option<T>, String>) -> Option<T> {
+    fn required<T>(
+        &mut self,
+        field: Field,
+        parser: impl Fn(Cell<'a>) -> Result<Option<T>, String>,
+    ) -> Option<T> {
         let cell = self.cell(field);
         if cell.is_blank() {
             self.missing(field);
@@ -454,7 +472,11 @@ impl<'a> RowCheck<'_, 'a> {
             Cell::Text(t) if !t.trim().is_empty() => Some(Cow::Borrowed(t.trim())),
             Cell::Empty | Cell::Text(_) => None,
             Cell::Error(e) => {
-                self.fail(Some(field), Some(e.to_string()), "is a spreadsheet error, not text");
+                self.fail(
+                    Some(field),
+                    Some(e.to_string()),
+                    "is a spreadsheet error, not text",
+                );
                 return None;
             }
             other => Some(Cow::Owned(other.shown())),
@@ -504,7 +526,11 @@ impl<'a> RowCheck<'_, 'a> {
         if let Some(b) = budget
             && b < 0.0
         {
-            self.fail(Some(Field::Budget), Some(value::format_number(b)), "is negative: a budget is 0 or more");
+            self.fail(
+                Some(Field::Budget),
+                Some(value::format_number(b)),
+                "is negative: a budget is 0 or more",
+            );
         }
         let project = Project {
             project_id: project_id?,
@@ -526,7 +552,11 @@ impl<'a> RowCheck<'_, 'a> {
         let positive = |this: &mut Self, field: Field, what: &str| {
             let n = this.number(field)?;
             if n <= 0.0 {
-                this.fail(Some(field), Some(value::format_number(n)), format!("must be above 0 ({what})"));
+                this.fail(
+                    Some(field),
+                    Some(value::format_number(n)),
+                    format!("must be above 0 ({what})"),
+                );
                 return None;
             }
             Some(n)
@@ -538,17 +568,26 @@ impl<'a> RowCheck<'_, 'a> {
         if let Some(r) = reliability
             && !(r > 0.0 && r < 1.0)
         {
-            self.fail(Some(Field::Reliability), Some(value::format_number(r)), "must be between 0 and 1");
+            self.fail(
+                Some(Field::Reliability),
+                Some(value::format_number(r)),
+                "must be between 0 and 1",
+            );
         }
         let conversion = match value::text(self.cell(Field::Conversion)) {
             None => None,
             Some(t) if t.eq_ignore_ascii_case("swemwbs") => Some(Conversion::Swemwbs),
             Some(t) => {
-                self.fail(Some(Field::Conversion), Some(t), "is not a conversion mwm knows (use swemwbs, or leave it empty)");
+                self.fail(
+                    Some(Field::Conversion),
+                    Some(t),
+                    "is not a conversion mwm knows (use swemwbs, or leave it empty)",
+                );
                 None
             }
         };
-        let principles = (!self.cell(Field::Principles).is_blank()).then(|| self.principles(Field::Principles));
+        let principles =
+            (!self.cell(Field::Principles).is_blank()).then(|| self.principles(Field::Principles));
         Some(MeasureRow {
             idx,
             name: name?,
@@ -608,11 +647,20 @@ impl<'a> RowCheck<'_, 'a> {
     }
 
     /// A value that is kept as missing, with a warning, when it is not recognised.
-    fn lenient<T>(&mut self, field: Field, parse: impl Fn(&str) -> Option<T>, expected: &str) -> Option<T> {
+    fn lenient<T>(
+        &mut self,
+        field: Field,
+        parse: impl Fn(&str) -> Option<T>,
+        expected: &str,
+    ) -> Option<T> {
         let text = value::text(self.cell(field))?;
         let parsed = parse(&text);
         if parsed.is_none() {
-            self.warn(field, text, format!("is not recognised ({expected}): kept as missing"));
+            self.warn(
+                field,
+                text,
+                format!("is not recognised ({expected}): kept as missing"),
+            );
         }
         parsed
     }
@@ -636,7 +684,11 @@ impl<'a> RowCheck<'_, 'a> {
             },
         };
         let consent = self
-            .lenient(Field::Consent, value::parse_bool_text, "yes or no; a story without a clear yes is never quoted")
+            .lenient(
+                Field::Consent,
+                value::parse_bool_text,
+                "yes or no; a story without a clear yes is never quoted",
+            )
             .unwrap_or(false);
         let row = StoryRow {
             idx,

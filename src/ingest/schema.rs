@@ -323,6 +323,9 @@ mod tests {
         assert_eq!(Kind::Outputs.field_of_header("value"), Some(Field::Value));
         assert_eq!(Kind::Projects.field_of_header("id"), Some(Field::ProjectId));
         assert_eq!(Kind::Outcomes.field_of_header("id"), None);
-        assert_eq!(Kind::Stories.field_of_header("OK to quote"), Some(Field::Consent));
+        assert_eq!(
+            Kind::Stories.field_of_header("OK to quote"),
+            Some(Field::Consent)
+        );
     }
 }

@@ -46,7 +46,11 @@ fn recognised(cells: &[Cell<'_>], kind: Kind, config: &LoadedConfig) -> usize {
 
 /// The index of the header row among the first rows: the first with at least two recognised
 /// column names for the table.
-pub fn find_header(rows: &[(u32, Vec<Cell<'_>>)], kind: Kind, config: &LoadedConfig) -> Option<usize> {
+pub fn find_header(
+    rows: &[(u32, Vec<Cell<'_>>)],
+    kind: Kind,
+    config: &LoadedConfig,
+) -> Option<usize> {
     rows.iter()
         .take(HEADER_SEARCH_ROWS)
         .position(|(_, cells)| recognised(cells, kind, config) >= 2)
@@ -70,7 +74,11 @@ pub fn begin(
         value: None,
         message,
     };
-    let what = if start.sheet.is_some() { "sheet" } else { "file" };
+    let what = if start.sheet.is_some() {
+        "sheet"
+    } else {
+        "file"
+    };
     let kind = config
         .sheet_kind(start.names)
         .or_else(|| start.names.first().and_then(|n| kind_from_name(n)));
@@ -96,7 +104,9 @@ pub fn begin(
                 k.name(),
                 k.name()
             ),
-            None => format!("skipped: the {what} name names no table (projects, outputs, outcomes, measures, stories or audit)"),
+            None => format!(
+                "skipped: the {what} name names no table (projects, outputs, outcomes, measures, stories or audit)"
+            ),
         };
         problems.push(place(Severity::Warning, message));
         return None;
@@ -170,12 +180,18 @@ pub fn begin(
     let missing: Vec<&str> = kind
         .fields()
         .iter()
-        .filter(|f| f.required && f.field != Field::ProjectId && columns[f.field as usize].is_none())
+        .filter(|f| {
+            f.required && f.field != Field::ProjectId && columns[f.field as usize].is_none()
+        })
         .map(|f| f.field.name())
         .collect();
     if !missing.is_empty() {
         structural = true;
-        let plural = if missing.len() > 1 { "columns" } else { "column" };
+        let plural = if missing.len() > 1 {
+            "columns"
+        } else {
+            "column"
+        };
         let table = kind.name();
         problems.push(Problem {
             row: Some(*header_row),

@@ -159,7 +159,9 @@ pub fn parse_number_text(t: &str) -> Option<f64> {
         None => digits,
     };
     let value: f64 = literal.parse().ok()?;
-    value.is_finite().then_some(if negative { -value } else { value })
+    value
+        .is_finite()
+        .then_some(if negative { -value } else { value })
 }
 
 /// A whole number within `low..=high` (novelty, audit item and score).
@@ -327,7 +329,9 @@ mod tests {
         assert_eq!(parse_number_text("-3"), Some(-3.0));
         assert_eq!(parse_number_text("1,234,567"), Some(1_234_567.0));
         assert_eq!(parse_number_text(".5"), Some(0.5));
-        for bad in ["12,5", "1,23", "1,2345", ",123", "1.", "abc", "", "£", "1e5", "NaN", "inf", "1 000"] {
+        for bad in [
+            "12,5", "1,23", "1,2345", ",123", "1.", "abc", "", "£", "1e5", "NaN", "inf", "1 000",
+        ] {
             assert_eq!(parse_number_text(bad), None, "{bad}");
         }
     }
@@ -337,11 +341,26 @@ mod tests {
         let march_5 = days_from_ymd(2024, 3, 5).unwrap();
         // 2024-03-05 is day 19787 since 1970-01-01 (Python: date(2024,3,5) - date(1970,1,1)).
         assert_eq!(march_5, 19787);
-        for t in ["2024-03-05", "5/3/2024", "05/03/2024", "5/3/24", "2024-03-05T10:00:00", "2024-03-05 10:00"] {
+        for t in [
+            "2024-03-05",
+            "5/3/2024",
+            "05/03/2024",
+            "5/3/24",
+            "2024-03-05T10:00:00",
+            "2024-03-05 10:00",
+        ] {
             assert_eq!(parse_date_text(t), Some(march_5), "{t}");
         }
         assert_eq!(parse_date_text("2024-03"), days_from_ymd(2024, 3, 1));
-        for bad in ["31/02/2024", "2024-13-01", "5/3/124", "March 2024", "45000", "2024-03T1", "1/2/3/4"] {
+        for bad in [
+            "31/02/2024",
+            "2024-13-01",
+            "5/3/124",
+            "March 2024",
+            "45000",
+            "2024-03T1",
+            "1/2/3/4",
+        ] {
             assert_eq!(parse_date_text(bad), None, "{bad}");
         }
         assert!(date(Cell::Number(45000.0)).is_err());

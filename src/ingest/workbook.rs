@@ -77,8 +77,14 @@ pub fn read_workbook(
                 continue;
             }
         };
-        let Some((row0, col0)) = range.start().filter(|_| range.used_cells().next().is_some()) else {
-            problems.push(sheet_problem(Severity::Warning, "has no cells: skipped".into()));
+        let Some((row0, col0)) = range
+            .start()
+            .filter(|_| range.used_cells().next().is_some())
+        else {
+            problems.push(sheet_problem(
+                Severity::Warning,
+                "has no cells: skipped".into(),
+            ));
             continue;
         };
         let start = SheetStart {
@@ -94,7 +100,8 @@ pub fn read_workbook(
             .enumerate()
             .map(|(i, row)| (row0 + i as u32 + 1, row.iter().map(cell).collect()))
             .collect();
-        let Some((mut parser, header_index)) = sheet::begin(&start, &first, config, problems) else {
+        let Some((mut parser, header_index)) = sheet::begin(&start, &first, config, problems)
+        else {
             continue;
         };
         let mut cells = Vec::new();

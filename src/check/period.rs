@@ -1,0 +1,96 @@
+//! The reporting period (`--from`, `--to`, SPEC 6): outputs, scores, stories and audit items
+//! dated outside it are left out before any figure, and counted, not listed as excluded rows.
+//! Stories without a date are kept: they cannot be placed outside the period.
+
+use crate::model::Tables;
+use serde::Serialize;
+
+/// Rows left out by the reporting period, per table.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct PeriodLeftOut {
+    pub outputs: u64,
+    pub outcomes: u64,
+    pub stories: u64,
+    pub audit: u64,
+}
+
+fn keep_mask(dates: &[i32], from: Option<i32>, to: Option<i32>) -> Vec<bool> {
+    dates
+        .iter()
+        .map(|d| from.is_none_or(|f| *d >= f) && to.is_none_or(|t| *d <= t))
+        .collect()
+}
+
+fn retain_by<T>(v: &mut Vec<T>, keep: &[bool]) {
+    let mut i = 0;
+    v.retain(|_| {
+        let k = keep[i];
+        i += 1;
+        k
+    });
+}
+
+fn left_out(keep: &[bool]) -> u64 {
+    keep.iter().filter(|k| !**k).count() as u64
+}
+
+/// Keeps only what is dated within `from..=to` (days since 1970-01-01).
+pub fn restrict(tables: &mut Tables, from: Option<i32>, to: Option<i32>) -> PeriodLeftOut {
+    if from.is_none() && to.is_none() {
+        return PeriodLeftOut::default();
+    }
+    let o = &mut tables.outputs;
+    let keep = keep_mask(&o.date, from, to);
+    let outputs = left_out(&keep);
+    retain_by(&mut o.project, &keep);
+    retain_by(&mut o.measure, &keep);
+    retain_by(&mut o.value, &keep);
+    retain_by(&mut o.principles, &keep);
+    retain_by(&mut o.date, &keep);
+    let s = &mut tables.scores;
+    let keep = keep_mask(&s.date, from, to);
+    let outcomes = left_out(&keep);
+    retain_by(&mut s.project, &keep);
+    retain_by(&mut s.person, &keep);
+    retain_by(&mut s.measure, &keep);
+    retain_by(&mut s.raw, &keep);
+    retain_by(&mut s.score, &keep);
+    retain_by(&mut s.date, &keep);
+    let a = &mut tables.audit;
+    let keep = keep_mask(&a.date, from, to);
+    let audit = left_out(&keep);
+    retain_by(&mut a.project, &keep);
+    retain_by(&mut a.principle, &keep);
+    retain_by(&mut a.item, &keep);
+    retain_by(&mut a.score, &keep);
+    retain_by(&mut a.date, &keep);
+    let before = tables.stories.len();
+    tables.stories.retain(|s| {
+        s.date
+            .is_none_or(|d| from.is_none_or(|f| d >= f) && to.is_none_or(|t| d <= t))
+    });
+    PeriodLeftOut {
+        outputs,
+        outcomes,
+        stories: (before - tables.stories.len()) as u64,
+        audit,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_the_period_inclusive() {
+        let mut t = Tables::default();
+        t.outputs.date = vec![10, 20, 30];
+        t.outputs.project = vec![0, 0, 0];
+        t.outputs.measure = vec![0, 0, 0];
+        t.outputs.value = vec![1.0, 2.0, 3.0];
+        t.outputs.principles = vec![Default::default(); 3];
+        let left = restrict(&mut t, Some(20), Some(30));
+        assert_eq!(left.outputs, 1);
+        assert_eq!(t.outputs.value, vec![2.0, 3.0]);
+    }
+}

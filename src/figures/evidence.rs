@@ -1,0 +1,207 @@
+//! Principle evidence (SPEC 4.7) and project figures with value for money (SPEC 4.6): the
+//! tables that join outputs, outcomes, stories and audit by project and principle.
+
+use super::frames::{self, keys};
+use super::outcomes::{MeasureSem, OutcomeRaw, pairs_with_info};
+use super::{AuditSummary, FigureError, Scope, StorySummary, Suppression, during};
+use crate::model::{Principle, Tables};
+use polars::prelude::*;
+use serde::Serialize;
+
+/// One row of `principle_evidence.csv`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PrincipleEvidence {
+    pub project: u32,
+    pub principle: Principle,
+    pub output_measures: u64,
+    /// Empty when 0 < pairs < min_cell.
+    pub outcome_pairs: Option<u64>,
+    pub pct_improved: Option<f64>,
+    pub stories: u64,
+    pub quotable_stories: u64,
+    pub audit_score: Option<f64>,
+}
+
+/// One row of `projects_summary.csv`, with the totals the pages show.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ProjectSummary {
+    pub project: u32,
+    pub name: String,
+    pub organisation: Option<String>,
+    pub funders: Vec<String>,
+    /// Distinct people with any score; empty when 0 < n < min_cell.
+    pub participants: Option<u64>,
+    pub participants_suppressed: bool,
+    pub stories: u64,
+    pub outputs_total: f64,
+    pub budget: Option<f64>,
+    pub cost_per_participant: Option<f64>,
+    /// People reliably improved on at least one measure; empty below min_cell.
+    pub reliably_improved: Option<u64>,
+    pub cost_per_reliable_improvement: Option<f64>,
+}
+
+/// Distinct output measures per project and principle, through a long frame of tags.
+fn output_measures(tables: &Tables) -> PolarsResult<DataFrame> {
+    let o = &tables.outputs;
+    let (mut project, mut principle, mut measure) = (Vec::new(), Vec::new(), Vec::new());
+    for i in 0..o.project.len() {
+        for p in o.principles[i].iter() {
+            project.push(o.project[i]);
+            principle.push(p as u32);
+            measure.push(o.measure[i]);
+        }
+    }
+    DataFrame::new_infer_height(vec![
+        Column::new("project".into(), project),
+        Column::new("principle".into(), principle),
+        Column::new("measure".into(), measure),
+    ])?
+    .lazy()
+    .group_by_stable(keys(&["project", "principle"]))
+    .agg([col("measure").n_unique().alias("measures")])
+    .collect()
+}
+
+pub fn principle_evidence(
+    tables: &Tables,
+    outcomes: &[OutcomeRaw],
+    stories: &[StorySummary],
+    audit: &[AuditSummary],
+    suppression: Suppression,
+) -> Result<Vec<PrincipleEvidence>, FigureError> {
+    let what = "the principle evidence";
+    let df = during(what, output_measures(tables))?;
+    let projects = during(what, frames::u32s(&df, "project"))?;
+    let principles = during(what, frames::u32s(&df, "principle"))?;
+    let counts = during(what, frames::u64s(&df, "measures"))?;
+    let n = tables.project_ids.len();
+    let mut measures = vec![[0u64; 5]; n];
+    for i in 0..df.height() {
+        if let (Some(p), Some(q), Some(c)) = (projects[i], principles[i], counts[i]) {
+            measures[p as usize][q as usize] = c;
+        }
+    }
+    let mut pairs = vec![[(0u64, 0u64); 5]; n];
+    for row in outcomes {
+        let Scope::Project(p) = row.scope else {
+            continue;
+        };
+        for q in tables.measures[row.measure as usize].principles.iter() {
+            let cell = &mut pairs[p as usize][q as usize];
+            cell.0 += row.n;
+            cell.1 += row.improved;
+        }
+    }
+    let mut rows = Vec::with_capacity(n * 5);
+    for p in 0..n {
+        let story = stories
+            .iter()
+            .find(|s| s.scope == Some(Scope::Project(p as u32)));
+        for q in Principle::ALL {
+            let (n_pairs, improved) = pairs[p][q as usize];
+            let outcome_pairs = suppression.count(n_pairs);
+            rows.push(PrincipleEvidence {
+                project: p as u32,
+                principle: q,
+                output_measures: measures[p][q as usize],
+                outcome_pairs,
+                pct_improved: outcome_pairs
+                    .filter(|n| *n > 0)
+                    .map(|n| 100.0 * improved as f64 / n as f64),
+                stories: story.map_or(0, |s| s.principles[q as usize]),
+                quotable_stories: story.map_or(0, |s| s.quotable_principles[q as usize]),
+                audit_score: audit
+                    .iter()
+                    .find(|a| a.project == p as u32 && a.principle == q)
+                    .map(|a| a.latest_score),
+            });
+        }
+    }
+    Ok(rows)
+}
+
+/// Distinct people per project, and people reliably improved on at least one measure.
+fn people(
+    tables: &Tables,
+    pairs: &DataFrame,
+    sems: &[MeasureSem],
+) -> Result<(Vec<u64>, Vec<u64>), FigureError> {
+    let what = "the participants of each project";
+    let n = tables.project_ids.len();
+    let all = during(
+        what,
+        frames::scores(tables).and_then(|f| {
+            f.lazy()
+                .group_by_stable(keys(&["project"]))
+                .agg([col("person").n_unique().alias("people")])
+                .collect()
+        }),
+    )?;
+    let improved = during(
+        what,
+        pairs_with_info(tables, pairs, sems)?
+            .filter(
+                col("dates")
+                    .gt_eq(lit(2u32))
+                    .and((col("dir") * (col("follow_up") - col("baseline"))).gt(col("threshold"))),
+            )
+            .group_by_stable(keys(&["project"]))
+            .agg([col("person").n_unique().alias("people")])
+            .collect(),
+    )?;
+    let mut out = (vec![0u64; n], vec![0u64; n]);
+    for (df, target) in [(&all, &mut out.0), (&improved, &mut out.1)] {
+        let projects = during(what, frames::u32s(df, "project"))?;
+        let people = during(what, frames::u64s(df, "people"))?;
+        for (p, c) in projects.into_iter().zip(people) {
+            if let (Some(p), Some(c)) = (p, c) {
+                target[p as usize] = c;
+            }
+        }
+    }
+    Ok(out)
+}
+
+pub fn projects(
+    tables: &Tables,
+    pairs: &DataFrame,
+    sems: &[MeasureSem],
+    stories: &[StorySummary],
+    suppression: Suppression,
+) -> Result<Vec<ProjectSummary>, FigureError> {
+    let (participants, improved) = people(tables, pairs, sems)?;
+    let mut outputs_total = vec![0.0; tables.project_ids.len()];
+    for (p, v) in tables.outputs.project.iter().zip(&tables.outputs.value) {
+        outputs_total[*p as usize] += v;
+    }
+    Ok((0..tables.project_ids.len())
+        .map(|p| {
+            let project = tables.projects[p].as_ref();
+            let budget = project.and_then(|x| x.budget);
+            let shown = suppression.count(participants[p]);
+            let reliably_improved = Some(improved[p]).filter(|n| !suppression.hides_row(*n));
+            ProjectSummary {
+                project: p as u32,
+                name: project.map_or_else(|| tables.project_ids[p].clone(), |x| x.name.clone()),
+                organisation: project.and_then(|x| x.organisation.clone()),
+                funders: project.map(|x| x.funders.clone()).unwrap_or_default(),
+                participants: shown,
+                participants_suppressed: shown.is_none(),
+                stories: stories
+                    .iter()
+                    .find(|s| s.scope == Some(Scope::Project(p as u32)))
+                    .map_or(0, |s| s.stories),
+                outputs_total: outputs_total[p],
+                budget,
+                cost_per_participant: budget
+                    .zip(shown.filter(|n| *n > 0))
+                    .map(|(b, n)| b / n as f64),
+                reliably_improved,
+                cost_per_reliable_improvement: budget
+                    .zip(reliably_improved)
+                    .map(|(b, n)| b / n as f64),
+            }
+        })
+        .collect())
+}

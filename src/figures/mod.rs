@@ -1,0 +1,133 @@
+//! Figures (SPEC 4): every number the reports show, computed from the canonical tables.
+//!
+//! polars does the grouping of the large tables (scores, outputs, audit items); the grouping
+//! by project and by measure (or principle) is written once per family as a function of its
+//! keys, and called with `[project, …]` and with the `ALL` keys. What leaves this module is
+//! plain Rust values ([`Figures`]), so charts and pages never touch polars. Small-number
+//! suppression is decided in one place, [`Suppression`], when those values are built: a
+//! suppressed figure is never stored, so nothing downstream can show it.
+
+mod audit;
+mod evidence;
+mod frames;
+mod outcomes;
+mod outputs;
+pub mod stats;
+mod stories;
+
+use crate::config::Quarters;
+use crate::model::{Principle, Tables};
+use serde::Serialize;
+
+pub use audit::AuditSummary;
+pub use evidence::{PrincipleEvidence, ProjectSummary};
+pub use outcomes::{MeasureSem, OutcomeSummary, SemSource};
+pub use outputs::{OutputSum, Period};
+pub use stories::StorySummary;
+
+/// Whose figures a row holds: one project (by code) or all projects together (`ALL`).
+/// Ordered so that projects come in `project_id` byte order and `ALL` last (SPEC 5.3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub enum Scope {
+    Project(u32),
+    All,
+}
+
+impl Scope {
+    /// `project_id` as the tables write it.
+    pub fn id<'t>(&self, tables: &'t Tables) -> &'t str {
+        match self {
+            Scope::Project(code) => &tables.project_ids[*code as usize],
+            Scope::All => "ALL",
+        }
+    }
+}
+
+/// The small-number rule (SPEC 4.3, 4.6, 4.7), in one place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Suppression {
+    pub min_cell: u32,
+}
+
+impl Suppression {
+    /// A row of outcome figures with `n` paired people is suppressed when n < min_cell.
+    pub fn hides_row(&self, n: u64) -> bool {
+        n < u64::from(self.min_cell)
+    }
+
+    /// A count of people shown alone: kept when 0 or at least min_cell.
+    pub fn count(&self, n: u64) -> Option<u64> {
+        (n == 0 || n >= u64::from(self.min_cell)).then_some(n)
+    }
+}
+
+/// What the figures are computed with.
+#[derive(Debug, Clone, Copy)]
+pub struct FigureSettings {
+    pub suppression: Suppression,
+    pub quarters: Quarters,
+}
+
+/// Every figure of SPEC 4, as plain values ready for tables, charts and pages.
+#[derive(Debug, Clone, Serialize)]
+pub struct Figures {
+    pub suppression: Suppression,
+    pub outputs: Vec<OutputSum>,
+    pub outcomes: Vec<OutcomeSummary>,
+    pub sems: Vec<MeasureSem>,
+    pub stories: Vec<StorySummary>,
+    pub audit: Vec<AuditSummary>,
+    pub evidence: Vec<PrincipleEvidence>,
+    pub projects: Vec<ProjectSummary>,
+}
+
+/// A failure inside the figures step: a bug or a resource limit, never bad input (input was
+/// checked before). It carries what was being computed.
+#[derive(Debug, thiserror::Error)]
+#[error("while computing {what}: {source}")]
+pub struct FigureError {
+    pub what: &'static str,
+    #[source]
+    pub source: polars::error::PolarsError,
+}
+
+/// Maps a polars error to a [`FigureError`] naming the step.
+pub(crate) fn during<T>(
+    what: &'static str,
+    result: polars::error::PolarsResult<T>,
+) -> Result<T, FigureError> {
+    result.map_err(|source| FigureError { what, source })
+}
+
+/// Computes every figure.
+pub fn compute(tables: &Tables, settings: FigureSettings) -> Result<Figures, FigureError> {
+    let suppression = settings.suppression;
+    let outputs = outputs::sums(tables, settings.quarters)?;
+    let pairs = outcomes::pairs(tables)?;
+    let sems = outcomes::sems(tables, &pairs)?;
+    let outcome_rows = outcomes::summaries(tables, &pairs, &sems)?;
+    let stories = stories::summaries(tables);
+    let audit = audit::summaries(tables)?;
+    let evidence =
+        evidence::principle_evidence(tables, &outcome_rows, &stories, &audit, suppression)?;
+    let projects = evidence::projects(tables, &pairs, &sems, &stories, suppression)?;
+    let outcomes = outcome_rows
+        .into_iter()
+        .map(|raw| raw.publish(suppression))
+        .collect();
+    Ok(Figures {
+        suppression,
+        outputs,
+        outcomes,
+        sems,
+        stories,
+        audit,
+        evidence,
+        projects,
+    })
+}
+
+/// The principles in the fixed order of SPEC 1.1, for tables that list them.
+pub fn principles() -> [Principle; 5] {
+    Principle::ALL
+}

@@ -1,0 +1,378 @@
+//! Outcomes (SPEC 4.2, 4.3): pairing each person's earliest and latest score per project and
+//! measure, then the paired statistics per project and measure and per measure across all
+//! projects (`ALL`). One grouping function serves both, with different keys.
+
+use super::frames::{self, keys};
+use super::stats::{self, PairedStats};
+use super::{FigureError, Scope, Suppression, during};
+use crate::model::Tables;
+use polars::prelude::*;
+use serde::Serialize;
+
+/// Where a measure's standard error of measurement came from (recorded in the manifest).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SemSource {
+    /// The measure's own `sem`.
+    Measure,
+    /// sd * sqrt(1 - reliability) with the measure's `sd`.
+    ReliabilityAndSd,
+    /// sd * sqrt(1 - reliability) with the SD of baseline scores of all paired people.
+    ReliabilityAndBaselineSd,
+    /// No sem can be had: reliable change is not reported.
+    None,
+}
+
+/// The sem used for one measure.
+#[derive(Debug, Clone, Serialize)]
+pub struct MeasureSem {
+    pub measure: u32,
+    pub name: String,
+    pub sem: Option<f64>,
+    pub source: SemSource,
+    /// The baseline SD used, when the sem came from it.
+    pub sd_ref: Option<f64>,
+}
+
+/// One row of `outcomes_summary.csv` as published: suppressed rows hold no figures.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OutcomeSummary {
+    pub scope: Scope,
+    pub measure: u32,
+    pub n_paired: Option<u64>,
+    pub n_baseline_only: Option<u64>,
+    pub mean_baseline: Option<f64>,
+    pub mean_followup: Option<f64>,
+    pub mean_change: Option<f64>,
+    pub sd_change: Option<f64>,
+    pub ci_low: Option<f64>,
+    pub ci_high: Option<f64>,
+    pub p_value: Option<f64>,
+    pub effect_size: Option<f64>,
+    pub es_ci_low: Option<f64>,
+    pub es_ci_high: Option<f64>,
+    pub pct_improved: Option<f64>,
+    pub pct_reliable_improvement: Option<f64>,
+    pub pct_no_reliable_change: Option<f64>,
+    pub pct_reliable_deterioration: Option<f64>,
+    pub pct_meaningful_improvement: Option<f64>,
+    pub suppressed: bool,
+}
+
+/// A group's numbers before suppression; only the figures step sees these.
+#[derive(Debug, Clone)]
+pub struct OutcomeRaw {
+    pub scope: Scope,
+    pub measure: u32,
+    pub n: u64,
+    pub n_baseline_only: u64,
+    pub improved: u64,
+    mean_baseline: Option<f64>,
+    mean_followup: Option<f64>,
+    mean_change: Option<f64>,
+    sd_change: Option<f64>,
+    stats: PairedStats,
+    reliable_improvement: Option<u64>,
+    reliable_deterioration: Option<u64>,
+    meaningful: Option<u64>,
+}
+
+impl OutcomeRaw {
+    /// The published row: everything empty when the group is below min_cell.
+    pub fn publish(self, suppression: Suppression) -> OutcomeSummary {
+        if suppression.hides_row(self.n) {
+            return OutcomeSummary {
+                scope: self.scope,
+                measure: self.measure,
+                n_paired: None,
+                n_baseline_only: None,
+                mean_baseline: None,
+                mean_followup: None,
+                mean_change: None,
+                sd_change: None,
+                ci_low: None,
+                ci_high: None,
+                p_value: None,
+                effect_size: None,
+                es_ci_low: None,
+                es_ci_high: None,
+                pct_improved: None,
+                pct_reliable_improvement: None,
+                pct_no_reliable_change: None,
+                pct_reliable_deterioration: None,
+                pct_meaningful_improvement: None,
+                suppressed: true,
+            };
+        }
+        let n = self.n as f64;
+        let pct = |count: u64| 100.0 * count as f64 / n;
+        OutcomeSummary {
+            scope: self.scope,
+            measure: self.measure,
+            n_paired: Some(self.n),
+            n_baseline_only: Some(self.n_baseline_only),
+            mean_baseline: self.mean_baseline,
+            mean_followup: self.mean_followup,
+            mean_change: self.mean_change,
+            sd_change: self.sd_change,
+            ci_low: self.stats.ci_low,
+            ci_high: self.stats.ci_high,
+            p_value: self.stats.p_value,
+            effect_size: self.stats.effect_size,
+            es_ci_low: self.stats.es_ci_low,
+            es_ci_high: self.stats.es_ci_high,
+            pct_improved: Some(pct(self.improved)),
+            pct_reliable_improvement: self.reliable_improvement.map(pct),
+            pct_no_reliable_change: self
+                .reliable_improvement
+                .zip(self.reliable_deterioration)
+                .map(|(i, d)| pct(self.n - i - d)),
+            pct_reliable_deterioration: self.reliable_deterioration.map(pct),
+            pct_meaningful_improvement: self.meaningful.map(pct),
+            suppressed: false,
+        }
+    }
+}
+
+/// One row per project, measure and person: how many dates, baseline and follow-up scores.
+pub fn pairs(tables: &Tables) -> Result<DataFrame, FigureError> {
+    during(
+        "the pairing of outcome scores",
+        (|| {
+            frames::scores(tables)?
+                .lazy()
+                .sort(
+                    ["project", "measure", "person", "date"],
+                    SortMultipleOptions::default(),
+                )
+                .group_by_stable(keys(&["project", "measure", "person"]))
+                .agg([
+                    len().alias("dates"),
+                    col("score").first().alias("baseline"),
+                    col("score").last().alias("follow_up"),
+                ])
+                .collect()
+        })(),
+    )
+}
+
+/// The sem of every measure used in outcomes (SPEC 4.3 reliable change).
+pub fn sems(tables: &Tables, pairs: &DataFrame) -> Result<Vec<MeasureSem>, FigureError> {
+    let pooled = during(
+        "the baseline SD of each measure",
+        (|| {
+            pairs
+                .clone()
+                .lazy()
+                .filter(col("dates").gt_eq(lit(2u32)))
+                .group_by_stable(keys(&["measure"]))
+                .agg([col("baseline").std(1).alias("sd")])
+                .collect()
+        })(),
+    )?;
+    let measures = during(
+        "the baseline SD of each measure",
+        frames::u32s(&pooled, "measure"),
+    )?;
+    let sds = during(
+        "the baseline SD of each measure",
+        frames::f64s(&pooled, "sd"),
+    )?;
+    let used: std::collections::BTreeSet<u32> = tables.scores.measure.iter().copied().collect();
+    Ok(used
+        .into_iter()
+        .map(|m| {
+            let measure = &tables.measures[m as usize];
+            let pooled_sd = measures
+                .iter()
+                .position(|x| *x == Some(m))
+                .and_then(|i| sds[i]);
+            let valid = |sem: f64| (sem.is_finite() && sem > 0.0).then_some(sem);
+            let (sem, source, sd_ref) = match (measure.sem, measure.reliability, measure.sd) {
+                (Some(sem), _, _) => (valid(sem), SemSource::Measure, None),
+                (None, Some(r), Some(sd)) => (
+                    valid(sd * (1.0 - r).sqrt()),
+                    SemSource::ReliabilityAndSd,
+                    Some(sd),
+                ),
+                (None, Some(r), None) => (
+                    pooled_sd.and_then(|sd| valid(sd * (1.0 - r).sqrt())),
+                    SemSource::ReliabilityAndBaselineSd,
+                    pooled_sd,
+                ),
+                (None, None, _) => (None, SemSource::None, None),
+            };
+            MeasureSem {
+                measure: m,
+                name: measure.name.clone(),
+                sem,
+                source: if sem.is_some() {
+                    source
+                } else {
+                    SemSource::None
+                },
+                sd_ref,
+            }
+        })
+        .collect())
+}
+
+/// Per measure: direction, reliable-change threshold and minimal important difference.
+fn measure_info(tables: &Tables, sems: &[MeasureSem]) -> PolarsResult<DataFrame> {
+    let ids: Vec<u32> = (0..tables.measures.len() as u32).collect();
+    let dir: Vec<f64> = tables
+        .measures
+        .iter()
+        .map(|m| if m.higher_is_better { 1.0 } else { -1.0 })
+        .collect();
+    let threshold: Vec<Option<f64>> = ids
+        .iter()
+        .map(|m| {
+            sems.iter()
+                .find(|s| s.measure == *m)
+                .and_then(|s| s.sem)
+                .map(stats::reliable_change_threshold)
+        })
+        .collect();
+    let mid: Vec<Option<f64>> = tables.measures.iter().map(|m| m.mid).collect();
+    DataFrame::new_infer_height(vec![
+        Column::new("measure".into(), ids),
+        Column::new("dir".into(), dir),
+        Column::new("threshold".into(), threshold),
+        Column::new("mid".into(), mid),
+    ])
+}
+
+/// Pairs with the measure's direction, threshold and mid beside each.
+pub fn pairs_with_info(
+    tables: &Tables,
+    pairs: &DataFrame,
+    sems: &[MeasureSem],
+) -> Result<LazyFrame, FigureError> {
+    let info = during("the measure constants", measure_info(tables, sems))?;
+    Ok(pairs.clone().lazy().join(
+        info.lazy(),
+        [col("measure")],
+        [col("measure")],
+        JoinArgs::new(JoinType::Left),
+    ))
+}
+
+/// The statistics grouped by `by` (`[project, measure]` or `[measure]`).
+fn summarise(pairs: LazyFrame, by: &[&str]) -> PolarsResult<DataFrame> {
+    let paired = col("dates").gt_eq(lit(2u32));
+    let d = col("follow_up") - col("baseline");
+    let improvement = col("dir") * d.clone();
+    let count = |e: Expr| e.and(paired.clone()).cast(DataType::UInt64).sum();
+    pairs
+        .group_by_stable(keys(by))
+        .agg([
+            paired.clone().cast(DataType::UInt64).sum().alias("n"),
+            col("dates")
+                .eq(lit(1u32))
+                .cast(DataType::UInt64)
+                .sum()
+                .alias("baseline_only"),
+            col("baseline")
+                .filter(paired.clone())
+                .mean()
+                .alias("mean_baseline"),
+            col("follow_up")
+                .filter(paired.clone())
+                .mean()
+                .alias("mean_followup"),
+            d.clone().filter(paired.clone()).mean().alias("mean_change"),
+            d.filter(paired.clone()).std(1).alias("sd_change"),
+            count(improvement.clone().gt(lit(0.0))).alias("improved"),
+            count(improvement.clone().gt(col("threshold"))).alias("reliable_improvement"),
+            count(improvement.clone().lt(-col("threshold"))).alias("reliable_deterioration"),
+            count(improvement.gt_eq(col("mid"))).alias("meaningful"),
+        ])
+        .collect()
+}
+
+/// Every outcome row: per project and measure, then per measure (`ALL`), sorted as SPEC 5.3.
+pub fn summaries(
+    tables: &Tables,
+    pairs: &DataFrame,
+    sems: &[MeasureSem],
+) -> Result<Vec<OutcomeRaw>, FigureError> {
+    let joined = pairs_with_info(tables, pairs, sems)?;
+    let mut rows = Vec::new();
+    for by_project in [true, false] {
+        let by: &[&str] = if by_project {
+            &["project", "measure"]
+        } else {
+            &["measure"]
+        };
+        let df = during("the outcome statistics", summarise(joined.clone(), by))?;
+        rows.extend(during(
+            "the outcome statistics",
+            raw_rows(tables, &df, by_project, sems),
+        )?);
+    }
+    rows.sort_by(|a, b| {
+        (
+            a.scope,
+            tables.measures[a.measure as usize].name.to_lowercase(),
+        )
+            .cmp(&(
+                b.scope,
+                tables.measures[b.measure as usize].name.to_lowercase(),
+            ))
+    });
+    Ok(rows)
+}
+
+fn raw_rows(
+    tables: &Tables,
+    df: &DataFrame,
+    by_project: bool,
+    sems: &[MeasureSem],
+) -> PolarsResult<Vec<OutcomeRaw>> {
+    let scopes = frames::scopes(df, by_project)?;
+    let measures = frames::u32s(df, "measure")?;
+    let n = frames::u64s(df, "n")?;
+    let baseline_only = frames::u64s(df, "baseline_only")?;
+    let mean_baseline = frames::f64s(df, "mean_baseline")?;
+    let mean_followup = frames::f64s(df, "mean_followup")?;
+    let mean_change = frames::f64s(df, "mean_change")?;
+    let sd_change = frames::f64s(df, "sd_change")?;
+    let improved = frames::u64s(df, "improved")?;
+    let reliable_improvement = frames::u64s(df, "reliable_improvement")?;
+    let reliable_deterioration = frames::u64s(df, "reliable_deterioration")?;
+    let meaningful = frames::u64s(df, "meaningful")?;
+    let mut rows = Vec::with_capacity(df.height());
+    for i in 0..df.height() {
+        let measure = measures[i].unwrap_or_default();
+        let m = &tables.measures[measure as usize];
+        let has_sem = sems.iter().any(|s| s.measure == measure && s.sem.is_some());
+        let n = n[i].unwrap_or(0);
+        let sd_change = if n >= 2 { sd_change[i] } else { None };
+        let direction = if m.higher_is_better { 1.0 } else { -1.0 };
+        rows.push(OutcomeRaw {
+            scope: scopes[i],
+            measure,
+            n,
+            n_baseline_only: baseline_only[i].unwrap_or(0),
+            improved: improved[i].unwrap_or(0),
+            mean_baseline: mean_baseline[i],
+            mean_followup: mean_followup[i],
+            mean_change: mean_change[i],
+            sd_change,
+            stats: stats::paired(n, mean_change[i].unwrap_or(0.0), sd_change, direction),
+            reliable_improvement: if has_sem {
+                reliable_improvement[i]
+            } else {
+                None
+            },
+            reliable_deterioration: if has_sem {
+                reliable_deterioration[i]
+            } else {
+                None
+            },
+            meaningful: if m.mid.is_some() { meaningful[i] } else { None },
+        });
+    }
+    Ok(rows)
+}

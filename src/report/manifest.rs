@@ -1,0 +1,83 @@
+//! `manifest.json` (SPEC 5.4): what produced the report folder: program version, run time
+//! (`SOURCE_DATE_EPOCH` wins, so two runs can be byte-identical), the settings in force, every
+//! input with its SHA-256, the row ledger per table and source, the sem used per measure,
+//! rows left out by the reporting period, and the warnings.
+
+use crate::check::{Checked, PeriodLeftOut};
+use crate::config::Config;
+use crate::figures::{Figures, MeasureSem};
+use crate::ingest::InputFile;
+use crate::problems::{Severity, TableLedger};
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct Manifest<'a> {
+    program: &'static str,
+    version: &'static str,
+    generated_at: String,
+    settings: &'a Settings,
+    config: &'a Config,
+    inputs: &'a [InputFile],
+    tables: &'a [TableLedger],
+    left_out_by_period: &'a PeriodLeftOut,
+    min_cell: u32,
+    measures: &'a [MeasureSem],
+    warnings: Vec<String>,
+}
+
+/// The settings a run used after the config and the command line were merged.
+#[derive(Debug, Clone, Serialize)]
+pub struct Settings {
+    pub min_cell: u32,
+    pub lang: crate::config::Lang,
+    pub quarters: crate::config::Quarters,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub config_file: Option<String>,
+}
+
+/// The time of the run as ISO 8601 UTC: `SOURCE_DATE_EPOCH` when set, else now.
+pub fn run_time() -> String {
+    let seconds = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_secs() as i64)
+                .unwrap_or(0)
+        });
+    chrono::DateTime::from_timestamp(seconds, 0)
+        .map(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string())
+        .unwrap_or_else(|| "1970-01-01T00:00:00Z".into())
+}
+
+/// The manifest's JSON text.
+pub fn manifest_json(
+    checked: &Checked,
+    figures: &Figures,
+    settings: &Settings,
+    config: &Config,
+    generated_at: String,
+) -> String {
+    let manifest = Manifest {
+        program: "mwm",
+        version: env!("CARGO_PKG_VERSION"),
+        generated_at,
+        settings,
+        config,
+        inputs: &checked.inputs,
+        tables: &checked.ledger,
+        left_out_by_period: &checked.left_out,
+        min_cell: settings.min_cell,
+        measures: &figures.sems,
+        warnings: checked
+            .problems
+            .iter()
+            .filter(|p| p.severity == Severity::Warning)
+            .map(|p| p.line())
+            .collect(),
+    };
+    serde_json::to_string_pretty(&manifest).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+        + "\n"
+}

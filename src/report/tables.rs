@@ -1,0 +1,331 @@
+//! The tidy tables of SPEC 5.3: CSV, UTF-8, a header row, unrounded numbers, empty for
+//! missing, `true`/`false`, and text made safe from spreadsheet formulas. Column names and
+//! order are exactly the SPEC's; rows come sorted from the figures step.
+
+use crate::check::Checked;
+use crate::figures::Figures;
+use crate::ingest::value::format_date;
+use crate::model::{Band, Principle, Tables};
+
+/// A table as its file name, header and rows of cells.
+pub struct TidyTable {
+    pub name: &'static str,
+    pub header: &'static [&'static str],
+    pub rows: Vec<Vec<String>>,
+}
+
+impl TidyTable {
+    /// The CSV bytes of the table.
+    pub fn to_csv(&self) -> Result<Vec<u8>, csv::Error> {
+        let mut w = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::Any(b'\n'))
+            .from_writer(Vec::new());
+        w.write_record(self.header)?;
+        for row in &self.rows {
+            w.write_record(row)?;
+        }
+        w.into_inner().map_err(|e| e.into_error().into())
+    }
+}
+
+/// Text as a cell: a leading `=`, `+`, `-`, `@`, tab or carriage return gets a `'` so that no
+/// spreadsheet runs it as a formula.
+pub fn text(t: &str) -> String {
+    if t.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{t}")
+    } else {
+        t.to_string()
+    }
+}
+
+/// A number unrounded (shortest form that reads back exactly), empty when missing.
+pub fn number(v: Option<f64>) -> String {
+    v.map(|x| format!("{x}")).unwrap_or_default()
+}
+
+pub fn count(v: Option<u64>) -> String {
+    v.map(|x| x.to_string()).unwrap_or_default()
+}
+
+pub fn boolean(b: bool) -> String {
+    if b { "true" } else { "false" }.into()
+}
+
+pub const OUTCOMES_HEADER: &[&str] = &[
+    "project_id",
+    "measure",
+    "n_paired",
+    "n_baseline_only",
+    "mean_baseline",
+    "mean_followup",
+    "mean_change",
+    "sd_change",
+    "ci_low",
+    "ci_high",
+    "p_value",
+    "effect_size",
+    "es_ci_low",
+    "es_ci_high",
+    "pct_improved",
+    "pct_reliable_improvement",
+    "pct_no_reliable_change",
+    "pct_reliable_deterioration",
+    "pct_meaningful_improvement",
+    "suppressed",
+];
+
+pub const STORIES_HEADER: &[&str] = &[
+    "project_id",
+    "stories",
+    "quotable",
+    "achieved",
+    "partly",
+    "not_yet",
+    "assets",
+    "networks",
+    "outcomes",
+    "relationships",
+    "enabling",
+    "doing_to",
+    "doing_for",
+    "doing_with",
+    "step_1",
+    "step_2",
+    "step_3",
+    "step_4",
+    "step_5",
+    "step_6",
+];
+
+/// Every tidy table of the report folder, in the order they are listed in SPEC 5.3.
+pub fn all(tables: &Tables, figures: &Figures, checked: &Checked) -> Vec<TidyTable> {
+    vec![
+        outcomes(tables, figures),
+        outputs(tables, figures),
+        stories(tables, figures),
+        audit(tables, figures),
+        evidence(tables, figures),
+        projects(tables, figures),
+        excluded(checked),
+    ]
+}
+
+fn outcomes(tables: &Tables, figures: &Figures) -> TidyTable {
+    let rows = figures
+        .outcomes
+        .iter()
+        .map(|o| {
+            vec![
+                text(o.scope.id(tables)),
+                text(&tables.measures[o.measure as usize].name),
+                count(o.n_paired),
+                count(o.n_baseline_only),
+                number(o.mean_baseline),
+                number(o.mean_followup),
+                number(o.mean_change),
+                number(o.sd_change),
+                number(o.ci_low),
+                number(o.ci_high),
+                number(o.p_value),
+                number(o.effect_size),
+                number(o.es_ci_low),
+                number(o.es_ci_high),
+                number(o.pct_improved),
+                number(o.pct_reliable_improvement),
+                number(o.pct_no_reliable_change),
+                number(o.pct_reliable_deterioration),
+                number(o.pct_meaningful_improvement),
+                boolean(o.suppressed),
+            ]
+        })
+        .collect();
+    TidyTable {
+        name: "outcomes_summary.csv",
+        header: OUTCOMES_HEADER,
+        rows,
+    }
+}
+
+fn outputs(tables: &Tables, figures: &Figures) -> TidyTable {
+    let rows = figures
+        .outputs
+        .iter()
+        .map(|o| {
+            vec![
+                text(o.scope.id(tables)),
+                text(&tables.output_measures[o.measure as usize]),
+                o.label.clone(),
+                number(Some(o.value)),
+            ]
+        })
+        .collect();
+    TidyTable {
+        name: "outputs_summary.csv",
+        header: &["project_id", "measure", "period", "value"],
+        rows,
+    }
+}
+
+fn stories(tables: &Tables, figures: &Figures) -> TidyTable {
+    let rows = figures
+        .stories
+        .iter()
+        .filter_map(|s| {
+            let scope = s.scope?;
+            let mut row = vec![
+                text(scope.id(tables)),
+                s.stories.to_string(),
+                s.quotable.to_string(),
+                s.achieved.to_string(),
+                s.partly.to_string(),
+                s.not_yet.to_string(),
+            ];
+            row.extend(Principle::ALL.iter().map(|p| s.principle(*p).to_string()));
+            row.extend(Band::ALL.iter().map(|b| s.band(*b).to_string()));
+            row.extend(s.steps.iter().map(u64::to_string));
+            Some(row)
+        })
+        .collect();
+    TidyTable {
+        name: "stories_summary.csv",
+        header: STORIES_HEADER,
+        rows,
+    }
+}
+
+fn audit(tables: &Tables, figures: &Figures) -> TidyTable {
+    let rows = figures
+        .audit
+        .iter()
+        .map(|a| {
+            vec![
+                text(&tables.project_ids[a.project as usize]),
+                a.principle.key().to_string(),
+                format_date(a.first_date),
+                number(Some(a.first_score)),
+                format_date(a.latest_date),
+                number(Some(a.latest_score)),
+                number(Some(a.change)),
+            ]
+        })
+        .collect();
+    TidyTable {
+        name: "audit_summary.csv",
+        header: &[
+            "project_id",
+            "principle",
+            "first_date",
+            "first_score",
+            "latest_date",
+            "latest_score",
+            "change",
+        ],
+        rows,
+    }
+}
+
+fn evidence(tables: &Tables, figures: &Figures) -> TidyTable {
+    let rows = figures
+        .evidence
+        .iter()
+        .map(|e| {
+            vec![
+                text(&tables.project_ids[e.project as usize]),
+                e.principle.key().to_string(),
+                e.output_measures.to_string(),
+                count(e.outcome_pairs),
+                number(e.pct_improved),
+                e.stories.to_string(),
+                e.quotable_stories.to_string(),
+                number(e.audit_score),
+            ]
+        })
+        .collect();
+    TidyTable {
+        name: "principle_evidence.csv",
+        header: &[
+            "project_id",
+            "principle",
+            "output_measures",
+            "outcome_pairs",
+            "pct_improved",
+            "stories",
+            "quotable_stories",
+            "audit_score",
+        ],
+        rows,
+    }
+}
+
+fn projects(tables: &Tables, figures: &Figures) -> TidyTable {
+    let rows = figures
+        .projects
+        .iter()
+        .map(|p| {
+            vec![
+                text(&tables.project_ids[p.project as usize]),
+                text(&p.name),
+                text(p.organisation.as_deref().unwrap_or("")),
+                text(&p.funders.join("; ")),
+                count(p.participants),
+                p.stories.to_string(),
+                number(p.budget),
+                number(p.cost_per_participant),
+                number(p.cost_per_reliable_improvement),
+            ]
+        })
+        .collect();
+    TidyTable {
+        name: "projects_summary.csv",
+        header: &[
+            "project_id",
+            "name",
+            "organisation",
+            "funders",
+            "participants",
+            "stories",
+            "budget",
+            "cost_per_participant",
+            "cost_per_reliable_improvement",
+        ],
+        rows,
+    }
+}
+
+fn excluded(checked: &Checked) -> TidyTable {
+    let rows = checked
+        .excluded_rows()
+        .map(|p| {
+            vec![
+                text(&p.file),
+                text(p.sheet.as_deref().unwrap_or("")),
+                p.row.map(|r| r.to_string()).unwrap_or_default(),
+                text(p.column.as_deref().unwrap_or("")),
+                text(p.value.as_deref().unwrap_or("")),
+                text(&p.message),
+            ]
+        })
+        .collect();
+    TidyTable {
+        name: "excluded_rows.csv",
+        header: &["file", "sheet", "row", "column", "value", "reason"],
+        rows,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_text_is_defused() {
+        assert_eq!(text("=SUM(A1)"), "'=SUM(A1)");
+        assert_eq!(text("+44 7700"), "'+44 7700");
+        assert_eq!(text("-so"), "'-so");
+        assert_eq!(text("@x"), "'@x");
+        assert_eq!(text("\tx"), "'\tx");
+        assert_eq!(text("plain"), "plain");
+        // Numbers are never passed through `text`: a negative change stays a number.
+        assert_eq!(number(Some(-1.5)), "-1.5");
+    }
+}
