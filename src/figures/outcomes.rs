@@ -136,23 +136,24 @@ impl OutcomeRaw {
 
 /// One row per project, measure and person: how many dates, baseline and follow-up scores.
 pub fn pairs(tables: &Tables) -> Result<DataFrame, FigureError> {
+    let pairing = |scores: DataFrame| {
+        scores
+            .lazy()
+            .sort(
+                ["project", "measure", "person", "date"],
+                SortMultipleOptions::default(),
+            )
+            .group_by_stable(keys(&["project", "measure", "person"]))
+            .agg([
+                len().alias("dates"),
+                col("score").first().alias("baseline"),
+                col("score").last().alias("follow_up"),
+            ])
+            .collect()
+    };
     during(
         "the pairing of outcome scores",
-        (|| {
-            frames::scores(tables)?
-                .lazy()
-                .sort(
-                    ["project", "measure", "person", "date"],
-                    SortMultipleOptions::default(),
-                )
-                .group_by_stable(keys(&["project", "measure", "person"]))
-                .agg([
-                    len().alias("dates"),
-                    col("score").first().alias("baseline"),
-                    col("score").last().alias("follow_up"),
-                ])
-                .collect()
-        })(),
+        frames::scores(tables).and_then(pairing),
     )
 }
 
@@ -160,15 +161,13 @@ pub fn pairs(tables: &Tables) -> Result<DataFrame, FigureError> {
 pub fn sems(tables: &Tables, pairs: &DataFrame) -> Result<Vec<MeasureSem>, FigureError> {
     let pooled = during(
         "the baseline SD of each measure",
-        (|| {
-            pairs
-                .clone()
-                .lazy()
-                .filter(col("dates").gt_eq(lit(2u32)))
-                .group_by_stable(keys(&["measure"]))
-                .agg([col("baseline").std(1).alias("sd")])
-                .collect()
-        })(),
+        pairs
+            .clone()
+            .lazy()
+            .filter(col("dates").gt_eq(lit(2u32)))
+            .group_by_stable(keys(&["measure"]))
+            .agg([col("baseline").std(1).alias("sd")])
+            .collect(),
     )?;
     let measures = during(
         "the baseline SD of each measure",

@@ -246,8 +246,8 @@ pub fn boolean(cell: Cell<'_>) -> Result<Option<bool>, String> {
     match cell {
         Cell::Empty => Ok(None),
         Cell::Bool(b) => Ok(Some(b)),
-        Cell::Number(n) if n == 1.0 => Ok(Some(true)),
-        Cell::Number(n) if n == 0.0 => Ok(Some(false)),
+        Cell::Number(1.0) => Ok(Some(true)),
+        Cell::Number(0.0) => Ok(Some(false)),
         Cell::Text(t) => {
             let t = t.trim();
             if t.is_empty() {

@@ -142,9 +142,8 @@ fn table(headline: &[TidyTable], min_cell: u32) -> String {
                 );
                 for row in &t.rows {
                     let c = |n| column(t, row, n);
-                    let participants = if c("participants").is_empty() && c("budget").is_empty() {
-                        String::new()
-                    } else if c("participants").is_empty() {
+                    // Participants are empty only when suppressed (none is written 0).
+                    let participants = if c("participants").is_empty() {
                         hidden.clone()
                     } else {
                         c("participants").to_string()
