@@ -53,6 +53,9 @@ pub struct ReportArgs {
     /// Leave out everything dated after this day (YYYY-MM-DD or DD/MM/YYYY)
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub to: Option<i32>,
+    /// Use page.html and style.css from this folder instead of the built-in ones
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
     /// Treat row problems as errors: no report unless every row is usable
     #[arg(long)]
     pub strict: bool,

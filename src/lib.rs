@@ -3,6 +3,7 @@
 //! each step takes the previous step's plain values. The binary is a thin shell over this
 //! library, so tests and benchmarks reach every step.
 
+pub mod charts;
 pub mod check;
 pub mod cli;
 pub mod config;

@@ -10,6 +10,8 @@ use crate::problems::{self, Problem, Severity};
 use crate::report::manifest::{self, Settings as ManifestSettings};
 use crate::report::summary as summary_out;
 use crate::report::tables as report_tables;
+use crate::report::pages::{self, PageContext};
+use crate::report::render::Renderer;
 use crate::report::{self, OutFile};
 use std::path::{Path, PathBuf};
 
@@ -197,12 +199,39 @@ pub fn report(args: &ReportArgs) -> u8 {
             }
         }
     }
+    let renderer = match Renderer::new(args.templates.as_deref()) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return exit::INPUT;
+        }
+    };
+    let generated_at = manifest::run_time();
+    let context = PageContext::new(
+        &checked.tables,
+        &figures,
+        &checked,
+        &config.config,
+        renderer.css.clone(),
+        generated_at.get(..10).unwrap_or_default().to_string(),
+    );
+    let page_views = pages::all(&context);
+    match renderer.render_all(&page_views) {
+        Ok(rendered) => files.extend(rendered.into_iter().map(|(path, html)| OutFile {
+            path: PathBuf::from(path),
+            bytes: html.into_bytes(),
+        })),
+        Err(e) => {
+            eprintln!("error: {e}");
+            return exit::INPUT;
+        }
+    }
     let manifest = manifest::manifest_json(
         &checked,
         &figures,
         &settings.for_manifest(&config),
         &config.config,
-        manifest::run_time(),
+        generated_at,
     );
     files.push(OutFile {
         path: PathBuf::from("manifest.json"),

@@ -3,8 +3,12 @@
 //! previous reports untouched (SPEC 5.5).
 
 pub mod manifest;
+pub mod pages;
+pub mod redact;
+pub mod render;
 pub mod summary;
 pub mod tables;
+pub mod views;
 
 use std::fs;
 use std::io;

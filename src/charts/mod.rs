@@ -1,0 +1,144 @@
+//! Charts: plotters drawing into SVG strings. Every chart family is one file and takes plain
+//! values (labels and numbers already chosen by the page), so charts know nothing of polars or
+//! of the figures' types. This file holds what they share: the colour-blind-safe palette, the
+//! sizes and fonts, label shortening, and the accessibility wrapper that gives every chart
+//! `role="img"`, a `<title>` and a `<desc>` with unique ids.
+
+pub mod bars;
+pub mod change;
+pub mod heatmap;
+pub mod scatter;
+
+use plotters::prelude::*;
+use plotters::style::RGBColor;
+
+/// Okabe–Ito colours, safe for the common colour-vision deficiencies.
+pub mod palette {
+    use plotters::style::RGBColor;
+    pub const ORANGE: RGBColor = RGBColor(0xE6, 0x9F, 0x00);
+    pub const SKY: RGBColor = RGBColor(0x56, 0xB4, 0xE9);
+    pub const GREEN: RGBColor = RGBColor(0x00, 0x9E, 0x73);
+    pub const YELLOW: RGBColor = RGBColor(0xF0, 0xE4, 0x42);
+    pub const BLUE: RGBColor = RGBColor(0x00, 0x72, 0xB2);
+    pub const VERMILION: RGBColor = RGBColor(0xD5, 0x5E, 0x00);
+    pub const PURPLE: RGBColor = RGBColor(0xCC, 0x79, 0xA7);
+    pub const INK: RGBColor = RGBColor(0x22, 0x22, 0x22);
+    pub const GREY: RGBColor = RGBColor(0x75, 0x75, 0x75);
+    pub const LIGHT: RGBColor = RGBColor(0xE8, 0xE8, 0xE8);
+    /// Series colours in order.
+    pub const SERIES: [RGBColor; 6] = [BLUE, ORANGE, GREEN, VERMILION, PURPLE, SKY];
+}
+
+/// The font every chart uses; sizes are in SVG pixels.
+pub const FONT: &str = "sans-serif";
+pub const TEXT: f64 = 13.0;
+pub const SMALL: f64 = 11.0;
+/// The width every chart is drawn at; pages scale them down to fit.
+pub const WIDTH: u32 = 720;
+
+/// Escapes text for SVG/XML.
+pub fn xml(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// At most `max` characters, cut with `…`, so a label never spills; the full text is in the
+/// table next to the chart.
+pub fn shorten(label: &str, max: usize) -> String {
+    if label.chars().count() <= max {
+        label.to_string()
+    } else {
+        let cut: String = label.chars().take(max.saturating_sub(1)).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
+/// A drawn chart: the SVG markup, already accessible.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Chart {
+    pub id: String,
+    pub svg: String,
+}
+
+/// Gives a plotters SVG `role="img"`, a title and a description (the finding in words) with
+/// ids unique on the page, and makes it scale to its container.
+pub fn accessible(svg: String, id: &str, title: &str, desc: &str) -> Chart {
+    let title_id = format!("{id}-title");
+    let desc_id = format!("{id}-desc");
+    let body_start = svg.find('>').map_or(0, |i| i + 1);
+    let open = &svg[..body_start];
+    let (width, height) = (attr(open, "width"), attr(open, "height"));
+    let svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"{title_id} {desc_id}\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" class=\"chart\" id=\"{id}\"><title id=\"{title_id}\">{}</title><desc id=\"{desc_id}\">{}</desc>{}",
+        xml(title),
+        xml(desc),
+        svg[body_start..].trim_start()
+    );
+    Chart {
+        id: id.to_string(),
+        svg,
+    }
+}
+
+fn attr<'s>(tag: &'s str, name: &str) -> &'s str {
+    let key = format!(" {name}=\"");
+    tag.find(&key)
+        .map(|i| {
+            let rest = &tag[i + key.len()..];
+            &rest[..rest.find('"').unwrap_or(0)]
+        })
+        .unwrap_or("0")
+}
+
+/// Draws with `draw` on a blank canvas of the given size and returns the SVG text. Drawing
+/// errors (which the SVG backend only raises for its own bugs) give an empty canvas rather
+/// than a failed report.
+pub fn draw(
+    size: (u32, u32),
+    draw: impl FnOnce(&DrawingArea<SVGBackend<'_>, plotters::coord::Shift>) -> Result<(), String>,
+) -> String {
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
+        let _ = root.fill(&WHITE);
+        let _ = draw(&root);
+        let _ = root.present();
+    }
+    svg
+}
+
+/// Text style helpers.
+pub fn text_style(size: f64, colour: RGBColor) -> TextStyle<'static> {
+    TextStyle {
+        color: colour.to_backend_color(),
+        ..TextStyle::from((FONT, size).into_font())
+    }
+}
+
+/// Maps an error of the drawing backend to text.
+pub fn err<E: std::fmt::Debug>(e: E) -> String {
+    format!("{e:?}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrapper_adds_role_title_and_desc() {
+        let svg = draw((100, 50), |_| Ok(()));
+        let chart = accessible(svg, "c1", "A <title>", "It rose & fell");
+        assert!(chart.svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"c1-title c1-desc\" viewBox=\"0 0 100 50\""));
+        assert!(chart.svg.contains("<title id=\"c1-title\">A &lt;title&gt;</title>"));
+        assert!(chart.svg.contains("<desc id=\"c1-desc\">It rose &amp; fell</desc>"));
+        assert_eq!(chart.svg.matches("<svg").count(), 1);
+    }
+
+    #[test]
+    fn labels_are_shortened() {
+        assert_eq!(shorten("Caerffili Recovery Café and Friends", 12), "Caerffili R…");
+        assert_eq!(shorten("Short", 12), "Short");
+    }
+}

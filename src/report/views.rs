@@ -1,0 +1,334 @@
+//! View structs for the pages: plain, serialisable values with every number already formatted
+//! in Rust, so the templates hold no logic. One generic page shape (headline, sections of
+//! blocks) serves the portfolio, project and funder pages, and the formatting rules for
+//! numbers live here once.
+
+use serde::Serialize;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Link {
+    pub text: String,
+    pub href: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Stat {
+    pub label: String,
+    pub value: String,
+    pub note: Option<String>,
+}
+
+pub fn stat(label: &str, value: String, note: Option<String>) -> Stat {
+    Stat {
+        label: label.to_string(),
+        value,
+        note,
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Headline {
+    pub heading: String,
+    pub lead: Option<String>,
+    pub stats: Vec<Stat>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Section {
+    pub id: String,
+    pub heading: String,
+    pub paragraphs: Vec<String>,
+    pub stats: Vec<Stat>,
+    pub blocks: Vec<Block>,
+}
+
+impl Section {
+    pub fn new(id: &str, heading: &str) -> Section {
+        Section {
+            id: id.to_string(),
+            heading: heading.to_string(),
+            paragraphs: Vec::new(),
+            stats: Vec::new(),
+            blocks: Vec::new(),
+        }
+    }
+
+    pub fn para(mut self, text: impl Into<String>) -> Section {
+        self.paragraphs.push(text.into());
+        self
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TableCell {
+    pub text: String,
+    pub href: Option<String>,
+    pub muted: bool,
+}
+
+impl TableCell {
+    pub fn text(text: impl Into<String>) -> TableCell {
+        TableCell {
+            text: text.into(),
+            href: None,
+            muted: false,
+        }
+    }
+
+    pub fn link(text: impl Into<String>, href: String) -> TableCell {
+        TableCell {
+            text: text.into(),
+            href: Some(href),
+            muted: false,
+        }
+    }
+
+    pub fn muted(text: impl Into<String>) -> TableCell {
+        TableCell {
+            text: text.into(),
+            href: None,
+            muted: true,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Quote {
+    pub lang: String,
+    pub title: Option<String>,
+    pub text: String,
+    pub caption: String,
+}
+
+/// A piece of a section. Charts are SVG made by `charts`, the only markup marked safe.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum Block {
+    Heading {
+        text: String,
+    },
+    Note {
+        text: String,
+    },
+    Chart {
+        svg: String,
+        caption: String,
+    },
+    Table {
+        caption: String,
+        head: Vec<String>,
+        rows: Vec<Vec<TableCell>>,
+    },
+    Quotes {
+        quotes: Vec<Quote>,
+    },
+    List {
+        items: Vec<String>,
+    },
+}
+
+/// A chart followed by the table of the numbers it shows (SPEC 5.1).
+pub fn chart_with_table(
+    chart: crate::charts::Chart,
+    caption: &str,
+    head: Vec<String>,
+    rows: Vec<Vec<TableCell>>,
+) -> Vec<Block> {
+    vec![
+        Block::Chart {
+            svg: chart.svg,
+            caption: caption.to_string(),
+        },
+        Block::Table {
+            caption: format!("The numbers in the chart: {}", lowercase_first(caption)),
+            head,
+            rows,
+        },
+    ]
+}
+
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().collect::<String>() + chars.as_str(),
+        None => String::new(),
+    }
+}
+
+/// A whole page.
+#[derive(Debug, Clone, Serialize)]
+pub struct Page {
+    pub lang: String,
+    pub title: String,
+    pub kicker: String,
+    pub subtitle: Option<String>,
+    pub breadcrumb: Vec<Link>,
+    pub headline: Option<Headline>,
+    pub contents: Vec<Link>,
+    pub sections: Vec<Section>,
+    pub footer: String,
+    pub css: String,
+}
+
+impl Page {
+    /// Fills the table of contents from the sections.
+    pub fn with_contents(mut self) -> Page {
+        self.contents = self
+            .sections
+            .iter()
+            .map(|s| Link {
+                text: s.heading.clone(),
+                href: format!("#{}", s.id),
+            })
+            .collect();
+        self
+    }
+}
+
+/// Digits grouped in threes: 1234567 → "1,234,567".
+fn group(digits: &str) -> String {
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// A number rounded to `decimals`, with thousands grouped.
+pub fn number(v: f64, decimals: usize) -> String {
+    let text = format!("{:.*}", decimals, v.abs());
+    let (whole, fraction) = match text.split_once('.') {
+        Some((w, f)) => (w.to_string(), Some(f.to_string())),
+        None => (text.clone(), None),
+    };
+    let sign = if v < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        "-"
+    } else {
+        ""
+    };
+    match fraction {
+        Some(f) => format!("{sign}{}.{f}", group(&whole)),
+        None => format!("{sign}{}", group(&whole)),
+    }
+}
+
+/// A count: "1,234".
+pub fn count(n: u64) -> String {
+    group(&n.to_string())
+}
+
+/// Money in pounds: whole pounds from £100, pence below.
+pub fn money(v: f64) -> String {
+    if v.abs() >= 100.0 {
+        format!("£{}", number(v, 0))
+    } else {
+        format!("£{}", number(v, 2))
+    }
+}
+
+/// A percentage, whole.
+pub fn pct(v: f64) -> String {
+    format!("{}%", number(v, 0))
+}
+
+/// A change with its sign: "+1.6", "-0.4".
+pub fn signed(v: f64, decimals: usize) -> String {
+    let n = number(v, decimals);
+    if n.starts_with('-') || n.trim_start_matches(['0', '.']).is_empty() {
+        n
+    } else {
+        format!("+{n}")
+    }
+}
+
+/// A date as "3 March 2024".
+pub fn long_date(days: i32) -> String {
+    use chrono::Datelike;
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    match crate::ingest::value::naive_date(days) {
+        Some(d) => format!("{} {} {}", d.day(), MONTHS[d.month0() as usize], d.year()),
+        None => String::new(),
+    }
+}
+
+/// A slug of SPEC 5.1: lower case, runs of other characters than letters and digits made `-`.
+pub fn slug(id: &str) -> String {
+    let mut out = String::new();
+    let mut gap = false;
+    for ch in id.chars() {
+        if ch.is_alphanumeric() {
+            if gap && !out.is_empty() {
+                out.push('-');
+            }
+            gap = false;
+            out.extend(ch.to_lowercase());
+        } else {
+            gap = true;
+        }
+    }
+    if out.is_empty() { "project".into() } else { out }
+}
+
+/// Unique slugs for ids given in order: a clash gets `-2`, `-3`.
+pub fn unique_slugs(ids: &[String]) -> Vec<String> {
+    let mut used = std::collections::HashSet::new();
+    ids.iter()
+        .map(|id| {
+            let base = slug(id);
+            let mut candidate = base.clone();
+            let mut n = 2;
+            while !used.insert(candidate.clone()) {
+                candidate = format!("{base}-{n}");
+                n += 1;
+            }
+            candidate
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_for_readers() {
+        assert_eq!(number(1234567.891, 1), "1,234,567.9");
+        assert_eq!(number(-0.04, 1), "0.0");
+        assert_eq!(number(-1.25, 1), "-1.2");
+        assert_eq!(money(726.0869), "£726");
+        assert_eq!(money(12.5), "£12.50");
+        assert_eq!(money(33400.0), "£33,400");
+        assert_eq!(pct(44.444), "44%");
+        assert_eq!(signed(1.55, 1), "+1.6");
+        assert_eq!(signed(-0.4, 1), "-0.4");
+        assert_eq!(signed(0.0, 1), "0.0");
+        assert_eq!(count(1234), "1,234");
+        // 2024-03-03 is day 19785 (Python: date(2024,3,3) - date(1970,1,1)).
+        assert_eq!(long_date(19785), "3 March 2024");
+    }
+
+    #[test]
+    fn slugs_as_specified() {
+        assert_eq!(slug("WRX-CHOIR"), "wrx-choir");
+        assert_eq!(slug("P 01 / a"), "p-01-a");
+        assert_eq!(slug("--x--"), "x");
+        let ids = vec!["A-B".to_string(), "a b".to_string(), "A_B".to_string()];
+        assert_eq!(unique_slugs(&ids), vec!["a-b", "a-b-2", "a-b-3"]);
+    }
+}
