@@ -128,19 +128,55 @@ pub struct LoadedConfig {
     sheet_map: BTreeMap<String, Kind>,
 }
 
-/// A config problem: the message already names the file, the line and the key.
-#[derive(Debug, thiserror::Error)]
-#[error("{0}")]
-pub struct ConfigError(pub String);
+/// A config problem with its place: the file, the line and the key where known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    pub file: String,
+    pub line: Option<u32>,
+    pub key: Option<String>,
+    pub message: String,
+}
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.file, self.message)
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+impl ConfigError {
+    /// `message` is said first on its own; the line is added to it, so it reads alone.
+    fn new(file: &str, line: Option<u32>, key: Option<&str>, message: String) -> ConfigError {
+        ConfigError {
+            file: file.to_string(),
+            line,
+            key: key.map(str::to_string),
+            message: match line {
+                Some(line) => format!("line {line}: {message}"),
+                None => message,
+            },
+        }
+    }
+}
+
+/// The key a toml message names between backticks (`unknown field `min_cel``).
+fn key_in(message: &str) -> Option<&str> {
+    let start = message.find('`')? + 1;
+    let end = start + message[start..].find('`')?;
+    Some(&message[start..end])
+}
 
 impl LoadedConfig {
     /// Reads and validates a config file.
     pub fn load(path: &Path) -> Result<LoadedConfig, ConfigError> {
         let text = std::fs::read_to_string(path).map_err(|e| {
-            ConfigError(format!(
-                "cannot read the config file {}: {e}",
-                path.display()
-            ))
+            ConfigError::new(
+                &path.display().to_string(),
+                None,
+                None,
+                format!("cannot read this config file: {e}"),
+            )
         })?;
         Self::parse(&text, path)
     }
@@ -151,10 +187,7 @@ impl LoadedConfig {
         let config: Config = toml::from_str(text).map_err(|e| {
             let line = e.span().map(|s| line_of(text, s.start));
             let message = e.message().replace("field", "key");
-            ConfigError(match line {
-                Some(line) => format!("{shown} line {line}: {message}"),
-                None => format!("{shown}: {message}"),
-            })
+            ConfigError::new(&shown, line, key_in(&message), message.clone())
         })?;
         let mut loaded = LoadedConfig {
             config,
@@ -166,32 +199,33 @@ impl LoadedConfig {
         Ok(loaded)
     }
 
-    fn error_at(&self, span: std::ops::Range<usize>, message: String) -> ConfigError {
-        let shown = self
-            .path
-            .as_ref()
-            .map(|p| p.display().to_string())
-            .unwrap_or_else(|| "mwm.toml".into());
-        ConfigError(format!(
-            "{shown} line {}: {message}",
-            line_of(&self.source_text, span.start)
-        ))
+    fn error_at(&self, span: std::ops::Range<usize>, key: &str, message: String) -> ConfigError {
+        ConfigError::new(
+            &self.shown_path(),
+            Some(line_of(&self.source_text, span.start)),
+            Some(key),
+            message,
+        )
     }
 
     fn validate(&mut self) -> Result<(), ConfigError> {
         if self.config.report.min_cell < 1 {
-            return Err(ConfigError(format!(
-                "{}: [report] min_cell must be at least 1 (1 turns suppression off)",
-                self.shown_path()
-            )));
+            return Err(ConfigError::new(
+                &self.shown_path(),
+                None,
+                Some("min_cell"),
+                "[report] min_cell must be at least 1 (1 turns suppression off)".into(),
+            ));
         }
         let mut column_map = BTreeMap::new();
         for (table, headers) in &self.config.columns {
             let kind = Kind::parse(table).ok_or_else(|| {
-                ConfigError(format!(
-                    "{}: [columns.{table}] is not a table: use projects, outputs, outcomes, measures, stories or audit",
-                    self.shown_path()
-                ))
+                ConfigError::new(
+                    &self.shown_path(),
+                    None,
+                    Some(table),
+                    format!("[columns.{table}] is not a table: use projects, outputs, outcomes, measures, stories or audit"),
+                )
             })?;
             for (header, target) in headers {
                 let field = kind
@@ -204,6 +238,7 @@ impl LoadedConfig {
                             kind.fields().iter().map(|f| f.field.name()).collect();
                         self.error_at(
                             target.span(),
+                            header,
                             format!(
                                 "[columns.{table}] \"{header}\" = \"{}\": {} has no column \"{}\" (its columns are {})",
                                 target.get_ref(),
@@ -221,6 +256,7 @@ impl LoadedConfig {
             let kind = Kind::parse(target.get_ref()).ok_or_else(|| {
                 self.error_at(
                     target.span(),
+                    sheet,
                     format!(
                         "[sheets] \"{sheet}\" = \"{}\" is not a table: use projects, outputs, outcomes, measures, stories or audit",
                         target.get_ref()
@@ -277,8 +313,13 @@ mod tests {
     fn unknown_key_names_key_and_line() {
         let text = "[report]\ntitle = \"x\"\nmin_cel = 5\n";
         let err = LoadedConfig::parse(text, Path::new("mwm.toml")).unwrap_err();
-        assert!(err.0.contains("line 3"), "{}", err.0);
-        assert!(err.0.contains("min_cel"), "{}", err.0);
+        assert_eq!(err.line, Some(3), "{err}");
+        assert_eq!(err.key.as_deref(), Some("min_cel"), "{err}");
+        assert!(
+            err.to_string()
+                .starts_with("mwm.toml: line 3: unknown key `min_cel`"),
+            "{err}"
+        );
     }
 
     #[test]
@@ -296,6 +337,7 @@ mod tests {
     fn bad_column_target_names_line() {
         let text = "[columns.outcomes]\n\"Client Ref\" = \"persn\"\n";
         let err = LoadedConfig::parse(text, Path::new("c.toml")).unwrap_err();
-        assert!(err.0.starts_with("c.toml line 2:"), "{}", err.0);
+        assert!(err.to_string().starts_with("c.toml: line 2:"), "{err}");
+        assert_eq!(err.key.as_deref(), Some("Client Ref"));
     }
 }

@@ -8,10 +8,10 @@ use crate::figures::{self, FigureSettings, Figures, Suppression};
 use crate::ingest::{self, value::format_date};
 use crate::problems::{self, Problem, Severity};
 use crate::report::manifest::{self, Settings as ManifestSettings};
-use crate::report::summary as summary_out;
-use crate::report::tables as report_tables;
 use crate::report::pages::{self, PageContext};
 use crate::report::render::Renderer;
+use crate::report::summary as summary_out;
+use crate::report::tables as report_tables;
 use crate::report::{self, OutFile};
 use std::path::{Path, PathBuf};
 
@@ -82,7 +82,11 @@ pub fn check(args: &CheckArgs) -> u8 {
 }
 
 fn config_problem(e: &ConfigError) -> Problem {
-    Problem::file(Severity::Error, "", e.to_string())
+    Problem {
+        row: e.line,
+        value: e.key.clone(),
+        ..Problem::file(Severity::Error, &e.file, e.message.clone())
+    }
 }
 
 /// Prints the problems that matter to a report run: errors always, the rest unless quiet.

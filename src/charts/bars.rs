@@ -29,14 +29,19 @@ pub fn horizontal(id: &str, title: &str, desc: &str, bars: &[Bar]) -> Chart {
     let svg = draw((WIDTH, height), |root| {
         for (i, bar) in bars.iter().enumerate() {
             let y = 8 + i as i32 * ROW;
-            let label_style = text_style(TEXT, palette::INK).pos(Pos::new(HPos::Right, VPos::Center));
+            let label_style =
+                text_style(TEXT, palette::INK).pos(Pos::new(HPos::Right, VPos::Center));
             root.draw(&Text::new(
                 shorten(&bar.label, LABEL_CHARS),
                 (label_width - 8, y + ROW / 2 - 2),
                 label_style,
             ))
             .map_err(err)?;
-            let length = if max > 0.0 { (bar.value / max * plot).round() as i32 } else { 0 };
+            let length = if max > 0.0 {
+                (bar.value / max * plot).round() as i32
+            } else {
+                0
+            };
             if length > 0 {
                 root.draw(&Rectangle::new(
                     [(label_width, y + 3), (label_width + length, y + ROW - 7)],
@@ -76,7 +81,11 @@ pub fn columns(id: &str, title: &str, desc: &str, bars: &[Bar]) -> Chart {
         let base = top + plot_h as i32;
         for (i, bar) in bars.iter().enumerate() {
             let x = left + i as i32 * slot;
-            let h = if max > 0.0 { (bar.value / max * plot_h).round() as i32 } else { 0 };
+            let h = if max > 0.0 {
+                (bar.value / max * plot_h).round() as i32
+            } else {
+                0
+            };
             let pad = (slot / 6).max(2);
             if h > 0 {
                 root.draw(&Rectangle::new(
@@ -158,11 +167,17 @@ pub fn stacked(
                 let x0 = label_width + (start / 100.0 * plot).round() as i32;
                 let x1 = label_width + ((start + part) / 100.0 * plot).round() as i32;
                 if x1 > x0 {
-                    root.draw(&Rectangle::new([(x0, y + 3), (x1, y + ROW - 7)], colour.filled()))
-                        .map_err(err)?;
+                    root.draw(&Rectangle::new(
+                        [(x0, y + 3), (x1, y + ROW - 7)],
+                        colour.filled(),
+                    ))
+                    .map_err(err)?;
                     // Parts are separated by a white line so neighbours never merge.
-                    root.draw(&PathElement::new(vec![(x1, y + 3), (x1, y + ROW - 7)], WHITE.stroke_width(2)))
-                        .map_err(err)?;
+                    root.draw(&PathElement::new(
+                        vec![(x1, y + 3), (x1, y + ROW - 7)],
+                        WHITE.stroke_width(2),
+                    ))
+                    .map_err(err)?;
                 }
                 if x1 - x0 >= 34 {
                     let ink = if *colour == palette::BLUE || *colour == palette::VERMILION {

@@ -28,27 +28,47 @@ pub fn before_after(id: &str, title: &str, desc: &str, rows: &[BeforeAfter]) -> 
     let plot = (WIDTH as i32 - left - right) as f64;
     let svg = draw((WIDTH, height), |root| {
         // Legend.
-        root.draw(&Circle::new((left + 6, 14), 5, palette::BLUE.stroke_width(2)))
-            .map_err(err)?;
-        root.draw(&Text::new("baseline mean".to_string(), (left + 16, 14), text_style(SMALL, palette::INK).pos(Pos::new(HPos::Left, VPos::Center))))
-            .map_err(err)?;
+        root.draw(&Circle::new(
+            (left + 6, 14),
+            5,
+            palette::BLUE.stroke_width(2),
+        ))
+        .map_err(err)?;
+        root.draw(&Text::new(
+            "baseline mean".to_string(),
+            (left + 16, 14),
+            text_style(SMALL, palette::INK).pos(Pos::new(HPos::Left, VPos::Center)),
+        ))
+        .map_err(err)?;
         root.draw(&Circle::new((left + 126, 14), 5, palette::BLUE.filled()))
             .map_err(err)?;
-        root.draw(&Text::new("follow-up mean, with the 95% interval of the change".to_string(), (left + 136, 14), text_style(SMALL, palette::INK).pos(Pos::new(HPos::Left, VPos::Center))))
-            .map_err(err)?;
+        root.draw(&Text::new(
+            "follow-up mean, with the 95% interval of the change".to_string(),
+            (left + 136, 14),
+            text_style(SMALL, palette::INK).pos(Pos::new(HPos::Left, VPos::Center)),
+        ))
+        .map_err(err)?;
         for (i, r) in rows.iter().enumerate() {
             let y0 = 32 + i as i32 * ROW;
             let axis_y = y0 + 36;
             let span = (r.max - r.min).max(f64::EPSILON);
             let x = |v: f64| left + ((v.clamp(r.min, r.max) - r.min) / span * plot).round() as i32;
             root.draw(&Text::new(
-                format!("{}: {:.1} → {:.1}", shorten(&r.label, 50), r.baseline, r.follow_up),
+                format!(
+                    "{}: {:.1} → {:.1}",
+                    shorten(&r.label, 50),
+                    r.baseline,
+                    r.follow_up
+                ),
                 (left, y0 + 10),
                 text_style(TEXT, palette::INK).pos(Pos::new(HPos::Left, VPos::Center)),
             ))
             .map_err(err)?;
-            root.draw(&PathElement::new(vec![(left, axis_y), (left + plot as i32, axis_y)], palette::LIGHT.stroke_width(6)))
-                .map_err(err)?;
+            root.draw(&PathElement::new(
+                vec![(left, axis_y), (left + plot as i32, axis_y)],
+                palette::LIGHT.stroke_width(6),
+            ))
+            .map_err(err)?;
             for (value, anchor, at) in [
                 (r.min, HPos::Right, left - 6),
                 (r.max, HPos::Left, left + plot as i32 + 6),
@@ -62,21 +82,38 @@ pub fn before_after(id: &str, title: &str, desc: &str, rows: &[BeforeAfter]) -> 
             }
             if let Some((low, high)) = r.ci {
                 let (a, b) = (x(r.baseline + low), x(r.baseline + high));
-                root.draw(&PathElement::new(vec![(a, axis_y), (b, axis_y)], palette::INK.stroke_width(2)))
-                    .map_err(err)?;
+                root.draw(&PathElement::new(
+                    vec![(a, axis_y), (b, axis_y)],
+                    palette::INK.stroke_width(2),
+                ))
+                .map_err(err)?;
                 for end in [a, b] {
-                    root.draw(&PathElement::new(vec![(end, axis_y - 7), (end, axis_y + 7)], palette::INK.stroke_width(2)))
-                        .map_err(err)?;
+                    root.draw(&PathElement::new(
+                        vec![(end, axis_y - 7), (end, axis_y + 7)],
+                        palette::INK.stroke_width(2),
+                    ))
+                    .map_err(err)?;
                 }
             }
-            root.draw(&PathElement::new(vec![(x(r.baseline), axis_y), (x(r.follow_up), axis_y)], palette::BLUE.stroke_width(2)))
-                .map_err(err)?;
+            root.draw(&PathElement::new(
+                vec![(x(r.baseline), axis_y), (x(r.follow_up), axis_y)],
+                palette::BLUE.stroke_width(2),
+            ))
+            .map_err(err)?;
             root.draw(&Circle::new((x(r.baseline), axis_y), 6, WHITE.filled()))
                 .map_err(err)?;
-            root.draw(&Circle::new((x(r.baseline), axis_y), 6, palette::BLUE.stroke_width(2)))
-                .map_err(err)?;
-            root.draw(&Circle::new((x(r.follow_up), axis_y), 6, palette::BLUE.filled()))
-                .map_err(err)?;
+            root.draw(&Circle::new(
+                (x(r.baseline), axis_y),
+                6,
+                palette::BLUE.stroke_width(2),
+            ))
+            .map_err(err)?;
+            root.draw(&Circle::new(
+                (x(r.follow_up), axis_y),
+                6,
+                palette::BLUE.filled(),
+            ))
+            .map_err(err)?;
         }
         Ok(())
     });
@@ -108,9 +145,16 @@ pub fn forest(id: &str, title: &str, desc: &str, rows: &[Effect]) -> Chart {
         // Gridlines and ticks every 0.5.
         let mut tick = low;
         while tick <= high + 1e-9 {
-            let colour = if tick.abs() < 1e-9 { palette::INK } else { palette::LIGHT };
-            root.draw(&PathElement::new(vec![(x(tick), top - 6), (x(tick), bottom)], colour.stroke_width(1)))
-                .map_err(err)?;
+            let colour = if tick.abs() < 1e-9 {
+                palette::INK
+            } else {
+                palette::LIGHT
+            };
+            root.draw(&PathElement::new(
+                vec![(x(tick), top - 6), (x(tick), bottom)],
+                colour.stroke_width(1),
+            ))
+            .map_err(err)?;
             root.draw(&Text::new(
                 format!("{tick}"),
                 (x(tick), bottom + 6),
@@ -139,10 +183,16 @@ pub fn forest(id: &str, title: &str, desc: &str, rows: &[Effect]) -> Chart {
                 text_style(SMALL, palette::INK).pos(Pos::new(HPos::Right, VPos::Center)),
             ))
             .map_err(err)?;
-            root.draw(&PathElement::new(vec![(x(r.low), y), (x(r.high), y)], palette::INK.stroke_width(2)))
-                .map_err(err)?;
-            root.draw(&Rectangle::new([(x(r.estimate) - 5, y - 5), (x(r.estimate) + 5, y + 5)], palette::BLUE.filled()))
-                .map_err(err)?;
+            root.draw(&PathElement::new(
+                vec![(x(r.low), y), (x(r.high), y)],
+                palette::INK.stroke_width(2),
+            ))
+            .map_err(err)?;
+            root.draw(&Rectangle::new(
+                [(x(r.estimate) - 5, y - 5), (x(r.estimate) + 5, y + 5)],
+                palette::BLUE.filled(),
+            ))
+            .map_err(err)?;
             root.draw(&Text::new(
                 format!("{:.2}", r.estimate),
                 (WIDTH as i32 - right + 8, y),

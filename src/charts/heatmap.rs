@@ -48,11 +48,20 @@ pub fn heatmap(
                 text_style(TEXT, palette::INK).pos(Pos::new(HPos::Right, VPos::Center)),
             ))
             .map_err(err)?;
-            for (j, level) in cells.get(i).map(Vec::as_slice).unwrap_or(&[]).iter().enumerate() {
+            for (j, level) in cells
+                .get(i)
+                .map(Vec::as_slice)
+                .unwrap_or(&[])
+                .iter()
+                .enumerate()
+            {
                 let x = label_width + j as i32 * col_w;
                 let shade = SHADES[usize::from(*level).min(4)];
-                root.draw(&Rectangle::new([(x + 1, y + 1), (x + col_w - 1, y + row_h - 1)], shade.filled()))
-                    .map_err(err)?;
+                root.draw(&Rectangle::new(
+                    [(x + 1, y + 1), (x + col_w - 1, y + row_h - 1)],
+                    shade.filled(),
+                ))
+                .map_err(err)?;
                 let ink = if *level >= 3 { WHITE } else { palette::INK };
                 root.draw(&Text::new(
                     format!("{level}"),
@@ -73,8 +82,11 @@ pub fn heatmap(
             let x = label_width + k as i32 * 50;
             root.draw(&Rectangle::new([(x, y), (x + 16, y + 16)], shade.filled()))
                 .map_err(err)?;
-            root.draw(&Rectangle::new([(x, y), (x + 16, y + 16)], palette::GREY.stroke_width(1)))
-                .map_err(err)?;
+            root.draw(&Rectangle::new(
+                [(x, y), (x + 16, y + 16)],
+                palette::GREY.stroke_width(1),
+            ))
+            .map_err(err)?;
             root.draw(&Text::new(
                 format!("{k}"),
                 (x + 22, y + 8),

@@ -131,14 +131,25 @@ mod tests {
         let svg = draw((100, 50), |_| Ok(()));
         let chart = accessible(svg, "c1", "A <title>", "It rose & fell");
         assert!(chart.svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"c1-title c1-desc\" viewBox=\"0 0 100 50\""));
-        assert!(chart.svg.contains("<title id=\"c1-title\">A &lt;title&gt;</title>"));
-        assert!(chart.svg.contains("<desc id=\"c1-desc\">It rose &amp; fell</desc>"));
+        assert!(
+            chart
+                .svg
+                .contains("<title id=\"c1-title\">A &lt;title&gt;</title>")
+        );
+        assert!(
+            chart
+                .svg
+                .contains("<desc id=\"c1-desc\">It rose &amp; fell</desc>")
+        );
         assert_eq!(chart.svg.matches("<svg").count(), 1);
     }
 
     #[test]
     fn labels_are_shortened() {
-        assert_eq!(shorten("Caerffili Recovery Café and Friends", 12), "Caerffili R…");
+        assert_eq!(
+            shorten("Caerffili Recovery Café and Friends", 12),
+            "Caerffili R…"
+        );
         assert_eq!(shorten("Short", 12), "Short");
     }
 }

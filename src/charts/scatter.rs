@@ -20,33 +20,63 @@ pub fn novelty(id: &str, title: &str, desc: &str, y_label: &str, points: &[Point
     let (left, right, top, bottom) = (60, 30, 20, 70);
     let plot_w = (WIDTH as i32 - left - right) as f64;
     let plot_h = (height as i32 - top - bottom) as f64;
-    let y_max = points.iter().map(|p| p.value).fold(0.0_f64, f64::max).max(1.0);
+    let y_max = points
+        .iter()
+        .map(|p| p.value)
+        .fold(0.0_f64, f64::max)
+        .max(1.0);
     let y_max = (y_max / 10.0).ceil() * 10.0;
     let x = |n: f64| left + ((n - 0.5) / 6.0 * plot_w).round() as i32;
     let y = |v: f64| top + ((1.0 - v / y_max) * plot_h).round() as i32;
     let svg = draw((WIDTH, height), |root| {
         let base = top + plot_h as i32;
         for n in 1..=6 {
-            root.draw(&PathElement::new(vec![(x(n as f64), top), (x(n as f64), base)], palette::LIGHT.stroke_width(1)))
-                .map_err(err)?;
-            root.draw(&Text::new(format!("{n}"), (x(n as f64), base + 6), text_style(SMALL, palette::INK).pos(Pos::new(HPos::Center, VPos::Top))))
-                .map_err(err)?;
+            root.draw(&PathElement::new(
+                vec![(x(n as f64), top), (x(n as f64), base)],
+                palette::LIGHT.stroke_width(1),
+            ))
+            .map_err(err)?;
+            root.draw(&Text::new(
+                format!("{n}"),
+                (x(n as f64), base + 6),
+                text_style(SMALL, palette::INK).pos(Pos::new(HPos::Center, VPos::Top)),
+            ))
+            .map_err(err)?;
         }
         for (label, from) in [("simple", 1.5), ("complicated", 3.5), ("complex", 5.5)] {
-            root.draw(&Text::new(label.to_string(), (x(from), base + 24), text_style(SMALL, palette::GREY).pos(Pos::new(HPos::Center, VPos::Top))))
-                .map_err(err)?;
-        }
-        root.draw(&Text::new("novelty (1 = we all know how to do this, 6 = nobody has done this before)".to_string(), (left + plot_w as i32 / 2, base + 44), text_style(SMALL, palette::INK).pos(Pos::new(HPos::Center, VPos::Top))))
+            root.draw(&Text::new(
+                label.to_string(),
+                (x(from), base + 24),
+                text_style(SMALL, palette::GREY).pos(Pos::new(HPos::Center, VPos::Top)),
+            ))
             .map_err(err)?;
+        }
+        root.draw(&Text::new(
+            "novelty (1 = we all know how to do this, 6 = nobody has done this before)".to_string(),
+            (left + plot_w as i32 / 2, base + 44),
+            text_style(SMALL, palette::INK).pos(Pos::new(HPos::Center, VPos::Top)),
+        ))
+        .map_err(err)?;
         for k in 0..=4 {
             let v = y_max * k as f64 / 4.0;
-            root.draw(&PathElement::new(vec![(left, y(v)), (left + plot_w as i32, y(v))], palette::LIGHT.stroke_width(1)))
-                .map_err(err)?;
-            root.draw(&Text::new(format!("{v:.0}"), (left - 6, y(v)), text_style(SMALL, palette::INK).pos(Pos::new(HPos::Right, VPos::Center))))
-                .map_err(err)?;
-        }
-        root.draw(&Text::new(y_label.to_string(), (left, top - 8), text_style(SMALL, palette::INK).pos(Pos::new(HPos::Left, VPos::Center))))
+            root.draw(&PathElement::new(
+                vec![(left, y(v)), (left + plot_w as i32, y(v))],
+                palette::LIGHT.stroke_width(1),
+            ))
             .map_err(err)?;
+            root.draw(&Text::new(
+                format!("{v:.0}"),
+                (left - 6, y(v)),
+                text_style(SMALL, palette::INK).pos(Pos::new(HPos::Right, VPos::Center)),
+            ))
+            .map_err(err)?;
+        }
+        root.draw(&Text::new(
+            y_label.to_string(),
+            (left, top - 8),
+            text_style(SMALL, palette::INK).pos(Pos::new(HPos::Left, VPos::Center)),
+        ))
+        .map_err(err)?;
         // Points at the same novelty are spread so their labels do not overlap.
         let mut seen = [0i32; 7];
         for p in points {
@@ -54,9 +84,14 @@ pub fn novelty(id: &str, title: &str, desc: &str, y_label: &str, points: &[Point
             let offset = seen[n] * 14;
             seen[n] += 1;
             let (px, py) = (x(n as f64), y(p.value));
-            root.draw(&Circle::new((px, py), 5, palette::BLUE.filled())).map_err(err)?;
-            root.draw(&Text::new(shorten(&p.label, 14), (px + 8, py - 8 + offset), text_style(SMALL, palette::INK).pos(Pos::new(HPos::Left, VPos::Center))))
+            root.draw(&Circle::new((px, py), 5, palette::BLUE.filled()))
                 .map_err(err)?;
+            root.draw(&Text::new(
+                shorten(&p.label, 14),
+                (px + 8, py - 8 + offset),
+                text_style(SMALL, palette::INK).pos(Pos::new(HPos::Left, VPos::Center)),
+            ))
+            .map_err(err)?;
         }
         Ok(())
     });

@@ -71,11 +71,12 @@ pub fn projects(sheets: &mut [ParsedSheet], problems: &mut Vec<Problem>) -> Proj
                         problems.push(sheet.info.problem(
                             Severity::Error,
                             sheet.row_number(row.idx),
-                            Some(Field::ProjectId),
-                            Some(id.clone()),
+                            Some(field),
+                            Some(project_field(&row.project, field)),
                             format!(
-                                "is defined differently here and at {first_place} ({} differs): make the two definitions agree",
-                                field.name()
+                                "differs from the definition of project {id} at {first_place}, where {} is \"{}\": make the two definitions agree",
+                                field.name(),
+                                project_field(existing, field)
                             ),
                         ));
                     }
@@ -94,6 +95,24 @@ pub fn projects(sheets: &mut [ParsedSheet], problems: &mut Vec<Problem>) -> Proj
     ProjectDefs {
         projects: defined.into_iter().map(|(k, (p, _))| (k, p)).collect(),
         single,
+    }
+}
+
+/// A project's value in one field, as text for messages.
+fn project_field(p: &Project, field: Field) -> String {
+    use crate::ingest::value::{format_date, format_number};
+    match field {
+        Field::ProjectId => p.project_id.clone(),
+        Field::Name => p.name.clone(),
+        Field::NameCy => p.name_cy.clone().unwrap_or_default(),
+        Field::Organisation => p.organisation.clone().unwrap_or_default(),
+        Field::Funder => p.funders.join("; "),
+        Field::StartDate => p.start_date.map(format_date).unwrap_or_default(),
+        Field::EndDate => p.end_date.map(format_date).unwrap_or_default(),
+        Field::Budget => p.budget.map(format_number).unwrap_or_default(),
+        Field::Novelty => p.novelty.map(|n| n.to_string()).unwrap_or_default(),
+        Field::Description => p.description.clone().unwrap_or_default(),
+        _ => String::new(),
     }
 }
 

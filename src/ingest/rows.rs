@@ -283,11 +283,14 @@ impl RowParser {
             ok: true,
         };
         if let Some((got, want)) = field_count {
+            // The cells cannot be trusted to be under their headers: one reason is enough.
             r.fail(
                 None,
                 None,
                 format!("has {got} fields but the header has {want}: check for a missing or extra separator"),
             );
+            self.sheet.status[idx as usize] = RowStatus::Excluded;
+            return;
         }
         let parsed = match self.sheet.info.kind {
             Kind::Projects => r

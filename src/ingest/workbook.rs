@@ -9,8 +9,29 @@ use super::value::{self, Cell};
 use crate::config::LoadedConfig;
 use crate::problems::{Problem, Severity};
 use calamine::{Data, Ods, Range, Reader, Xls, Xlsx};
+use std::cell::Cell as Flag;
 use std::io::Cursor;
 use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::Once;
+
+thread_local! {
+    /// Set while this thread is inside the spreadsheet reader.
+    static IN_READER: Flag<bool> = const { Flag::new(false) };
+}
+
+/// Keeps the spreadsheet reader's own panics (on damaged files, which are reported as
+/// unreadable) off stderr; every other panic is still printed by the default hook.
+fn quiet_reader_panics() {
+    static INSTALL: Once = Once::new();
+    INSTALL.call_once(|| {
+        let default = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !IN_READER.with(Flag::get) {
+                default(info);
+            }
+        }));
+    });
+}
 
 /// Every sheet of a workbook with its cells, in workbook order.
 type Sheets = Vec<(String, Result<Range<Data>, String>)>;
@@ -48,8 +69,11 @@ pub fn read_workbook(
     let shown = source.shown.as_str();
     // A damaged file must never take the run down: a panic inside the reader is reported as
     // an unreadable file, like any other error of the format.
+    quiet_reader_panics();
+    IN_READER.with(|f| f.set(true));
     let opened = catch_unwind(AssertUnwindSafe(|| open(bytes, kind)))
         .unwrap_or_else(|_| Err("the spreadsheet reader failed on this file".into()));
+    IN_READER.with(|f| f.set(false));
     let sheets = match opened {
         Ok(sheets) => sheets,
         Err(e) => {

@@ -58,7 +58,10 @@ mod tests {
         );
         assert_eq!(r.redact("(029) 2018 1234"), "[removed]");
         assert_eq!(r.redact("+44 7700 900 123 please"), "[removed] please");
-        assert_eq!(r.redact("I live near LL55 1AA now"), "I live near [removed] now");
+        assert_eq!(
+            r.redact("I live near LL55 1AA now"),
+            "I live near [removed] now"
+        );
         assert_eq!(r.redact("postcode cf103nq"), "postcode [removed]");
         assert_eq!(r.redact("Dai Jones helped me"), "[removed] helped me");
         // Ordinary numbers and words stay.

@@ -189,7 +189,7 @@ impl Page {
 fn group(digits: &str) -> String {
     let mut out = String::new();
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(ch);
@@ -282,7 +282,11 @@ pub fn slug(id: &str) -> String {
             gap = true;
         }
     }
-    if out.is_empty() { "project".into() } else { out }
+    if out.is_empty() {
+        "project".into()
+    } else {
+        out
+    }
 }
 
 /// Unique slugs for ids given in order: a clash gets `-2`, `-3`.

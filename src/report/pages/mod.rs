@@ -48,7 +48,10 @@ impl<'a> PageContext<'a> {
         let mut funders: Vec<Funder> = Vec::new();
         for (code, project) in tables.projects.iter().enumerate() {
             for name in project.iter().flat_map(|p| p.funders.iter()) {
-                match funders.iter_mut().find(|f| f.name.eq_ignore_ascii_case(name)) {
+                match funders
+                    .iter_mut()
+                    .find(|f| f.name.eq_ignore_ascii_case(name))
+                {
                     Some(f) => f.projects.push(code as u32),
                     None => funders.push(Funder {
                         name: name.clone(),
@@ -78,9 +81,10 @@ impl<'a> PageContext<'a> {
 
     /// The name a reader knows a project by.
     pub fn project_name(&self, code: u32) -> String {
-        self.tables.projects[code as usize]
-            .as_ref()
-            .map_or_else(|| self.tables.project_ids[code as usize].clone(), |p| p.name.clone())
+        self.tables.projects[code as usize].as_ref().map_or_else(
+            || self.tables.project_ids[code as usize].clone(),
+            |p| p.name.clone(),
+        )
     }
 
     pub fn measure_name(&self, code: u32) -> &str {
@@ -158,9 +162,9 @@ pub fn all(ctx: &PageContext<'_>) -> Vec<PageOut> {
 }
 
 /// The outcome rows of one scope.
-pub(crate) fn outcomes_of<'f>(
-    figures: &'f Figures,
+pub(crate) fn outcomes_of(
+    figures: &Figures,
     scope: Scope,
-) -> impl Iterator<Item = &'f crate::figures::OutcomeSummary> {
+) -> impl Iterator<Item = &crate::figures::OutcomeSummary> {
     figures.outcomes.iter().filter(move |o| o.scope == scope)
 }

@@ -7,8 +7,8 @@ use crate::charts::{bars, change, heatmap, palette, scatter};
 use crate::figures::{Period, Scope};
 use crate::model::Principle;
 use crate::report::views::{
-    Block, Headline, Page, Section, TableCell, chart_with_table, count, money, number, pct,
-    signed, stat,
+    Block, Headline, Page, Section, TableCell, chart_with_table, count, money, number, pct, signed,
+    stat,
 };
 
 pub fn portfolio(ctx: &PageContext<'_>) -> Page {
@@ -73,8 +73,15 @@ pub fn funder(ctx: &PageContext<'_>, funder: &Funder) -> Page {
     page.with_contents()
 }
 
-fn headline(ctx: &PageContext<'_>, codes: &[u32], stories: Option<&crate::figures::StorySummary>) -> Headline {
-    let projects: Vec<_> = codes.iter().map(|c| &ctx.figures.projects[*c as usize]).collect();
+fn headline(
+    ctx: &PageContext<'_>,
+    codes: &[u32],
+    stories: Option<&crate::figures::StorySummary>,
+) -> Headline {
+    let projects: Vec<_> = codes
+        .iter()
+        .map(|c| &ctx.figures.projects[*c as usize])
+        .collect();
     let participants: u64 = projects.iter().filter_map(|p| p.participants).sum();
     let hidden = projects.iter().filter(|p| p.participants.is_none()).count();
     let (n_stories, quotable) = match stories {
@@ -88,7 +95,8 @@ fn headline(ctx: &PageContext<'_>, codes: &[u32], stories: Option<&crate::figure
         ),
     };
     let budget: f64 = projects.iter().filter_map(|p| p.budget).sum();
-    let main = main_outcome(ctx, Scope::All).filter(|_| codes.len() == ctx.tables.project_ids.len());
+    let main =
+        main_outcome(ctx, Scope::All).filter(|_| codes.len() == ctx.tables.project_ids.len());
     let lead = main.map(|o| {
         let m = &ctx.tables.measures[o.measure as usize];
         format!(
@@ -108,10 +116,18 @@ fn headline(ctx: &PageContext<'_>, codes: &[u32], stories: Option<&crate::figure
                 count(participants),
                 (hidden > 0).then(|| format!("plus {hidden} project(s) with {}", ctx.hidden())),
             ),
-            stat("Stories", count(n_stories), Some(format!("{} may be quoted", count(quotable)))),
+            stat(
+                "Stories",
+                count(n_stories),
+                Some(format!("{} may be quoted", count(quotable))),
+            ),
             stat(
                 "Budget",
-                if budget > 0.0 { money(budget) } else { "–".into() },
+                if budget > 0.0 {
+                    money(budget)
+                } else {
+                    "–".into()
+                },
                 None,
             ),
         ],
@@ -143,7 +159,10 @@ fn projects_table(ctx: &PageContext<'_>, codes: &[u32], depth: usize) -> Section
                         signed(o.mean_change.unwrap_or(0.0), 1)
                     )
                 })),
-                TableCell::text(main.and_then(|o| o.pct_reliable_improvement).map_or("–".into(), pct)),
+                TableCell::text(
+                    main.and_then(|o| o.pct_reliable_improvement)
+                        .map_or("–".into(), pct),
+                ),
                 TableCell::text(count(p.stories)),
                 TableCell::text(p.cost_per_participant.map_or("–".into(), money)),
             ]
@@ -181,7 +200,11 @@ fn forest(ctx: &PageContext<'_>, codes: &[u32], id: &str) -> Section {
     let effects: Vec<change::Effect> = rows
         .iter()
         .map(|o| change::Effect {
-            label: format!("{}: {}", project_of(ctx, o.scope), ctx.measure_name(o.measure)),
+            label: format!(
+                "{}: {}",
+                project_of(ctx, o.scope),
+                ctx.measure_name(o.measure)
+            ),
             estimate: o.effect_size.unwrap_or(0.0),
             low: o.es_ci_low.unwrap_or(0.0),
             high: o.es_ci_high.unwrap_or(0.0),
@@ -219,7 +242,12 @@ fn forest(ctx: &PageContext<'_>, codes: &[u32], id: &str) -> Section {
     section.blocks.extend(chart_with_table(
         chart,
         &desc,
-        vec!["Project: measure".into(), "Paired people".into(), "d_z".into(), "95% interval".into()],
+        vec![
+            "Project: measure".into(),
+            "Paired people".into(),
+            "d_z".into(),
+            "95% interval".into(),
+        ],
         table,
     ));
     section
@@ -244,7 +272,10 @@ fn evidence_map(ctx: &PageContext<'_>, codes: &[u32], id: &str) -> Section {
     let mut section = Section::new("principles", "Evidence for each principle");
     section = section.para("Each cell counts the kinds of evidence a project has for a principle: output measures tagged with it, paired outcome scores on measures tagged with it, stories tagged with it, and a self-audit score (0 to 4).");
     let names: Vec<String> = codes.iter().map(|c| ctx.project_name(*c)).collect();
-    let columns: Vec<String> = Principle::ALL.iter().map(|p| p.label_en().to_string()).collect();
+    let columns: Vec<String> = Principle::ALL
+        .iter()
+        .map(|p| p.label_en().to_string())
+        .collect();
     let cells: Vec<Vec<u8>> = codes
         .iter()
         .map(|c| {
@@ -275,7 +306,14 @@ fn evidence_map(ctx: &PageContext<'_>, codes: &[u32], id: &str) -> Section {
         strongest.map_or("", |s| s.1),
         weakest.map_or(String::new(), |w| format!(" and {} the least", w.1))
     );
-    let chart = heatmap::heatmap(id, "Kinds of evidence per project and principle", &desc, &names, &columns, &cells);
+    let chart = heatmap::heatmap(
+        id,
+        "Kinds of evidence per project and principle",
+        &desc,
+        &names,
+        &columns,
+        &cells,
+    );
     let rows = names
         .iter()
         .zip(&cells)
@@ -287,7 +325,9 @@ fn evidence_map(ctx: &PageContext<'_>, codes: &[u32], id: &str) -> Section {
         .collect();
     let mut head = vec!["Project".to_string()];
     head.extend(columns);
-    section.blocks.extend(chart_with_table(chart, &desc, head, rows));
+    section
+        .blocks
+        .extend(chart_with_table(chart, &desc, head, rows));
     section
 }
 
@@ -336,12 +376,27 @@ fn outputs_by_project(ctx: &PageContext<'_>, codes: &[u32], id: &str) -> Section
             None => String::new(),
         };
         section.blocks.push(Block::Heading { text: name.clone() });
-        let chart = bars::horizontal(&format!("{id}-{i}"), &format!("{name} by project"), &desc, &rows);
+        let chart = bars::horizontal(
+            &format!("{id}-{i}"),
+            &format!("{name} by project"),
+            &desc,
+            &rows,
+        );
         let table = rows
             .iter()
-            .map(|b| vec![TableCell::text(b.label.clone()), TableCell::text(b.text.clone())])
+            .map(|b| {
+                vec![
+                    TableCell::text(b.label.clone()),
+                    TableCell::text(b.text.clone()),
+                ]
+            })
             .collect();
-        section.blocks.extend(chart_with_table(chart, &desc, vec!["Project".into(), name.clone()], table));
+        section.blocks.extend(chart_with_table(
+            chart,
+            &desc,
+            vec!["Project".into(), name.clone()],
+            table,
+        ));
     }
     section
 }
@@ -384,7 +439,13 @@ fn novelty(ctx: &PageContext<'_>, codes: &[u32]) -> Option<Section> {
         ),
         _ => String::new(),
     };
-    let chart = scatter::novelty("index-novelty", "Projects by novelty and share improved", &desc, "% improved", &points);
+    let chart = scatter::novelty(
+        "index-novelty",
+        "Projects by novelty and share improved",
+        &desc,
+        "% improved",
+        &points,
+    );
     let rows = points
         .iter()
         .map(|p| {

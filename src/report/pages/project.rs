@@ -56,9 +56,8 @@ pub fn project(ctx: &PageContext<'_>, code: u32) -> Page {
             ),
             stat(
                 "Main change",
-                main.and_then(|o| o.mean_change).map_or("–".into(), |c| {
-                    crate::report::views::signed(c, 1)
-                }),
+                main.and_then(|o| o.mean_change)
+                    .map_or("–".into(), |c| crate::report::views::signed(c, 1)),
                 main.map(|o| format!("points on {}", ctx.measure_name(o.measure))),
             ),
             stat(
@@ -148,9 +147,17 @@ fn outputs(ctx: &PageContext<'_>, code: u32) -> Section {
         );
         let mut table_rows: Vec<Vec<TableCell>> = chart_bars
             .iter()
-            .map(|b| vec![TableCell::text(b.label.clone()), TableCell::text(b.text.clone())])
+            .map(|b| {
+                vec![
+                    TableCell::text(b.label.clone()),
+                    TableCell::text(b.text.clone()),
+                ]
+            })
             .collect();
-        table_rows.push(vec![TableCell::text("Total"), TableCell::text(number(total, 0))]);
+        table_rows.push(vec![
+            TableCell::text("Total"),
+            TableCell::text(number(total, 0)),
+        ]);
         section.blocks.extend(chart_with_table(
             chart,
             &desc,
@@ -165,7 +172,9 @@ fn value_for_money(ctx: &PageContext<'_>, code: u32) -> Section {
     let summary = &ctx.figures.projects[code as usize];
     let mut section = Section::new("value", "Value for money");
     let Some(budget) = summary.budget else {
-        return section.para("No budget was given for this project, so costs per person cannot be worked out.");
+        return section.para(
+            "No budget was given for this project, so costs per person cannot be worked out.",
+        );
     };
     section.stats = vec![
         stat("Budget", money(budget), None),
@@ -179,9 +188,14 @@ fn value_for_money(ctx: &PageContext<'_>, code: u32) -> Section {
         ),
         stat(
             "Cost per person reliably improved",
-            summary.cost_per_reliable_improvement.map_or("–".into(), money),
+            summary
+                .cost_per_reliable_improvement
+                .map_or("–".into(), money),
             Some(match summary.reliably_improved {
-                Some(n) => format!("{} people reliably improved on at least one measure", count(n)),
+                Some(n) => format!(
+                    "{} people reliably improved on at least one measure",
+                    count(n)
+                ),
                 None => format!("people reliably improved: {}", ctx.hidden()),
             }),
         ),

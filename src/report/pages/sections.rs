@@ -36,7 +36,10 @@ pub fn change_words(row: &OutcomeSummary, higher_is_better: bool) -> String {
     if change == 0.0 {
         format!("{verb}{ci}")
     } else {
-        format!("{verb} by {} points on average{better}{ci}", number(change.abs(), 1))
+        format!(
+            "{verb} by {} points on average{better}{ci}",
+            number(change.abs(), 1)
+        )
     }
 }
 
@@ -120,7 +123,9 @@ pub fn outcomes(ctx: &PageContext<'_>, scope: Scope, id_prefix: &str) -> Section
             ],
             table_rows,
         ));
-        section.blocks.extend(reliable_change(ctx, &shown, id_prefix));
+        section
+            .blocks
+            .extend(reliable_change(ctx, &shown, id_prefix));
     }
     section.blocks.push(Block::Heading {
         text: "All outcome figures".into(),
@@ -129,7 +134,11 @@ pub fn outcomes(ctx: &PageContext<'_>, scope: Scope, id_prefix: &str) -> Section
     section
 }
 
-fn reliable_change(ctx: &PageContext<'_>, rows: &[&&OutcomeSummary], id_prefix: &str) -> Vec<Block> {
+fn reliable_change(
+    ctx: &PageContext<'_>,
+    rows: &[&&OutcomeSummary],
+    id_prefix: &str,
+) -> Vec<Block> {
     let with_sem: Vec<&&&OutcomeSummary> = rows
         .iter()
         .filter(|r| r.pct_reliable_improvement.is_some())
@@ -228,7 +237,11 @@ fn outcome_table(ctx: &PageContext<'_>, rows: &[&OutcomeSummary]) -> Block {
                 TableCell::text(count(n)),
                 TableCell::text(opt(r.effect_size, &|v| number(v, 2))),
                 TableCell::text(opt(r.p_value, &|v| {
-                    if v < 0.001 { "<0.001".into() } else { number(v, 3) }
+                    if v < 0.001 {
+                        "<0.001".into()
+                    } else {
+                        number(v, 3)
+                    }
                 })),
                 TableCell::text(opt(r.pct_improved, &pct)),
                 TableCell::text(opt(r.pct_reliable_improvement, &pct)),
@@ -242,7 +255,9 @@ fn outcome_table(ctx: &PageContext<'_>, rows: &[&OutcomeSummary]) -> Block {
         })
         .collect();
     Block::Table {
-        caption: "Outcome figures per measure (effect size is Cohen's d_z: positive means improvement)".into(),
+        caption:
+            "Outcome figures per measure (effect size is Cohen's d_z: positive means improvement)"
+                .into(),
         head: vec![
             "Measure".into(),
             "Paired people".into(),
@@ -301,7 +316,12 @@ pub fn principles(ctx: &PageContext<'_>, code: u32) -> Section {
         vec!["Principle".into(), "Stories".into()],
         bars_rows
             .iter()
-            .map(|b| vec![TableCell::text(b.label.clone()), TableCell::text(b.text.clone())])
+            .map(|b| {
+                vec![
+                    TableCell::text(b.label.clone()),
+                    TableCell::text(b.text.clone()),
+                ]
+            })
             .collect(),
     ));
     let hidden = ctx.hidden();
@@ -324,12 +344,20 @@ pub fn principles(ctx: &PageContext<'_>, code: u32) -> Section {
                     None => TableCell::muted(hidden.clone()),
                 },
                 TableCell::text(e.pct_improved.map_or("–".into(), pct)),
-                TableCell::text(format!("{} ({} quotable)", count(e.stories), count(e.quotable_stories))),
+                TableCell::text(format!(
+                    "{} ({} quotable)",
+                    count(e.stories),
+                    count(e.quotable_stories)
+                )),
                 TableCell::text(audit.map_or("–".into(), |a| {
                     if a.first_date == a.latest_date {
                         number(a.latest_score, 1)
                     } else {
-                        format!("{} → {}", number(a.first_score, 1), number(a.latest_score, 1))
+                        format!(
+                            "{} → {}",
+                            number(a.first_score, 1),
+                            number(a.latest_score, 1)
+                        )
                     }
                 })),
             ]
@@ -421,10 +449,20 @@ pub fn spectrum(summary: &StorySummary, id: &str) -> Section {
             count(summary.band(Band::DoingTo))
         )
     };
-    let chart = bars::horizontal(id, "Stories per step of the spectrum of engagement", &desc, &bars_rows);
+    let chart = bars::horizontal(
+        id,
+        "Stories per step of the spectrum of engagement",
+        &desc,
+        &bars_rows,
+    );
     let mut rows: Vec<Vec<TableCell>> = bars_rows
         .iter()
-        .map(|b| vec![TableCell::text(b.label.clone()), TableCell::text(b.text.clone())])
+        .map(|b| {
+            vec![
+                TableCell::text(b.label.clone()),
+                TableCell::text(b.text.clone()),
+            ]
+        })
         .collect();
     for band in Band::ALL {
         rows.push(vec![
@@ -471,11 +509,7 @@ pub fn personal_outcomes(ctx: &PageContext<'_>, code: u32) -> Section {
             .then(b.date.cmp(&a.date))
             .then(a.story_id.cmp(&b.story_id))
     });
-    let quotes: Vec<Quote> = quotable
-        .iter()
-        .take(5)
-        .map(|s| quote(ctx, s))
-        .collect();
+    let quotes: Vec<Quote> = quotable.iter().take(5).map(|s| quote(ctx, s)).collect();
     if quotes.is_empty() {
         section.blocks.push(Block::Note {
             text: "No story of this project may be quoted.".into(),
@@ -592,7 +626,11 @@ pub fn method(ctx: &PageContext<'_>) -> Section {
             vec![
                 TableCell::text(m.name.clone()),
                 TableCell::text(format!("{} to {}", number(m.min, 0), number(m.max, 0))),
-                TableCell::text(if m.higher_is_better { "higher" } else { "lower" }),
+                TableCell::text(if m.higher_is_better {
+                    "higher"
+                } else {
+                    "lower"
+                }),
                 TableCell::text(s.sem.map_or("none".into(), |v| number(v, 2))),
                 TableCell::text(m.source.clone().unwrap_or_else(|| "–".into())),
             ]
@@ -611,4 +649,3 @@ pub fn method(ctx: &PageContext<'_>) -> Section {
     });
     section
 }
-
