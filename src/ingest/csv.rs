@@ -135,8 +135,8 @@ pub fn read_csv(
 }
 
 /// Line numbers of records, counted from byte offsets. The csv reader's own line count stops
-/// before the `\n` of a CRLF line end, which would put every record after the first one line
-/// early in files saved on Windows.
+/// before the `\n` of a CRLF line end and before the blank lines it skips, which would put
+/// records too early in files saved on Windows or with empty lines.
 struct LineCounter<'b> {
     bytes: &'b [u8],
     offset: usize,
@@ -158,14 +158,9 @@ impl<'b> LineCounter<'b> {
             return self.line;
         };
         let mut start = (position.byte() as usize).min(self.bytes.len());
-        // Skip the rest of the previous line end.
-        while start < self.bytes.len()
-            && matches!(self.bytes[start], b'\r' | b'\n')
-            && self.bytes[start] != b'\n'
-        {
-            start += 1;
-        }
-        if start < self.bytes.len() && self.bytes[start] == b'\n' {
+        // The reader's position can sit before the end of the previous line and before blank
+        // lines it skipped: the record starts after all of them.
+        while start < self.bytes.len() && matches!(self.bytes[start], b'\r' | b'\n') {
             start += 1;
         }
         if start > self.offset {

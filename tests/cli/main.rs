@@ -1,5 +1,6 @@
-//! Integration tests of `mwm check` (SPEC sections 2 and 3), run against the real binary and the
-//! library, on the fixtures described in `tests/fixtures/FIXTURES.md`.
+//! Integration tests of `mwm` run against the real binary and the library: reading and checking
+//! (SPEC 2, 3) on the fixtures described in `tests/fixtures/FIXTURES.md`, the figures and report
+//! folder (SPEC 4, 5) and the pages.
 //!
 //! Every expected number, place and value here was worked out by hand from the fixture files
 //! (FIXTURES.md gives the working), never copied from mwm's own output.
@@ -10,13 +11,21 @@
 //! - `reading`: canonical tables: the same data in four formats, and hand-checked values;
 //! - `output`: the text and JSON formats of `mwm check`;
 //! - `config`: `mwm.toml` and `-c`;
-//! - `robust`: no panics on junk, inputs never modified, the default `data/` folder.
+//! - `robust`: no panics on junk, inputs never modified, the default `data/` folder;
+//! - `figures`: every figure of SPEC 4 against pandas/scipy values, and the tidy tables;
+//! - `report_folder`: reproducible, atomic report folders, the manifest, the period, summary;
+//! - `properties`: every row read ends in the figures or in excluded_rows.csv, never both;
+//! - `pages`: the HTML pages: sections, charts, numbers, escaping, consent and redaction.
 
 mod checking;
 mod config;
+mod figures;
 mod ledger;
 mod output;
+mod pages;
+mod properties;
 mod reading;
+mod report_folder;
 mod robust;
 
 use serde_json::Value;

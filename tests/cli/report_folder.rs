@@ -1,0 +1,241 @@
+//! `mwm report`'s folder (SPEC 5.4, 5.5, 6): reproducible, written atomically, never over a
+//! folder that is not a report folder, the manifest's contents, the reporting period, and
+//! `mwm summary`.
+
+use crate::{run, run_in};
+use sha2::{Digest, Sha256};
+use std::fs;
+use std::path::Path;
+
+fn files_under(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    fn walk(base: &Path, dir: &Path, out: &mut Vec<(String, Vec<u8>)>) {
+        let mut entries: Vec<_> = fs::read_dir(dir).expect("readable").flatten().collect();
+        entries.sort_by_key(|e| e.file_name());
+        for e in entries {
+            let p = e.path();
+            if p.is_dir() {
+                walk(base, &p, out);
+            } else {
+                let rel = p.strip_prefix(base).unwrap_or(&p).display().to_string();
+                out.push((rel, fs::read(&p).expect("readable")));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(dir, dir, &mut out);
+    out
+}
+
+fn report_into(out: &Path, extra: &[&str]) -> (i32, String) {
+    let target = out.display().to_string();
+    let mut args = vec![
+        "report",
+        "tests/fixtures/figures/input",
+        "-o",
+        &target,
+        "-q",
+    ];
+    args.extend(extra);
+    let (code, stdout, stderr) = run(&args);
+    (code, format!("{stdout}{stderr}"))
+}
+
+#[test]
+fn two_runs_with_the_same_epoch_are_byte_identical() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
+    for dir in [&a, &b] {
+        let target = dir.display().to_string();
+        let status = std::process::Command::new(env!("CARGO_BIN_EXE_mwm"))
+            .args([
+                "report",
+                "tests/fixtures/figures/input",
+                "-o",
+                &target,
+                "-q",
+            ])
+            .current_dir(crate::crate_dir())
+            .env("SOURCE_DATE_EPOCH", "1700000000")
+            .status()
+            .expect("mwm runs");
+        assert!(status.success());
+    }
+    let (fa, fb) = (files_under(&a), files_under(&b));
+    assert!(!fa.is_empty());
+    assert_eq!(fa.len(), fb.len());
+    for ((na, ba), (nb, bb)) in fa.iter().zip(&fb) {
+        assert_eq!(na, nb);
+        assert!(ba == bb, "{na} differs between the two runs");
+    }
+    // 1700000000 s after the epoch is 2023-11-14 22:13:20 UTC (date -u -d @1700000000).
+    let manifest = fs::read_to_string(a.join("manifest.json")).expect("manifest");
+    assert!(
+        manifest.contains("\"generated_at\": \"2023-11-14T22:13:20Z\""),
+        "{manifest}"
+    );
+}
+
+#[test]
+fn manifest_records_inputs_ledger_and_settings() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let out = tmp.path().join("r");
+    let (code, text) = report_into(&out, &["--min-cell", "7"]);
+    assert_eq!(code, 0, "{text}");
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&fs::read(out.join("manifest.json")).expect("manifest"))
+            .expect("manifest is JSON");
+    assert_eq!(manifest["min_cell"], 7);
+    assert_eq!(manifest["version"], env!("CARGO_PKG_VERSION"));
+    let inputs = manifest["inputs"].as_array().expect("inputs");
+    assert_eq!(inputs.len(), 6, "six CSV files in figures/input");
+    for input in inputs {
+        let file = input["file"].as_str().expect("file");
+        let bytes = fs::read(crate::crate_dir().join(file)).expect("input readable");
+        let digest: String = Sha256::digest(&bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        assert_eq!(input["sha256"], digest.as_str(), "{file}");
+    }
+    for table in manifest["tables"].as_array().expect("tables") {
+        let n = |k: &str| table[k].as_u64().expect("a count");
+        assert_eq!(
+            n("read"),
+            n("used") + n("excluded") + n("duplicates") + n("blank")
+        );
+    }
+    // Every measure used has its sem and where it came from (SPEC 4.3).
+    assert!(
+        manifest["measures"]
+            .as_array()
+            .expect("measures")
+            .iter()
+            .any(|m| m["source"] == "reliability_and_baseline_sd")
+    );
+}
+
+#[test]
+fn refuses_a_folder_that_is_not_a_report_folder() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let out = tmp.path().join("mine");
+    fs::create_dir(&out).expect("mkdir");
+    fs::write(out.join("thesis.docx"), b"precious").expect("write");
+    let (code, text) = report_into(&out, &[]);
+    assert_eq!(code, 3, "{text}");
+    assert!(
+        text.contains("not a report folder") && text.contains("--force"),
+        "{text}"
+    );
+    assert_eq!(
+        fs::read(out.join("thesis.docx")).expect("kept"),
+        b"precious"
+    );
+    let (code, text) = report_into(&out, &["--force"]);
+    assert_eq!(code, 0, "{text}");
+    assert!(out.join("manifest.json").is_file());
+}
+
+#[test]
+fn dotfiles_are_kept_and_a_report_folder_is_replaced() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let out = tmp.path().join("reports");
+    fs::create_dir(&out).expect("mkdir");
+    fs::write(out.join(".gitkeep"), b"").expect("write");
+    let (code, text) = report_into(&out, &[]);
+    assert_eq!(code, 0, "{text}");
+    assert!(out.join(".gitkeep").is_file());
+    fs::write(out.join("stale.csv"), b"old").expect("write");
+    let (code, text) = report_into(&out, &[]);
+    assert_eq!(code, 0, "{text}");
+    assert!(out.join(".gitkeep").is_file());
+    assert!(
+        !out.join("stale.csv").exists(),
+        "the folder is replaced whole"
+    );
+    // No staging folder is left beside it.
+    let leftovers: Vec<_> = fs::read_dir(tmp.path())
+        .expect("readable")
+        .flatten()
+        .filter(|e| e.file_name() != "reports")
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn a_failed_run_leaves_the_previous_report_untouched() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let out = tmp.path().join("r");
+    let (code, text) = report_into(&out, &[]);
+    assert_eq!(code, 0, "{text}");
+    let before = files_under(&out);
+    let target = out.display().to_string();
+    // missing_column stops the run with a structural error (exit 1).
+    let (code, _, stderr) = run(&["report", "tests/fixtures/missing_column", "-o", &target]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("nothing was written"), "{stderr}");
+    assert_eq!(files_under(&out), before);
+}
+
+/// `--from` / `--to` leave dated rows out and count them. figures/input counted with Python's
+/// csv module (ISO dates compared as text) for 2024-04-01 to 2024-12-31: outputs 6 of 16 rows
+/// outside, outcomes 20 of 72, stories 1 of 8, audit 12 of 35.
+#[test]
+fn the_reporting_period_leaves_rows_out_and_counts_them() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let out = tmp.path().join("r");
+    let (code, text) = report_into(&out, &["--from", "2024-04-01", "--to", "31/12/2024"]);
+    assert_eq!(code, 0, "{text}");
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&fs::read(out.join("manifest.json")).expect("manifest"))
+            .expect("JSON");
+    let left = &manifest["left_out_by_period"];
+    assert_eq!(left["outputs"], 6, "{left}");
+    assert_eq!(left["outcomes"], 20, "{left}");
+    assert_eq!(left["stories"], 1, "{left}");
+    assert_eq!(left["audit"], 12, "{left}");
+    assert_eq!(manifest["settings"]["from"], "2024-04-01");
+    assert_eq!(manifest["settings"]["to"], "2024-12-31");
+    // Left-out rows are not excluded rows.
+    let excluded = fs::read_to_string(out.join("data/excluded_rows.csv")).expect("csv");
+    assert_eq!(excluded.lines().count(), 1, "{excluded}");
+}
+
+#[test]
+fn summary_prints_the_headline_tables() {
+    let (code, text, stderr) = run(&["summary", "tests/fixtures/figures/input"]);
+    assert_eq!(code, 0, "{stderr}");
+    for heading in ["Projects", "Outcomes", "Principle evidence"] {
+        assert!(text.contains(heading), "{text}");
+    }
+    let widest = text.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+    assert!(widest <= 100, "a line is {widest} characters wide");
+    // P1 ONS anxiety has 4 paired people: shown as suppressed, never as a number.
+    assert!(
+        text.lines().any(|l| l.starts_with("P1 ")
+            && l.contains("ONS anxiety")
+            && l.contains("fewer than 5")),
+        "{text}"
+    );
+    let (code, json, _) = run(&[
+        "summary",
+        "tests/fixtures/figures/input",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0);
+    let json: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    for key in ["projects_summary", "outcomes_summary", "principle_evidence"] {
+        assert!(json[key].is_array(), "{key}");
+    }
+    let (code, csv_text, _) = run(&["summary", "tests/fixtures/figures/input", "--format", "csv"]);
+    assert_eq!(code, 0);
+    assert!(csv_text.contains("# outcomes_summary\nproject_id,measure,n_paired"));
+}
+
+#[test]
+fn report_with_no_path_reads_data() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let (code, _, stderr) = run_in(tmp.path(), &["report"]);
+    assert_eq!(code, 1, "no data/ folder here: {stderr}");
+    assert!(stderr.contains("data"), "{stderr}");
+}
