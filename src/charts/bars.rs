@@ -16,14 +16,21 @@ pub struct Bar {
     pub colour: RGBColor,
 }
 
-const ROW: i32 = 26;
-const LABEL_CHARS: usize = 30;
+const ROW: i32 = 28;
+const LABEL_CHARS: usize = 44;
+/// Roughly how wide a character of the chart font is, in pixels, to size label columns.
+const CHAR_WIDTH: i32 = 8;
 
 /// Horizontal bars, one per row, labels on the left, values at the bar ends.
 pub fn horizontal(id: &str, title: &str, desc: &str, bars: &[Bar]) -> Chart {
     let height = (bars.len() as i32 * ROW + 16).max(40) as u32;
-    let label_width = 230;
-    let value_room = 110;
+    let longest = bars
+        .iter()
+        .map(|b| b.label.chars().count().min(LABEL_CHARS) as i32)
+        .max()
+        .unwrap_or(10);
+    let label_width = (longest * CHAR_WIDTH + 16).clamp(120, 360);
+    let value_room = 90;
     let max = bars.iter().map(|b| b.value).fold(0.0_f64, f64::max);
     let plot = (WIDTH as i32 - label_width - value_room) as f64;
     let svg = draw((WIDTH, height), |root| {
@@ -69,8 +76,8 @@ pub fn horizontal(id: &str, title: &str, desc: &str, bars: &[Bar]) -> Chart {
 
 /// Vertical columns in order (outputs per quarter), with values above and labels below.
 pub fn columns(id: &str, title: &str, desc: &str, bars: &[Bar]) -> Chart {
-    let height = 220u32;
-    let (left, right, top, bottom) = (16, 16, 24, 52);
+    let height = 200u32;
+    let (left, right, top, bottom) = (16, 16, 24, 30);
     let plot_h = (height as i32 - top - bottom) as f64;
     let n = bars.len().max(1) as i32;
     let slot = (WIDTH as i32 - left - right) / n;

@@ -31,8 +31,8 @@ pub mod palette {
 
 /// The font every chart uses; sizes are in SVG pixels.
 pub const FONT: &str = "sans-serif";
-pub const TEXT: f64 = 13.0;
-pub const SMALL: f64 = 11.0;
+pub const TEXT: f64 = 14.0;
+pub const SMALL: f64 = 12.0;
 /// The width every chart is drawn at; pages scale them down to fit.
 pub const WIDTH: u32 = 720;
 
@@ -59,6 +59,7 @@ pub fn shorten(label: &str, max: usize) -> String {
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Chart {
     pub id: String,
+    pub title: String,
     pub svg: String,
 }
 
@@ -78,6 +79,7 @@ pub fn accessible(svg: String, id: &str, title: &str, desc: &str) -> Chart {
     );
     Chart {
         id: id.to_string(),
+        title: title.to_string(),
         svg,
     }
 }

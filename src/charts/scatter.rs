@@ -1,4 +1,4 @@
-//! Projects placed by novelty (SPEC 1.3, 1 to 6) against an outcome figure: each point is
+//! Projects placed by novelty (SPEC 1.3, 1 to 6) against a percentage: each point is
 //! labelled with its project, and the novelty bands (simple, complicated, complex) are named
 //! on the axis.
 
@@ -16,8 +16,8 @@ pub struct Point {
 
 /// `y_label` names the outcome value (for example "% reliably improved").
 pub fn novelty(id: &str, title: &str, desc: &str, y_label: &str, points: &[Point]) -> Chart {
-    let height = 340u32;
-    let (left, right, top, bottom) = (60, 30, 20, 70);
+    let height = 360u32;
+    let (left, right, top, bottom) = (60, 110, 20, 70);
     let plot_w = (WIDTH as i32 - left - right) as f64;
     let plot_h = (height as i32 - top - bottom) as f64;
     let y_max = points
@@ -77,21 +77,36 @@ pub fn novelty(id: &str, title: &str, desc: &str, y_label: &str, points: &[Point
             text_style(SMALL, palette::INK).pos(Pos::new(HPos::Left, VPos::Center)),
         ))
         .map_err(err)?;
-        // Points at the same novelty are spread so their labels do not overlap.
-        let mut seen = [0i32; 7];
-        for p in points {
-            let n = usize::from(p.novelty.clamp(1, 6));
-            let offset = seen[n] * 14;
-            seen[n] += 1;
-            let (px, py) = (x(n as f64), y(p.value));
-            root.draw(&Circle::new((px, py), 5, palette::BLUE.filled()))
+        // Labels of points at the same novelty are stacked at least a line apart, with a
+        // leader line when moved, so they never overlap.
+        for n in 1..=6u8 {
+            let mut column: Vec<(i32, &Point)> = points
+                .iter()
+                .filter(|p| p.novelty.clamp(1, 6) == n)
+                .map(|p| (y(p.value), p))
+                .collect();
+            column.sort_by_key(|(py, _)| *py);
+            let px = x(f64::from(n));
+            let mut next_free = i32::MIN;
+            for (py, p) in column {
+                root.draw(&Circle::new((px, py), 5, palette::BLUE.filled()))
+                    .map_err(err)?;
+                let label_y = py.max(next_free);
+                next_free = label_y + 16;
+                if label_y - py > 3 {
+                    root.draw(&PathElement::new(
+                        vec![(px + 5, py), (px + 12, label_y)],
+                        palette::GREY.stroke_width(1),
+                    ))
+                    .map_err(err)?;
+                }
+                root.draw(&Text::new(
+                    shorten(&p.label, 16),
+                    (px + 14, label_y),
+                    text_style(SMALL, palette::INK).pos(Pos::new(HPos::Left, VPos::Center)),
+                ))
                 .map_err(err)?;
-            root.draw(&Text::new(
-                shorten(&p.label, 14),
-                (px + 8, py - 8 + offset),
-                text_style(SMALL, palette::INK).pos(Pos::new(HPos::Left, VPos::Center)),
-            ))
-            .map_err(err)?;
+            }
         }
         Ok(())
     });

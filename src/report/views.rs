@@ -59,36 +59,56 @@ impl Section {
     }
 }
 
+/// A table cell; `align` is the CSS class of its column: `num` (right) or `txt` (left).
 #[derive(Debug, Clone, Serialize)]
 pub struct TableCell {
     pub text: String,
     pub href: Option<String>,
     pub muted: bool,
+    pub align: &'static str,
 }
 
 impl TableCell {
+    /// A number or short figure, right-aligned.
     pub fn text(text: impl Into<String>) -> TableCell {
         TableCell {
             text: text.into(),
             href: None,
             muted: false,
+            align: "num",
+        }
+    }
+
+    /// Words, left-aligned.
+    pub fn words(text: impl Into<String>) -> TableCell {
+        TableCell {
+            align: "txt",
+            ..TableCell::text(text)
         }
     }
 
     pub fn link(text: impl Into<String>, href: String) -> TableCell {
         TableCell {
-            text: text.into(),
             href: Some(href),
-            muted: false,
+            ..TableCell::words(text)
         }
     }
 
     pub fn muted(text: impl Into<String>) -> TableCell {
         TableCell {
-            text: text.into(),
-            href: None,
             muted: true,
+            ..TableCell::text(text)
         }
+    }
+}
+
+/// A table; [`Page::with_contents`] aligns each column like its first row.
+pub fn table(caption: impl Into<String>, head: Vec<String>, rows: Vec<Vec<TableCell>>) -> Block {
+    Block::Table {
+        caption: caption.into(),
+        head,
+        align: Vec::new(),
+        rows,
     }
 }
 
@@ -117,6 +137,7 @@ pub enum Block {
     Table {
         caption: String,
         head: Vec<String>,
+        align: Vec<&'static str>,
         rows: Vec<Vec<TableCell>>,
     },
     Quotes {
@@ -139,20 +160,22 @@ pub fn chart_with_table(
             svg: chart.svg,
             caption: caption.to_string(),
         },
-        Block::Table {
-            caption: format!("The numbers in the chart: {}", lowercase_first(caption)),
+        table(
+            format!("The numbers in the chart: {}", chart.title),
             head,
             rows,
-        },
+        ),
     ]
 }
 
-fn lowercase_first(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(c) => c.to_lowercase().collect::<String>() + chars.as_str(),
-        None => String::new(),
-    }
+/// "1 story", "2 stories": a count with its noun.
+pub fn counted(n: u64, one: &str, many: &str) -> String {
+    format!("{} {}", count(n), if n == 1 { one } else { many })
+}
+
+/// "was" or "were" for a count.
+pub fn was(n: u64) -> &'static str {
+    if n == 1 { "was" } else { "were" }
 }
 
 /// A whole page.
@@ -173,6 +196,16 @@ pub struct Page {
 impl Page {
     /// Fills the table of contents from the sections.
     pub fn with_contents(mut self) -> Page {
+        // Each table column is aligned like its cells in the first row.
+        for section in &mut self.sections {
+            for block in &mut section.blocks {
+                if let Block::Table { align, rows, .. } = block
+                    && let Some(first) = rows.first()
+                {
+                    *align = first.iter().map(|c| c.align).collect();
+                }
+            }
+        }
         self.contents = self
             .sections
             .iter()

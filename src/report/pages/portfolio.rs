@@ -7,8 +7,8 @@ use crate::charts::{bars, change, heatmap, palette, scatter};
 use crate::figures::{Period, Scope};
 use crate::model::Principle;
 use crate::report::views::{
-    Block, Headline, Page, Section, TableCell, chart_with_table, count, money, number, pct, signed,
-    stat,
+    Block, Headline, Page, Section, TableCell, chart_with_table, count, counted, money, number,
+    pct, signed, stat,
 };
 
 pub fn portfolio(ctx: &PageContext<'_>) -> Page {
@@ -31,6 +31,7 @@ pub fn portfolio(ctx: &PageContext<'_>) -> Page {
     if !ctx.funders.is_empty() {
         let mut funders = Section::new("funders", "Funders");
         funders.blocks.push(Block::Table {
+            align: Vec::new(),
             caption: "Funders and the projects they fund".into(),
             head: vec!["Funder".into(), "Projects".into()],
             rows: ctx
@@ -55,9 +56,8 @@ pub fn portfolio(ctx: &PageContext<'_>) -> Page {
 pub fn funder(ctx: &PageContext<'_>, funder: &Funder) -> Page {
     let mut page = ctx.page(funder.name.clone(), "Funder report", 1);
     page.subtitle = Some(format!(
-        "{} funded project{} in {}",
-        count(funder.projects.len() as u64),
-        if funder.projects.len() == 1 { "" } else { "s" },
+        "{} funded in {}",
+        counted(funder.projects.len() as u64, "project", "projects"),
         ctx.config.report.title
     ));
     let id = format!("funder-{}", funder.slug);
@@ -114,7 +114,13 @@ fn headline(
             stat(
                 "Participants",
                 count(participants),
-                (hidden > 0).then(|| format!("plus {hidden} project(s) with {}", ctx.hidden())),
+                (hidden > 0).then(|| {
+                    format!(
+                        "plus {} with {}",
+                        counted(hidden as u64, "project", "projects"),
+                        ctx.hidden()
+                    )
+                }),
             ),
             stat(
                 "Stories",
@@ -147,7 +153,7 @@ fn projects_table(ctx: &PageContext<'_>, codes: &[u32], depth: usize) -> Section
                     ctx.project_name(*c),
                     format!("{up}projects/{}.html", ctx.project_slugs[*c as usize]),
                 ),
-                TableCell::text(p.organisation.clone().unwrap_or_default()),
+                TableCell::words(p.organisation.clone().unwrap_or_default()),
                 match p.participants {
                     Some(n) => TableCell::text(count(n)),
                     None => TableCell::muted(ctx.hidden()),
@@ -169,6 +175,7 @@ fn projects_table(ctx: &PageContext<'_>, codes: &[u32], depth: usize) -> Section
         })
         .collect();
     section.blocks.push(Block::Table {
+        align: Vec::new(),
         caption: "Projects, their main outcome and cost per participant".into(),
         head: vec![
             "Project".into(),
@@ -368,8 +375,9 @@ fn outputs_by_project(ctx: &PageContext<'_>, codes: &[u32], id: &str) -> Section
         let top = rows.iter().max_by(|a, b| a.value.total_cmp(&b.value));
         let desc = match top {
             Some(t) => format!(
-                "{name}: {} project(s) report it; {} delivered the most ({}).",
-                rows.len(),
+                "{name}: {} {} it; {} delivered the most ({}).",
+                counted(rows.len() as u64, "project", "projects"),
+                if rows.len() == 1 { "reports" } else { "report" },
                 t.label,
                 t.text
             ),
@@ -480,6 +488,7 @@ fn value_for_money(ctx: &PageContext<'_>, codes: &[u32]) -> Section {
         })
         .collect();
     section.blocks.push(Block::Table {
+        align: Vec::new(),
         caption: "Budget and cost per person".into(),
         head: vec![
             "Project".into(),

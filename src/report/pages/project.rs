@@ -5,16 +5,25 @@ use super::{PageContext, sections};
 use crate::charts::{bars, palette};
 use crate::figures::{OutcomeSummary, Period, Scope};
 use crate::report::views::{
-    Block, Headline, Page, Section, TableCell, chart_with_table, count, money, number, pct, stat,
+    Block, Headline, Page, Section, TableCell, count, counted, money, number, pct, stat, table,
 };
 
-/// The measure a headline reports: the one with most paired people among those shown.
+/// The measure a headline reports: among those shown, the one with most paired people; on a
+/// tie, one with reliable change, then one where higher is better, then by name.
 pub fn main_outcome<'f>(ctx: &PageContext<'f>, scope: Scope) -> Option<&'f OutcomeSummary> {
     super::outcomes_of(ctx.figures, scope)
         .filter(|o| !o.suppressed)
         .max_by(|a, b| {
-            a.n_paired
-                .cmp(&b.n_paired)
+            let rank = |o: &OutcomeSummary| {
+                let m = &ctx.tables.measures[o.measure as usize];
+                (
+                    o.n_paired,
+                    o.pct_reliable_improvement.is_some(),
+                    m.higher_is_better,
+                )
+            };
+            rank(a)
+                .cmp(&rank(b))
                 .then_with(|| ctx.measure_name(b.measure).cmp(ctx.measure_name(a.measure)))
         })
 }
@@ -106,6 +115,9 @@ fn outputs(ctx: &PageContext<'_>, code: u32) -> Section {
     }
     let mut measures: Vec<u32> = rows.iter().map(|o| o.measure).collect();
     measures.dedup();
+    let mut periods: Vec<Period> = rows.iter().map(|o| o.period).collect();
+    periods.sort();
+    periods.dedup();
     for (i, measure) in measures.iter().enumerate() {
         let name = &ctx.tables.output_measures[*measure as usize];
         let quarters: Vec<_> = rows
@@ -121,9 +133,9 @@ fn outputs(ctx: &PageContext<'_>, code: u32) -> Section {
             .max_by(|a, b| a.value.total_cmp(&b.value).then(b.period.cmp(&a.period)));
         let desc = match peak {
             Some(p) => format!(
-                "{name}: {} in total over {} quarters, highest in {} ({}).",
+                "{name}: {} in total over {}, highest in {} ({}).",
                 number(total, 0),
-                quarters.len(),
+                counted(quarters.len() as u64, "quarter", "quarters"),
                 p.label,
                 number(p.value, 0)
             ),
@@ -145,26 +157,43 @@ fn outputs(ctx: &PageContext<'_>, code: u32) -> Section {
             &desc,
             &chart_bars,
         );
-        let mut table_rows: Vec<Vec<TableCell>> = chart_bars
-            .iter()
-            .map(|b| {
-                vec![
-                    TableCell::text(b.label.clone()),
-                    TableCell::text(b.text.clone()),
-                ]
-            })
-            .collect();
-        table_rows.push(vec![
-            TableCell::text("Total"),
-            TableCell::text(number(total, 0)),
-        ]);
-        section.blocks.extend(chart_with_table(
-            chart,
-            &desc,
-            vec!["Quarter".into(), name.clone()],
-            table_rows,
-        ));
+        section.blocks.push(Block::Chart {
+            svg: chart.svg,
+            caption: desc,
+        });
     }
+    // One table holds the numbers of every output chart above: a row per quarter.
+    let mut head = vec!["Quarter".to_string()];
+    head.extend(
+        measures
+            .iter()
+            .map(|m| ctx.tables.output_measures[*m as usize].clone()),
+    );
+    let table_rows = periods
+        .iter()
+        .map(|period| {
+            let mut row = vec![TableCell::text(match period {
+                Period::Total => "Total".to_string(),
+                _ => rows
+                    .iter()
+                    .find(|o| o.period == *period)
+                    .map_or(String::new(), |o| o.label.clone()),
+            })];
+            row.extend(measures.iter().map(|m| {
+                rows.iter()
+                    .find(|o| o.measure == *m && o.period == *period)
+                    .map_or(TableCell::muted("–"), |o| {
+                        TableCell::text(number(o.value, 0))
+                    })
+            }));
+            row
+        })
+        .collect();
+    section.blocks.push(table(
+        "The numbers in the charts: outputs per quarter",
+        head,
+        table_rows,
+    ));
     section
 }
 

@@ -8,7 +8,8 @@ use crate::charts::{bars, change, palette};
 use crate::figures::{OutcomeSummary, Scope, StorySummary};
 use crate::model::{Achieved, Band, Language, Principle, Story, Teller};
 use crate::report::views::{
-    Block, Quote, Section, TableCell, chart_with_table, count, long_date, number, pct, signed,
+    Block, Quote, Section, TableCell, chart_with_table, count, counted, long_date, number, pct,
+    signed, was,
 };
 
 /// Below this many paired people a measure is marked indicative only (SPEC 4.3).
@@ -255,6 +256,7 @@ fn outcome_table(ctx: &PageContext<'_>, rows: &[&OutcomeSummary]) -> Block {
         })
         .collect();
     Block::Table {
+        align: Vec::new(),
         caption:
             "Outcome figures per measure (effect size is Cohen's d_z: positive means improvement)"
                 .into(),
@@ -364,6 +366,7 @@ pub fn principles(ctx: &PageContext<'_>, code: u32) -> Section {
         })
         .collect();
     section.blocks.push(Block::Table {
+        align: Vec::new(),
         caption: "Evidence per principle".into(),
         head: vec![
             "Principle".into(),
@@ -484,8 +487,8 @@ pub fn personal_outcomes(ctx: &PageContext<'_>, code: u32) -> Section {
     let summary = story_summary(ctx, Scope::Project(code));
     let mut section = Section::new("stories", "Personal outcomes");
     section = section.para(format!(
-        "{} stories were collected; {} may be quoted. What mattered to the person was achieved in {}, partly achieved in {} and not yet achieved in {}.",
-        count(summary.stories),
+        "{} collected; {} may be quoted. What mattered to the person was achieved in {}, partly achieved in {} and not yet achieved in {}.",
+        counted(summary.stories, "story was", "stories were"),
         count(summary.quotable),
         count(summary.achieved),
         count(summary.partly),
@@ -566,14 +569,27 @@ pub fn data_quality(ctx: &PageContext<'_>) -> Section {
     let ledger = &ctx.checked.ledger;
     let total = |f: fn(&crate::problems::TableLedger) -> u64| ledger.iter().map(f).sum::<u64>();
     let mut section = Section::new("data-quality", "Data quality");
+    let (read, used, excluded, duplicates, blank) = (
+        total(|t| t.read),
+        total(|t| t.used),
+        total(|t| t.excluded),
+        total(|t| t.duplicates),
+        total(|t| t.blank),
+    );
+    let files = ctx.checked.inputs.len() as u64;
     section = section.para(format!(
-        "Of {} rows read from {} input files, {} were used, {} were left out because of a problem, {} were exact duplicates (counted once) and {} were blank.",
-        count(total(|t| t.read)),
-        count(ctx.checked.inputs.len() as u64),
-        count(total(|t| t.used)),
-        count(total(|t| t.excluded)),
-        count(total(|t| t.duplicates)),
-        count(total(|t| t.blank)),
+        "Of {} read from {}, {} {} used, {} {} left out because of a problem, {} {} an exact {} (counted once) and {} {} blank.",
+        counted(read, "row", "rows"),
+        counted(files, "input file", "input files"),
+        count(used),
+        was(used),
+        count(excluded),
+        was(excluded),
+        count(duplicates),
+        was(duplicates),
+        if duplicates == 1 { "duplicate" } else { "duplicates" },
+        count(blank),
+        was(blank),
     ));
     let left = &ctx.checked.left_out;
     let outside = left.outputs + left.outcomes + left.stories + left.audit;
@@ -637,6 +653,7 @@ pub fn method(ctx: &PageContext<'_>) -> Section {
         })
         .collect();
     section.blocks.push(Block::Table {
+        align: Vec::new(),
         caption: "Measures used and where their constants come from".into(),
         head: vec![
             "Measure".into(),
