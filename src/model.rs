@@ -364,6 +364,23 @@ pub struct Outputs {
     pub principles: Vec<Principles>,
 }
 
+/// Keeps the entries of `v` whose mark in `keep` is true (the same length as `v`).
+pub fn retain_marked<T>(v: &mut Vec<T>, keep: &[bool]) {
+    let mut marks = keep.iter();
+    v.retain(|_| marks.next().copied().unwrap_or(false));
+}
+
+impl Outputs {
+    /// Keeps the rows marked true in `keep`, in every column.
+    pub fn retain(&mut self, keep: &[bool]) {
+        retain_marked(&mut self.project, keep);
+        retain_marked(&mut self.date, keep);
+        retain_marked(&mut self.measure, keep);
+        retain_marked(&mut self.value, keep);
+        retain_marked(&mut self.principles, keep);
+    }
+}
+
 /// Outcome scores (SPEC 2.4 `outcomes`, long format), one entry per row in every column.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Scores {
@@ -377,6 +394,18 @@ pub struct Scores {
     pub raw: Vec<f64>,
     /// The score on the scale the statistics use (after the SWEMWBS conversion).
     pub score: Vec<f64>,
+}
+
+impl Scores {
+    /// Keeps the rows marked true in `keep`, in every column.
+    pub fn retain(&mut self, keep: &[bool]) {
+        retain_marked(&mut self.project, keep);
+        retain_marked(&mut self.person, keep);
+        retain_marked(&mut self.measure, keep);
+        retain_marked(&mut self.date, keep);
+        retain_marked(&mut self.raw, keep);
+        retain_marked(&mut self.score, keep);
+    }
 }
 
 /// A personal-outcome story (SPEC 2.4 `stories`).
@@ -404,6 +433,17 @@ pub struct Audit {
     pub principle: Vec<Principle>,
     pub item: Vec<u8>,
     pub score: Vec<u8>,
+}
+
+impl Audit {
+    /// Keeps the rows marked true in `keep`, in every column.
+    pub fn retain(&mut self, keep: &[bool]) {
+        retain_marked(&mut self.project, keep);
+        retain_marked(&mut self.date, keep);
+        retain_marked(&mut self.principle, keep);
+        retain_marked(&mut self.item, keep);
+        retain_marked(&mut self.score, keep);
+    }
 }
 
 /// Every canonical table of a run. Codes index into the name lists; projects are coded in

@@ -126,21 +126,10 @@ fn figures_of(
     match figures::compute(&checked.tables, figure_settings) {
         Ok(f) => Ok((checked, f)),
         Err(e) => {
-            eprintln!("error: {}", error_chain(&e));
+            eprintln!("error: {}", crate::error_chain(&e));
             Err(exit::INPUT)
         }
     }
-}
-
-/// An error with every cause, because the top message often hides the reason.
-pub fn error_chain(e: &dyn std::error::Error) -> String {
-    let mut text = e.to_string();
-    let mut source = e.source();
-    while let Some(cause) = source {
-        text.push_str(&format!(": {cause}"));
-        source = cause.source();
-    }
-    text
 }
 
 /// The settings of a run: command line over config over defaults.
@@ -242,7 +231,7 @@ pub fn report(args: &ReportArgs) -> u8 {
         bytes: manifest.into_bytes(),
     });
     if let Err(e) = report::write_folder(&args.output, &files, args.force) {
-        eprintln!("error: {}", error_chain(&e));
+        eprintln!("error: {}", crate::error_chain(&e));
         return exit::OUTPUT;
     }
     if !args.quiet {

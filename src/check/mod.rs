@@ -12,7 +12,7 @@ use crate::config::LoadedConfig;
 use crate::ingest::rows::{KindRows, NO_PROJECT, ParsedSheet, RowStatus, StoryRow};
 use crate::ingest::schema::{Field, Kind};
 use crate::ingest::{Ingested, InputFile};
-use crate::model::{Measure, Story, Tables};
+use crate::model::{Measure, Story, Tables, retain_marked};
 use crate::problems::{Problem, Severity, TableLedger};
 use std::collections::{HashMap, HashSet};
 
@@ -599,14 +599,8 @@ impl Builder<'_, '_> {
                 let sheet = &mut sheets[r.sheet as usize];
                 self.exclude(sheet, r.idx, Field::Score, value, message);
             }
-            let t = &mut self.tables.scores;
-            retain(&mut t.project, &keep);
-            retain(&mut t.person, &keep);
-            retain(&mut t.measure, &keep);
-            retain(&mut t.date, &keep);
-            retain(&mut t.raw, &keep);
-            retain(&mut t.score, &keep);
-            retain(&mut self.refs.scores, &keep);
+            self.tables.scores.retain(&keep);
+            retain_marked(&mut self.refs.scores, &keep);
         }
         let conflicted: HashSet<(u32, i32, u8, u8)> = self
             .seen
@@ -637,13 +631,8 @@ impl Builder<'_, '_> {
                 let sheet = &mut sheets[r.sheet as usize];
                 self.exclude(sheet, r.idx, Field::Score, score.to_string(), "differs from another score for the same project, date, principle and item: both are left out".into());
             }
-            let t = &mut self.tables.audit;
-            retain(&mut t.project, &keep);
-            retain(&mut t.date, &keep);
-            retain(&mut t.principle, &keep);
-            retain(&mut t.item, &keep);
-            retain(&mut t.score, &keep);
-            retain(&mut self.refs.audit, &keep);
+            self.tables.audit.retain(&keep);
+            retain_marked(&mut self.refs.audit, &keep);
         }
         // Stories without an id get one from their order within the project.
         let mut counter: HashMap<u32, u32> = HashMap::new();
@@ -655,15 +644,6 @@ impl Builder<'_, '_> {
             }
         }
     }
-}
-
-fn retain<T>(v: &mut Vec<T>, keep: &[bool]) {
-    let mut i = 0;
-    v.retain(|_| {
-        let k = keep[i];
-        i += 1;
-        k
-    });
 }
 
 fn shown(sheet: &ParsedSheet) -> String {

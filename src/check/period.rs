@@ -21,15 +21,6 @@ fn keep_mask(dates: &[i32], from: Option<i32>, to: Option<i32>) -> Vec<bool> {
         .collect()
 }
 
-fn retain_by<T>(v: &mut Vec<T>, keep: &[bool]) {
-    let mut i = 0;
-    v.retain(|_| {
-        let k = keep[i];
-        i += 1;
-        k
-    });
-}
-
 fn left_out(keep: &[bool]) -> u64 {
     keep.iter().filter(|k| !**k).count() as u64
 }
@@ -39,31 +30,15 @@ pub fn restrict(tables: &mut Tables, from: Option<i32>, to: Option<i32>) -> Peri
     if from.is_none() && to.is_none() {
         return PeriodLeftOut::default();
     }
-    let o = &mut tables.outputs;
-    let keep = keep_mask(&o.date, from, to);
+    let keep = keep_mask(&tables.outputs.date, from, to);
     let outputs = left_out(&keep);
-    retain_by(&mut o.project, &keep);
-    retain_by(&mut o.measure, &keep);
-    retain_by(&mut o.value, &keep);
-    retain_by(&mut o.principles, &keep);
-    retain_by(&mut o.date, &keep);
-    let s = &mut tables.scores;
-    let keep = keep_mask(&s.date, from, to);
+    tables.outputs.retain(&keep);
+    let keep = keep_mask(&tables.scores.date, from, to);
     let outcomes = left_out(&keep);
-    retain_by(&mut s.project, &keep);
-    retain_by(&mut s.person, &keep);
-    retain_by(&mut s.measure, &keep);
-    retain_by(&mut s.raw, &keep);
-    retain_by(&mut s.score, &keep);
-    retain_by(&mut s.date, &keep);
-    let a = &mut tables.audit;
-    let keep = keep_mask(&a.date, from, to);
+    tables.scores.retain(&keep);
+    let keep = keep_mask(&tables.audit.date, from, to);
     let audit = left_out(&keep);
-    retain_by(&mut a.project, &keep);
-    retain_by(&mut a.principle, &keep);
-    retain_by(&mut a.item, &keep);
-    retain_by(&mut a.score, &keep);
-    retain_by(&mut a.date, &keep);
+    tables.audit.retain(&keep);
     let before = tables.stories.len();
     tables.stories.retain(|s| {
         s.date

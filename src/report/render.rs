@@ -15,16 +15,6 @@ const STYLE: &str = include_str!("../../templates/style.css");
 #[error("{0}")]
 pub struct RenderError(pub String);
 
-fn chain(e: &dyn std::error::Error) -> String {
-    let mut text = e.to_string();
-    let mut source = e.source();
-    while let Some(cause) = source {
-        text.push_str(&format!(": {cause}"));
-        source = cause.source();
-    }
-    text
-}
-
 /// The templates and stylesheet in force.
 pub struct Renderer {
     tera: tera::Tera,
@@ -45,7 +35,7 @@ impl Renderer {
         let css = read("style.css", STYLE)?;
         let mut tera = tera::Tera::default();
         tera.add_raw_template("page.html", &page)
-            .map_err(|e| RenderError(format!("template page.html: {}", chain(&e))))?;
+            .map_err(|e| RenderError(format!("template page.html: {}", crate::error_chain(&e))))?;
         Ok(Renderer { tera, css })
     }
 
@@ -59,7 +49,9 @@ impl Renderer {
                 self.tera
                     .render("page.html", &context)
                     .map(|html| (p.path.clone(), html))
-                    .map_err(|e| RenderError(format!("page {}: {}", p.path, chain(&e))))
+                    .map_err(|e| {
+                        RenderError(format!("page {}: {}", p.path, crate::error_chain(&e)))
+                    })
             })
             .collect()
     }
