@@ -19,6 +19,11 @@ pub enum Command {
         after_help = "Examples:\n  mwm report                         read data/, write reports/\n  mwm report returns/ -o board-2025  read a folder, write another report folder\n  mwm report --from 2024-04-01 --to 2025-03-31 --min-cell 10"
     )]
     Report(ReportArgs),
+    /// Write plausible synthetic inputs for training sessions and benchmarks.
+    #[command(
+        after_help = "Examples:\n  mwm demo-data -o demo                        10 projects of 40 people, as CSV\n  mwm demo-data -o big --projects 1000 --people 250 --seed 7\n  mwm demo-data -o books --projects 200 --people 125 --format xlsx"
+    )]
+    DemoData(DemoArgs),
     /// Print the headline tables (projects, outcomes, principle evidence) for analysts.
     #[command(
         after_help = "Examples:\n  mwm summary                      tables for data/, to fit a terminal\n  mwm summary --format csv > headline.csv\n  mwm summary returns/ --format json"
@@ -83,6 +88,31 @@ pub struct SummaryArgs {
     /// Leave out everything dated after this day (YYYY-MM-DD or DD/MM/YYYY)
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub to: Option<i32>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct DemoArgs {
+    /// The folder to write into (created if needed)
+    #[arg(short, long, value_name = "DIR")]
+    pub output: PathBuf,
+    /// How many projects
+    #[arg(long, value_name = "N", default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..=100_000))]
+    pub projects: u32,
+    /// Participants per project
+    #[arg(long, value_name = "N", default_value_t = 40, value_parser = clap::value_parser!(u32).range(1..=100_000))]
+    pub people: u32,
+    /// The same seed gives the same data
+    #[arg(long, value_name = "S", default_value_t = 1)]
+    pub seed: u64,
+    /// CSV files (one per table) or one xlsx workbook per project
+    #[arg(long, value_enum, default_value_t = DemoFormat::Csv)]
+    pub format: DemoFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DemoFormat {
+    Csv,
+    Xlsx,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

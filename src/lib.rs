@@ -7,6 +7,7 @@ pub mod charts;
 pub mod check;
 pub mod cli;
 pub mod config;
+pub mod demo;
 pub mod figures;
 pub mod ingest;
 pub mod model;

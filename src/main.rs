@@ -10,6 +10,7 @@ fn main() -> ExitCode {
         Command::Check(args) => mwm::run::check(args),
         Command::Report(args) => mwm::run::report(args),
         Command::Summary(args) => mwm::run::summary(args),
+        Command::DemoData(args) => mwm::run::demo_data(args),
     };
     ExitCode::from(code)
 }

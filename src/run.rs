@@ -2,7 +2,7 @@
 //! is. Printing happens here and in `main`, nowhere deeper.
 
 use crate::check::{self, Checked};
-use crate::cli::{CheckArgs, CheckFormat, LangArg, ReportArgs, SummaryArgs};
+use crate::cli::{CheckArgs, CheckFormat, DemoArgs, DemoFormat, LangArg, ReportArgs, SummaryArgs};
 use crate::config::{ConfigError, Lang, LoadedConfig};
 use crate::figures::{self, FigureSettings, Figures, Suppression};
 use crate::ingest::{self, value::format_date};
@@ -276,4 +276,28 @@ pub fn summary(args: &SummaryArgs) -> u8 {
         summary_out::render(&checked.tables, &figures, &checked, args.format)
     );
     exit::OK
+}
+
+/// `mwm demo-data`.
+pub fn demo_data(args: &DemoArgs) -> u8 {
+    let settings = crate::demo::DemoSettings {
+        projects: args.projects,
+        people: args.people,
+        seed: args.seed,
+        xlsx: args.format == DemoFormat::Xlsx,
+    };
+    match crate::demo::write(&args.output, settings) {
+        Ok(files) => {
+            eprintln!(
+                "Wrote {} files of demo data to {}.",
+                files.len(),
+                args.output.display()
+            );
+            exit::OK
+        }
+        Err(e) => {
+            eprintln!("error: {}", crate::error_chain(&e));
+            exit::OUTPUT
+        }
+    }
 }

@@ -15,10 +15,12 @@
 //! - `figures`: every figure of SPEC 4 against pandas/scipy values, and the tidy tables;
 //! - `report_folder`: reproducible, atomic report folders, the manifest, the period, summary;
 //! - `properties`: every row read ends in the figures or in excluded_rows.csv, never both;
-//! - `pages`: the HTML pages: sections, charts, numbers, escaping, consent and redaction.
+//! - `pages`: the HTML pages: sections, charts, numbers, escaping, consent and redaction;
+//! - `demo`: `mwm demo-data` is deterministic and passes its own checks.
 
 mod checking;
 mod config;
+mod demo;
 mod figures;
 mod ledger;
 mod output;
