@@ -49,6 +49,36 @@ pub fn load_config(
     Ok(LoadedConfig::default())
 }
 
+/// Stage timings on stderr when `MWM_TIMINGS` is set: where a run's time goes, for profiling.
+pub struct Stages {
+    on: bool,
+    last: std::time::Instant,
+}
+
+impl Stages {
+    pub fn new() -> Stages {
+        Stages {
+            on: std::env::var_os("MWM_TIMINGS").is_some(),
+            last: std::time::Instant::now(),
+        }
+    }
+
+    /// Reports the time since the previous lap under `name`.
+    pub fn lap(&mut self, name: &str) {
+        if self.on {
+            let now = std::time::Instant::now();
+            eprintln!("{name:<10} {:>8.1} ms", (now - self.last).as_secs_f64() * 1000.0);
+            self.last = now;
+        }
+    }
+}
+
+impl Default for Stages {
+    fn default() -> Self {
+        Stages::new()
+    }
+}
+
 /// Reads and checks the inputs: the shared first half of every command that reads data.
 pub fn read_and_check(paths: &[PathBuf], config: &LoadedConfig, strict: bool) -> Checked {
     let ingested = ingest::read(paths, config);
@@ -109,8 +139,15 @@ fn figures_of(
     settings: &Settings,
     strict: bool,
     quiet: bool,
+    stages: &mut Stages,
 ) -> Result<(Checked, Figures), u8> {
-    let mut checked = read_and_check(paths, config, strict);
+    let ingested = ingest::read(paths, config);
+    stages.lap("read");
+    let mut checked = check::check(ingested, config);
+    if strict {
+        checked.make_strict();
+    }
+    stages.lap("check");
     if checked.has_errors() {
         print_problems(&checked, quiet);
         eprintln!("error: the inputs have errors (listed above): nothing was written");
@@ -123,7 +160,9 @@ fn figures_of(
         },
         quarters: config.config.report.quarters,
     };
-    match figures::compute(&checked.tables, figure_settings) {
+    let computed = figures::compute(&checked.tables, figure_settings);
+    stages.lap("figures");
+    match computed {
         Ok(f) => Ok((checked, f)),
         Err(e) => {
             eprintln!("error: {}", crate::error_chain(&e));
@@ -156,6 +195,7 @@ impl Settings {
 /// `mwm report`.
 pub fn report(args: &ReportArgs) -> u8 {
     let started = std::time::Instant::now();
+    let mut stages = Stages::new();
     let paths = input_paths(&args.paths);
     let config = match load_config(args.config.as_deref(), &paths) {
         Ok(c) => c,
@@ -175,7 +215,8 @@ pub fn report(args: &ReportArgs) -> u8 {
         from: args.from,
         to: args.to,
     };
-    let (checked, figures) = match figures_of(&paths, &config, &settings, args.strict, args.quiet) {
+    let (checked, figures) =
+        match figures_of(&paths, &config, &settings, args.strict, args.quiet, &mut stages) {
         Ok(x) => x,
         Err(code) => return code,
     };
@@ -192,6 +233,7 @@ pub fn report(args: &ReportArgs) -> u8 {
             }
         }
     }
+    stages.lap("tables");
     let renderer = match Renderer::new(args.templates.as_deref()) {
         Ok(r) => r,
         Err(e) => {
@@ -209,7 +251,10 @@ pub fn report(args: &ReportArgs) -> u8 {
         generated_at.get(..10).unwrap_or_default().to_string(),
     );
     let page_views = pages::all(&context);
-    match renderer.render_all(&page_views) {
+    stages.lap("views");
+    let rendered = renderer.render_all(&page_views);
+    stages.lap("render");
+    match rendered {
         Ok(rendered) => files.extend(rendered.into_iter().map(|(path, html)| OutFile {
             path: PathBuf::from(path),
             bytes: html.into_bytes(),
@@ -234,6 +279,7 @@ pub fn report(args: &ReportArgs) -> u8 {
         eprintln!("error: {}", crate::error_chain(&e));
         return exit::OUTPUT;
     }
+    stages.lap("write");
     if !args.quiet {
         let excluded = checked.ledger.iter().map(|t| t.excluded).sum::<u64>();
         let warnings = checked
@@ -267,7 +313,7 @@ pub fn summary(args: &SummaryArgs) -> u8 {
         from: args.from,
         to: args.to,
     };
-    let (checked, figures) = match figures_of(&paths, &config, &settings, false, true) {
+    let (checked, figures) = match figures_of(&paths, &config, &settings, false, true, &mut Stages::new()) {
         Ok(x) => x,
         Err(code) => return code,
     };

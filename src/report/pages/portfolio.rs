@@ -11,6 +11,34 @@ use crate::report::views::{
     pct, signed, stat,
 };
 
+/// Charts list at most this many projects (or project-measure rows), so that a national
+/// portfolio still gives readable pages; the tidy tables hold every row.
+const MAX_CHART_ROWS: usize = 60;
+
+/// The sentence that says a chart shows only the first rows.
+fn capped(shown: usize, total: usize, what: &str, table: &str) -> Option<String> {
+    (shown < total).then(|| {
+        format!(
+            "The chart and its table show the first {} of {} {what}, in project order; every one is in data/{table}.",
+            count(shown as u64),
+            count(total as u64)
+        )
+    })
+}
+
+/// Whether a scope belongs to the projects of a page.
+fn in_codes(mask: &[bool], scope: Scope) -> bool {
+    matches!(scope, Scope::Project(c) if mask.get(c as usize).copied().unwrap_or(false))
+}
+
+fn mask_of(ctx: &PageContext<'_>, codes: &[u32]) -> Vec<bool> {
+    let mut mask = vec![false; ctx.tables.project_ids.len()];
+    for c in codes {
+        mask[*c as usize] = true;
+    }
+    mask
+}
+
 pub fn portfolio(ctx: &PageContext<'_>) -> Page {
     let codes: Vec<u32> = (0..ctx.tables.project_ids.len() as u32).collect();
     let title = ctx.config.report.title.clone();
@@ -194,15 +222,21 @@ fn projects_table(ctx: &PageContext<'_>, codes: &[u32], depth: usize) -> Section
 fn forest(ctx: &PageContext<'_>, codes: &[u32], id: &str) -> Section {
     let mut section = Section::new("outcomes", "Outcomes across projects");
     section = section.para("Effect sizes (Cohen's d_z) per project and measure with their 95% intervals: positive means people improved, whichever direction the measure counts as better. Groups of fewer than the threshold are left out.");
-    let rows: Vec<_> = ctx
+    let mask = mask_of(ctx, codes);
+    let mut rows: Vec<_> = ctx
         .figures
         .outcomes
         .iter()
-        .filter(|o| matches!(o.scope, Scope::Project(c) if codes.contains(&c)))
+        .filter(|o| in_codes(&mask, o.scope))
         .filter(|o| o.effect_size.is_some())
         .collect();
     if rows.is_empty() {
         return section.para("No project has enough paired outcome scores for an effect size.");
+    }
+    let total = rows.len();
+    rows.truncate(MAX_CHART_ROWS);
+    if let Some(note) = capped(rows.len(), total, "effects", "outcomes_summary.csv") {
+        section = section.para(note);
     }
     let effects: Vec<change::Effect> = rows
         .iter()
@@ -278,6 +312,15 @@ fn evidence_level(e: &crate::figures::PrincipleEvidence) -> u8 {
 fn evidence_map(ctx: &PageContext<'_>, codes: &[u32], id: &str) -> Section {
     let mut section = Section::new("principles", "Evidence for each principle");
     section = section.para("Each cell counts the kinds of evidence a project has for a principle: output measures tagged with it, paired outcome scores on measures tagged with it, stories tagged with it, and a self-audit score (0 to 4).");
+    if let Some(note) = capped(
+        codes.len().min(MAX_CHART_ROWS),
+        codes.len(),
+        "projects",
+        "principle_evidence.csv",
+    ) {
+        section = section.para(note);
+    }
+    let codes = &codes[..codes.len().min(MAX_CHART_ROWS)];
     let names: Vec<String> = codes.iter().map(|c| ctx.project_name(*c)).collect();
     let columns: Vec<String> = Principle::ALL
         .iter()
@@ -340,12 +383,12 @@ fn evidence_map(ctx: &PageContext<'_>, codes: &[u32], id: &str) -> Section {
 
 fn outputs_by_project(ctx: &PageContext<'_>, codes: &[u32], id: &str) -> Section {
     let mut section = Section::new("outputs", "Outputs by project");
+    let mask = mask_of(ctx, codes);
     let totals: Vec<_> = ctx
         .figures
         .outputs
         .iter()
-        .filter(|o| o.period == Period::Total)
-        .filter(|o| matches!(o.scope, Scope::Project(c) if codes.contains(&c)))
+        .filter(|o| o.period == Period::Total && in_codes(&mask, o.scope))
         .collect();
     if totals.is_empty() {
         return section.para("No outputs were recorded.");
@@ -362,9 +405,11 @@ fn outputs_by_project(ctx: &PageContext<'_>, codes: &[u32], id: &str) -> Section
     section = section.para("Total outputs over the whole period for the activities most projects report; every project's outputs per quarter are on its own page and in data/outputs_summary.csv.");
     for (i, (_, measure)) in measures.iter().take(4).enumerate() {
         let name = &ctx.tables.output_measures[*measure as usize];
+        let reporting = totals.iter().filter(|o| o.measure == *measure).count();
         let rows: Vec<bars::Bar> = totals
             .iter()
             .filter(|o| o.measure == *measure)
+            .take(MAX_CHART_ROWS)
             .map(|o| bars::Bar {
                 label: project_of(ctx, o.scope),
                 value: o.value,
@@ -375,15 +420,19 @@ fn outputs_by_project(ctx: &PageContext<'_>, codes: &[u32], id: &str) -> Section
         let top = rows.iter().max_by(|a, b| a.value.total_cmp(&b.value));
         let desc = match top {
             Some(t) => format!(
-                "{name}: {} {} it; {} delivered the most ({}).",
-                counted(rows.len() as u64, "project", "projects"),
-                if rows.len() == 1 { "reports" } else { "report" },
+                "{name}: {} {} it; {} delivered the most ({}){}.",
+                counted(reporting as u64, "project", "projects"),
+                if reporting == 1 { "reports" } else { "report" },
                 t.label,
-                t.text
+                t.text,
+                if rows.len() < reporting { " of the projects shown" } else { "" }
             ),
             None => String::new(),
         };
         section.blocks.push(Block::Heading { text: name.clone() });
+        if let Some(note) = capped(rows.len(), reporting, "projects", "outputs_summary.csv") {
+            section.blocks.push(Block::Note { text: note });
+        }
         let chart = bars::horizontal(
             &format!("{id}-{i}"),
             &format!("{name} by project"),
@@ -431,7 +480,13 @@ fn novelty(ctx: &PageContext<'_>, codes: &[u32]) -> Option<Section> {
     if points.is_empty() {
         return None;
     }
+    let total = points.len();
+    let mut points = points;
+    points.truncate(MAX_CHART_ROWS);
     let mut section = Section::new("novelty", "Novelty and outcomes");
+    if let Some(note) = capped(points.len(), total, "projects", "projects_summary.csv") {
+        section = section.para(note);
+    }
     section = section.para("How new each project's approach is (1: we all know how to do this, to 6: nobody has done this before) against the share of people whose scores improved, averaged over the project's measures.");
     let most = points.iter().max_by_key(|p| p.novelty);
     let least = points.iter().min_by_key(|p| p.novelty);
