@@ -67,7 +67,10 @@ impl Stages {
     pub fn lap(&mut self, name: &str) {
         if self.on {
             let now = std::time::Instant::now();
-            eprintln!("{name:<10} {:>8.1} ms", (now - self.last).as_secs_f64() * 1000.0);
+            eprintln!(
+                "{name:<10} {:>8.1} ms",
+                (now - self.last).as_secs_f64() * 1000.0
+            );
             self.last = now;
         }
     }
@@ -215,8 +218,14 @@ pub fn report(args: &ReportArgs) -> u8 {
         from: args.from,
         to: args.to,
     };
-    let (checked, figures) =
-        match figures_of(&paths, &config, &settings, args.strict, args.quiet, &mut stages) {
+    let (checked, figures) = match figures_of(
+        &paths,
+        &config,
+        &settings,
+        args.strict,
+        args.quiet,
+        &mut stages,
+    ) {
         Ok(x) => x,
         Err(code) => return code,
     };
@@ -313,10 +322,11 @@ pub fn summary(args: &SummaryArgs) -> u8 {
         from: args.from,
         to: args.to,
     };
-    let (checked, figures) = match figures_of(&paths, &config, &settings, false, true, &mut Stages::new()) {
-        Ok(x) => x,
-        Err(code) => return code,
-    };
+    let (checked, figures) =
+        match figures_of(&paths, &config, &settings, false, true, &mut Stages::new()) {
+            Ok(x) => x,
+            Err(code) => return code,
+        };
     print!(
         "{}",
         summary_out::render(&checked.tables, &figures, &checked, args.format)

@@ -115,7 +115,7 @@ def read_inputs(folder: Path) -> dict:
     def rd(name, **kw):
         return pd.read_csv(folder / f"{name}.csv", **kw)
 
-    projects = rd("projects", dtype={"project_id": str})
+    projects = rd("projects", dtype=str, keep_default_na=False)
     measures = rd("measures")
     outputs = rd("outputs", dtype={"project_id": str}, parse_dates=["date"])
     outcomes = rd("outcomes", dtype={"project_id": str, "person_id": str},
@@ -328,9 +328,10 @@ def fig_to_svg(fig, title: str, desc: str, kind: str, t0: float) -> Markup:
     svg = svg[svg.index("<svg"):]  # drop the XML prolog and doctype
     head, rest = svg.split(">", 1)
     esc = lambda s: str(Markup.escape(s))  # noqa: E731
-    svg = (f'{head} role="img" aria-labelledby="t{id(buf)} d{id(buf)}">'
-           f'<title id="t{id(buf)}">{esc(title)}</title>'
-           f'<desc id="d{id(buf)}">{esc(desc)}</desc>{rest}')
+    n = sum(CHART_COUNT.values())
+    svg = (f'{head} role="img" aria-labelledby="chart{n}-t chart{n}-d">'
+           f'<title id="chart{n}-t">{esc(title)}</title>'
+           f'<desc id="chart{n}-d">{esc(desc)}</desc>{rest}')
     CHART_TIME[kind] += time.perf_counter() - t0
     CHART_COUNT[kind] += 1
     return Markup(svg)
@@ -571,7 +572,7 @@ def main(argv):
     project_tpl = env.get_template("project.html")
     render_time = 0.0
 
-    projects = d["projects"].fillna("")
+    projects = d["projects"]
     slugs = slugify(projects["project_id"])
     by_proj_outs = {k: v for k, v in outs[outs["period"] != "total"].groupby("project_id")}
     by_proj_oc = {k: v for k, v in oc.groupby("project_id")}

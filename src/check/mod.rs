@@ -14,6 +14,8 @@ use crate::ingest::schema::{Field, Kind};
 use crate::ingest::{Ingested, InputFile};
 use crate::model::{Measure, Story, Tables, retain_marked};
 use crate::problems::{Problem, Severity, TableLedger};
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 
 /// A measure with fewer paired people than this is marked indicative only (SPEC 3.1, 4.3).
@@ -54,7 +56,7 @@ impl Checked {
 /// Codes project ids in first-seen order; [`Tables`] recodes them in byte order at the end.
 #[derive(Default)]
 struct Codes {
-    lookup: HashMap<String, u32>,
+    lookup: FxHashMap<String, u32>,
     names: Vec<String>,
 }
 
@@ -261,13 +263,48 @@ struct Refs {
 #[derive(Default)]
 struct Seen {
     outputs: HashSet<(u32, i32, String, u64, u8, Option<String>)>,
-    scores: HashSet<(u32, u32, u32, i32, u64)>,
-    /// (project, person, measure, date) → (first raw score, conflicted).
-    score_keys: HashMap<(u32, u32, u32, i32), (u64, bool)>,
+    /// Packed (project, person, measure, date) → (first raw score, conflicted). Millions of
+    /// rows pass here, so the key is one `u128` hashed with FxHash.
+    score_keys: FxHashMap<u128, (u64, bool)>,
+    /// Further distinct raw scores of keys that have more than one (rare).
+    score_others: FxHashMap<u128, Vec<u64>>,
     stories: HashSet<StoryRow>,
     story_ids: HashMap<(u32, String), String>,
     audit: HashSet<(u32, i32, u8, u8, u8)>,
     audit_keys: HashMap<(u32, i32, u8, u8), (u8, bool)>,
+}
+
+/// The identity of a score: project, person, measure and date in one number.
+fn score_key(project: u32, person: u32, measure: u32, date: i32) -> u128 {
+    (u128::from(project) << 96)
+        | (u128::from(person) << 64)
+        | (u128::from(measure) << 32)
+        | u128::from(date as u32)
+}
+
+impl Seen {
+    /// Records a score; true when an earlier row had the same key and the same raw score.
+    /// A key seen with a different score is marked conflicted.
+    fn is_duplicate_score(&mut self, key: u128, raw: u64) -> bool {
+        match self.score_keys.entry(key) {
+            Entry::Vacant(v) => {
+                v.insert((raw, false));
+                false
+            }
+            Entry::Occupied(mut e) => {
+                if e.get().0 == raw {
+                    return true;
+                }
+                let others = self.score_others.entry(key).or_default();
+                if others.contains(&raw) {
+                    return true;
+                }
+                others.push(raw);
+                e.get_mut().1 = true;
+                false
+            }
+        }
+    }
 }
 
 impl Builder<'_, '_> {
@@ -463,8 +500,9 @@ impl Builder<'_, '_> {
         o: &crate::ingest::rows::OutcomeRows,
         resolver: &mut ProjectResolver,
     ) {
-        // Measure names repeat: resolve each sheet-local name once.
-        let mut measure_of: HashMap<u32, Option<u32>> = HashMap::new();
+        // Names repeat: resolve each sheet-local measure and person once.
+        let mut measure_of: Vec<Option<Option<u32>>> = vec![None; sheet.strings.len()];
+        let mut person_of: Vec<u32> = vec![u32::MAX; sheet.strings.len()];
         for i in 0..o.idx.len() {
             let idx = o.idx[i];
             let Some(project) = self.project(resolver, sheet, o.idx[i], o.project[i]) else {
@@ -473,7 +511,7 @@ impl Builder<'_, '_> {
             };
             let local = o.measure[i];
             let measures = self.measures;
-            let measure = *measure_of.entry(local).or_insert_with(|| {
+            let measure = *measure_of[local as usize].get_or_insert_with(|| {
                 let name = sheet.string(local);
                 measures
                     .iter()
@@ -517,23 +555,18 @@ impl Builder<'_, '_> {
                 );
                 continue;
             }
-            let person = self.people.code(sheet.string(o.person[i]));
+            let local_person = o.person[i] as usize;
+            if person_of[local_person] == u32::MAX {
+                person_of[local_person] = self.people.code(sheet.string(o.person[i]));
+            }
+            let person = person_of[local_person];
             let date = o.date[i];
-            if !self
+            if self
                 .seen
-                .scores
-                .insert((project, person, measure, date, raw.to_bits()))
+                .is_duplicate_score(score_key(project, person, measure, date), raw.to_bits())
             {
                 sheet.status[idx as usize] = RowStatus::Duplicate;
                 continue;
-            }
-            let entry = self
-                .seen
-                .score_keys
-                .entry((project, person, measure, date))
-                .or_insert((raw.to_bits(), false));
-            if entry.0 != raw.to_bits() {
-                entry.1 = true;
             }
             let t = &mut self.tables.scores;
             t.project.push(project);
@@ -553,7 +586,7 @@ impl Builder<'_, '_> {
     /// Leaves out every score (and audit item) whose key holds more than one different value,
     /// and gives stories without an id one made from their order.
     fn duplicates_and_conflicts(&mut self, sheets: &mut [ParsedSheet]) {
-        let conflicted: HashSet<(u32, u32, u32, i32)> = self
+        let conflicted: FxHashSet<u128> = self
             .seen
             .score_keys
             .iter()
@@ -562,18 +595,14 @@ impl Builder<'_, '_> {
             .collect();
         if !conflicted.is_empty() {
             let t = &self.tables.scores;
+            let key = |i: usize| score_key(t.project[i], t.person[i], t.measure[i], t.date[i]);
             let keep: Vec<bool> = (0..t.project.len())
-                .map(|i| {
-                    !conflicted.contains(&(t.project[i], t.person[i], t.measure[i], t.date[i]))
-                })
+                .map(|i| !conflicted.contains(&key(i)))
                 .collect();
-            let mut groups: HashMap<(u32, u32, u32, i32), Vec<usize>> = HashMap::new();
+            let mut groups: FxHashMap<u128, Vec<usize>> = FxHashMap::default();
             for (i, k) in keep.iter().enumerate() {
                 if !k {
-                    groups
-                        .entry((t.project[i], t.person[i], t.measure[i], t.date[i]))
-                        .or_default()
-                        .push(i);
+                    groups.entry(key(i)).or_default().push(i);
                 }
             }
             let mut excluded = Vec::new();
@@ -657,10 +686,10 @@ fn shown(sheet: &ParsedSheet) -> String {
 fn few_pairs(tables: &Tables, problems: &mut Vec<Problem>) {
     // Paired people per measure: a person with scores on two or more dates.
     let s = &tables.scores;
-    let mut dates: HashMap<(u32, u32, u32), (i32, bool)> = HashMap::new();
+    let mut dates: FxHashMap<u128, (i32, bool)> = FxHashMap::default();
     for i in 0..s.project.len() {
         let e = dates
-            .entry((s.project[i], s.person[i], s.measure[i]))
+            .entry(score_key(s.project[i], s.person[i], s.measure[i], 0))
             .or_insert((s.date[i], false));
         if e.0 != s.date[i] {
             e.1 = true;
@@ -668,10 +697,11 @@ fn few_pairs(tables: &Tables, problems: &mut Vec<Problem>) {
     }
     let mut paired = vec![0usize; tables.measures.len()];
     let mut used = vec![false; tables.measures.len()];
-    for ((_, _, m), (_, two)) in &dates {
-        used[*m as usize] = true;
+    for (key, (_, two)) in &dates {
+        let m = ((key >> 32) as u32) as usize;
+        used[m] = true;
         if *two {
-            paired[*m as usize] += 1;
+            paired[m] += 1;
         }
     }
     for (m, measure) in tables.measures.iter().enumerate() {

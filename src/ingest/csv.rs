@@ -59,17 +59,15 @@ pub fn read_csv(
         .flexible(true)
         .delimiter(delimiter(bytes))
         .from_reader(bytes);
-    let mut records = reader.records();
     let mut lines = LineCounter::new(bytes);
     let mut first: Vec<(u32, csv::StringRecord)> = Vec::new();
-    for result in records.by_ref() {
-        match result {
-            Ok(record) => {
+    while first.len() < HEADER_SEARCH_ROWS {
+        let mut record = csv::StringRecord::new();
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {
                 let line = lines.line_of(&record);
                 first.push((line, record));
-                if first.len() == HEADER_SEARCH_ROWS {
-                    break;
-                }
             }
             Err(e) => {
                 problems.push(Problem::file(
@@ -111,9 +109,12 @@ pub fn read_csv(
     for (line, record) in &first[header_index + 1..] {
         push(*line, record, &mut last_line);
     }
-    for result in records {
-        match result {
-            Ok(record) => {
+    // One record is reused for every row: the large tables have millions.
+    let mut record = csv::StringRecord::new();
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {
                 let line = lines.line_of(&record);
                 push(line, &record, &mut last_line);
             }

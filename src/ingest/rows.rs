@@ -8,8 +8,8 @@ use crate::model::{
     Achieved, Conversion, Language, Principle, Principles, Project, Spectrum, Teller,
 };
 use crate::problems::{Problem, Severity};
+use rustc_hash::FxHashMap;
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 /// Where a canonical column sits in a sheet.
 #[derive(Debug, Clone, PartialEq)]
@@ -195,7 +195,7 @@ impl ParsedSheet {
 /// Builds a [`ParsedSheet`] one row at a time.
 pub struct RowParser {
     sheet: ParsedSheet,
-    lookup: HashMap<String, u32>,
+    lookup: FxHashMap<String, u32>,
     /// Blank rows not yet known to be followed by a row with values.
     pending_blank: Vec<u32>,
     /// Whether the sheet has a column for a field, as a lookup table.
@@ -224,7 +224,7 @@ impl RowParser {
                 rows,
                 strings: Vec::new(),
             },
-            lookup: HashMap::new(),
+            lookup: FxHashMap::default(),
             pending_blank: Vec::new(),
             has,
         }

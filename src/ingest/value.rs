@@ -126,39 +126,39 @@ pub fn parse_number_text(t: &str) -> Option<f64> {
         Some((w, f)) => (w, Some(f)),
         None => (rest, None),
     };
-    if let Some(f) = fraction
-        && (f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit()))
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if fraction.is_some_and(|f| f.is_empty() || !digits(f))
+        || (whole.is_empty() && fraction.is_none())
     {
         return None;
     }
-    if whole.is_empty() && fraction.is_none() {
-        return None;
-    }
-    let digits: String = if whole.contains(',') {
+    let value: f64 = if whole.contains(',') {
+        // Commas only between groups of three digits: "1,234,567".
         let mut groups = whole.split(',');
         let first = groups.next()?;
-        if first.is_empty() || first.len() > 3 || !first.bytes().all(|b| b.is_ascii_digit()) {
+        if first.is_empty() || first.len() > 3 || !digits(first) {
             return None;
         }
-        let mut joined = first.to_string();
+        let mut plain = first.to_string();
         for g in groups {
-            if g.len() != 3 || !g.bytes().all(|b| b.is_ascii_digit()) {
+            if g.len() != 3 || !digits(g) {
                 return None;
             }
-            joined.push_str(g);
+            plain.push_str(g);
         }
-        joined
+        if let Some(f) = fraction {
+            plain.push('.');
+            plain.push_str(f);
+        }
+        plain.parse().ok()?
     } else {
-        if !whole.bytes().all(|b| b.is_ascii_digit()) {
+        if !digits(whole) {
             return None;
         }
-        whole.to_string()
+        // Only digits and at most one point are left, which `parse` reads exactly; this is
+        // the path of millions of score cells, so it does not allocate.
+        rest.parse().ok()?
     };
-    let literal = match fraction {
-        Some(f) => format!("{}.{f}", if digits.is_empty() { "0" } else { &digits }),
-        None => digits,
-    };
-    let value: f64 = literal.parse().ok()?;
     value
         .is_finite()
         .then_some(if negative { -value } else { value })

@@ -425,7 +425,11 @@ fn outputs_by_project(ctx: &PageContext<'_>, codes: &[u32], id: &str) -> Section
                 if reporting == 1 { "reports" } else { "report" },
                 t.label,
                 t.text,
-                if rows.len() < reporting { " of the projects shown" } else { "" }
+                if rows.len() < reporting {
+                    " of the projects shown"
+                } else {
+                    ""
+                }
             ),
             None => String::new(),
         };
