@@ -409,7 +409,7 @@ impl Scores {
 }
 
 /// A personal-outcome story (SPEC 2.4 `stories`).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Story {
     pub project: u32,
     pub story_id: String,

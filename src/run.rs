@@ -97,7 +97,29 @@ pub fn check(args: &CheckArgs) -> u8 {
     let paths = input_paths(&args.paths);
     let (problems, tables) = match load_config(args.config.as_deref(), &paths) {
         Ok(config) => {
-            let checked = read_and_check(&paths, &config, args.strict);
+            let mut checked = read_and_check(&paths, &config, args.strict);
+            // The warning about measures with few paired people needs the pairing, which the
+            // figures step does; it is only possible when nothing stopped the run.
+            if !checked.has_errors() {
+                let settings = FigureSettings {
+                    suppression: Suppression {
+                        min_cell: config.config.report.min_cell,
+                    },
+                    quarters: config.config.report.quarters,
+                };
+                match figures::compute(&checked.tables, settings) {
+                    Ok(f) => {
+                        let warnings =
+                            check::indicative_warnings(&checked.tables, &f.paired_by_measure);
+                        checked.problems.extend(warnings);
+                    }
+                    Err(e) => checked.problems.push(Problem::file(
+                        Severity::Error,
+                        "",
+                        crate::error_chain(&e),
+                    )),
+                }
+            }
             (checked.problems, checked.ledger)
         }
         Err(e) => (vec![config_problem(&e)], Vec::new()),
@@ -166,7 +188,11 @@ fn figures_of(
     let computed = figures::compute(&checked.tables, figure_settings);
     stages.lap("figures");
     match computed {
-        Ok(f) => Ok((checked, f)),
+        Ok(f) => {
+            let warnings = check::indicative_warnings(&checked.tables, &f.paired_by_measure);
+            checked.problems.extend(warnings);
+            Ok((checked, f))
+        }
         Err(e) => {
             eprintln!("error: {}", crate::error_chain(&e));
             Err(exit::INPUT)

@@ -9,13 +9,13 @@ mod period;
 pub use period::{PeriodLeftOut, restrict};
 
 use crate::config::LoadedConfig;
-use crate::ingest::rows::{KindRows, NO_PROJECT, ParsedSheet, RowStatus, StoryRow};
+use crate::ingest::rows::{KindRows, NO_PROJECT, ParsedSheet, RowStatus};
 use crate::ingest::schema::{Field, Kind};
 use crate::ingest::{Ingested, InputFile};
 use crate::model::{Measure, Story, Tables, retain_marked};
 use crate::problems::{Problem, Severity, TableLedger};
+use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
-use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 
 /// A measure with fewer paired people than this is marked indicative only (SPEC 3.1, 4.3).
@@ -124,6 +124,7 @@ pub fn check(ingested: Ingested, config: &LoadedConfig) -> Checked {
         refs: Refs::default(),
         seen: Seen::default(),
         first_use: HashMap::new(),
+        sheet_names: Vec::new(),
     };
     for (i, sheet) in sheets.iter_mut().enumerate() {
         let mut resolver = ProjectResolver {
@@ -153,7 +154,6 @@ pub fn check(ingested: Ingested, config: &LoadedConfig) -> Checked {
     undefined.sort_by_key(|(code, _)| projects.names[*code as usize].clone());
     problems.extend(undefined.into_iter().map(|(_, p)| p));
     finish_projects(&mut tables, projects, &project_defs.projects);
-    few_pairs(&tables, &mut problems);
     let ledger = sheets.iter().map(ledger_of).collect();
     Checked {
         tables,
@@ -246,6 +246,8 @@ struct Builder<'m, 'p> {
     /// Output measure names, grouped case-insensitively: lower-case name → code.
     output_measures: HashMap<String, u32>,
     people: Codes,
+    /// How each sheet is shown, by sheet index, for messages that point at an earlier row.
+    sheet_names: Vec<String>,
     /// The first row that used each project id, for the warning about ids with no projects row.
     first_use: HashMap<u32, Problem>,
     /// Per table row, the sheet row it came from (same order as the columns).
@@ -263,13 +265,9 @@ struct Refs {
 #[derive(Default)]
 struct Seen {
     outputs: HashSet<(u32, i32, String, u64, u8, Option<String>)>,
-    /// Packed (project, person, measure, date) → (first raw score, conflicted). Millions of
-    /// rows pass here, so the key is one `u128` hashed with FxHash.
-    score_keys: FxHashMap<u128, (u64, bool)>,
-    /// Further distinct raw scores of keys that have more than one (rare).
-    score_others: FxHashMap<u128, Vec<u64>>,
-    stories: HashSet<StoryRow>,
-    story_ids: HashMap<(u32, String), String>,
+    stories: FxHashSet<Story>,
+    /// (project, story_id) → where it was first used: (sheet, row number).
+    story_ids: FxHashMap<(u32, String), (u32, u32)>,
     audit: HashSet<(u32, i32, u8, u8, u8)>,
     audit_keys: HashMap<(u32, i32, u8, u8), (u8, bool)>,
 }
@@ -280,31 +278,6 @@ fn score_key(project: u32, person: u32, measure: u32, date: i32) -> u128 {
         | (u128::from(person) << 64)
         | (u128::from(measure) << 32)
         | u128::from(date as u32)
-}
-
-impl Seen {
-    /// Records a score; true when an earlier row had the same key and the same raw score.
-    /// A key seen with a different score is marked conflicted.
-    fn is_duplicate_score(&mut self, key: u128, raw: u64) -> bool {
-        match self.score_keys.entry(key) {
-            Entry::Vacant(v) => {
-                v.insert((raw, false));
-                false
-            }
-            Entry::Occupied(mut e) => {
-                if e.get().0 == raw {
-                    return true;
-                }
-                let others = self.score_others.entry(key).or_default();
-                if others.contains(&raw) {
-                    return true;
-                }
-                others.push(raw);
-                e.get_mut().1 = true;
-                false
-            }
-        }
-    }
 }
 
 impl Builder<'_, '_> {
@@ -354,6 +327,7 @@ impl Builder<'_, '_> {
 
     /// Resolves the rows of one sheet into the tables, finding duplicates of earlier rows.
     fn sheet(&mut self, sheet_index: u32, sheet: &mut ParsedSheet, resolver: &mut ProjectResolver) {
+        self.sheet_names.push(shown(sheet));
         if resolver.single.is_none()
             && sheet.info.column(Field::ProjectId).is_none()
             && !matches!(sheet.info.kind, Kind::Projects | Kind::Measures)
@@ -415,28 +389,7 @@ impl Builder<'_, '_> {
                         self.missing_project(sheet, row.idx);
                         continue;
                     };
-                    let key = StoryRow {
-                        idx: 0,
-                        project,
-                        ..row.clone()
-                    };
-                    if self.seen.stories.contains(&key) {
-                        sheet.status[row.idx as usize] = RowStatus::Duplicate;
-                        continue;
-                    }
-                    if let Some(id) = &row.story_id {
-                        let here = format!("row {} of {}", sheet.row_number(row.idx), shown(sheet));
-                        if let Some(first) = self.seen.story_ids.get(&(project, id.clone())) {
-                            let message = format!(
-                                "is already the story_id of another story of this project ({first}): this later story is left out; give it its own id"
-                            );
-                            self.exclude(sheet, row.idx, Field::StoryId, id.clone(), message);
-                            continue;
-                        }
-                        self.seen.story_ids.insert((project, id.clone()), here);
-                    }
-                    self.seen.stories.insert(key);
-                    self.tables.stories.push(Story {
+                    let story = Story {
                         project,
                         story_id: row.story_id.clone().unwrap_or_default(),
                         date: row.date,
@@ -449,7 +402,31 @@ impl Builder<'_, '_> {
                         consent: row.consent,
                         teller: row.teller,
                         language: row.language,
-                    });
+                    };
+                    // Ids are given here or empty (made later), so equal stories are equal rows.
+                    if self.seen.stories.contains(&story) {
+                        sheet.status[row.idx as usize] = RowStatus::Duplicate;
+                        continue;
+                    }
+                    if let Some(id) = &row.story_id {
+                        let key = (project, id.clone());
+                        if let Some(&(first_sheet, first_row)) = self.seen.story_ids.get(&key) {
+                            let first = format!(
+                                "row {first_row} of {}",
+                                self.sheet_names[first_sheet as usize]
+                            );
+                            let message = format!(
+                                "is already the story_id of another story of this project ({first}): this later story is left out; give it its own id"
+                            );
+                            self.exclude(sheet, row.idx, Field::StoryId, id.clone(), message);
+                            continue;
+                        }
+                        self.seen
+                            .story_ids
+                            .insert(key, (sheet_index, sheet.row_number(row.idx)));
+                    }
+                    self.seen.stories.insert(story.clone());
+                    self.tables.stories.push(story);
                     sheet.status[row.idx as usize] = RowStatus::Used;
                 }
             }
@@ -500,6 +477,16 @@ impl Builder<'_, '_> {
         o: &crate::ingest::rows::OutcomeRows,
         resolver: &mut ProjectResolver,
     ) {
+        // Room for every row up front: growing tables of millions of rows costs more.
+        let rows = o.idx.len();
+        self.refs.scores.reserve(rows);
+        let t = &mut self.tables.scores;
+        for column in [&mut t.project, &mut t.person, &mut t.measure] {
+            column.reserve(rows);
+        }
+        t.date.reserve(rows);
+        t.raw.reserve(rows);
+        t.score.reserve(rows);
         // Names repeat: resolve each sheet-local measure and person once.
         let mut measure_of: Vec<Option<Option<u32>>> = vec![None; sheet.strings.len()];
         let mut person_of: Vec<u32> = vec![u32::MAX; sheet.strings.len()];
@@ -561,13 +548,8 @@ impl Builder<'_, '_> {
             }
             let person = person_of[local_person];
             let date = o.date[i];
-            if self
-                .seen
-                .is_duplicate_score(score_key(project, person, measure, date), raw.to_bits())
-            {
-                sheet.status[idx as usize] = RowStatus::Duplicate;
-                continue;
-            }
+            // Exact duplicates and conflicting scores are found once all sources are in,
+            // by sorting (see `score_duplicates_and_conflicts`).
             let t = &mut self.tables.scores;
             t.project.push(project);
             t.person.push(person);
@@ -583,54 +565,92 @@ impl Builder<'_, '_> {
         }
     }
 
-    /// Leaves out every score (and audit item) whose key holds more than one different value,
-    /// and gives stories without an id one made from their order.
-    fn duplicates_and_conflicts(&mut self, sheets: &mut [ParsedSheet]) {
-        let conflicted: FxHashSet<u128> = self
-            .seen
-            .score_keys
-            .iter()
-            .filter(|(_, v)| v.1)
-            .map(|(k, _)| *k)
+    /// Scores: a row equal to an earlier one (same project, person, measure, date and score)
+    /// is a duplicate; a key that still holds more than one different score has all its rows
+    /// left out (SPEC 3.1). Found by sorting (key, row) pairs in parallel, which for millions
+    /// of rows is several times faster than hashing them one by one.
+    fn score_duplicates_and_conflicts(&mut self, sheets: &mut [ParsedSheet]) {
+        let t = &self.tables.scores;
+        let n = t.project.len();
+        let mut order: Vec<(u128, u32)> = (0..n)
+            .map(|i| {
+                (
+                    score_key(t.project[i], t.person[i], t.measure[i], t.date[i]),
+                    i as u32,
+                )
+            })
             .collect();
-        if !conflicted.is_empty() {
-            let t = &self.tables.scores;
-            let key = |i: usize| score_key(t.project[i], t.person[i], t.measure[i], t.date[i]);
-            let keep: Vec<bool> = (0..t.project.len())
-                .map(|i| !conflicted.contains(&key(i)))
-                .collect();
-            let mut groups: FxHashMap<u128, Vec<usize>> = FxHashMap::default();
-            for (i, k) in keep.iter().enumerate() {
-                if !k {
-                    groups.entry(key(i)).or_default().push(i);
-                }
+        order.par_sort_unstable();
+        let mut keep = vec![true; n];
+        let mut duplicates = Vec::new();
+        let mut excluded = Vec::new();
+        let mut start = 0;
+        while start < n {
+            let mut end = start + 1;
+            while end < n && order[end].0 == order[start].0 {
+                end += 1;
             }
-            let mut excluded = Vec::new();
-            for rows in groups.values() {
-                let places: Vec<String> = rows
-                    .iter()
-                    .map(|&i| {
-                        let r = self.refs.scores[i];
-                        let sheet = &sheets[r.sheet as usize];
-                        format!(
-                            "{} at row {}",
+            if end - start > 1 {
+                // Rows of one key in row order: the first of each distinct score stays.
+                let mut distinct: Vec<usize> = Vec::new();
+                for &(_, i) in &order[start..end] {
+                    let i = i as usize;
+                    if distinct
+                        .iter()
+                        .any(|&d| t.raw[d].to_bits() == t.raw[i].to_bits())
+                    {
+                        keep[i] = false;
+                        duplicates.push(i);
+                    } else {
+                        distinct.push(i);
+                    }
+                }
+                if distinct.len() > 1 {
+                    let places: Vec<String> = distinct
+                        .iter()
+                        .map(|&i| {
+                            let r = self.refs.scores[i];
+                            format!(
+                                "{} at row {}",
+                                crate::ingest::value::format_number(t.raw[i]),
+                                sheets[r.sheet as usize].row_number(r.idx)
+                            )
+                        })
+                        .collect();
+                    for &i in &distinct {
+                        keep[i] = false;
+                        excluded.push((
+                            self.refs.scores[i],
                             crate::ingest::value::format_number(t.raw[i]),
-                            sheet.row_number(r.idx)
-                        )
-                    })
-                    .collect();
-                for &i in rows {
-                    excluded.push((self.refs.scores[i], crate::ingest::value::format_number(t.raw[i]), format!("is one of different scores for the same project, person, measure and date ({}): all of them are left out", places.join(", "))));
+                            format!(
+                                "is one of different scores for the same project, person, measure and date ({}): all of them are left out",
+                                places.join(", ")
+                            ),
+                        ));
+                    }
                 }
             }
-            excluded.sort_by_key(|(r, ..)| (r.sheet, r.idx));
-            for (r, value, message) in excluded {
-                let sheet = &mut sheets[r.sheet as usize];
-                self.exclude(sheet, r.idx, Field::Score, value, message);
-            }
+            start = end;
+        }
+        for i in duplicates {
+            let r = self.refs.scores[i];
+            sheets[r.sheet as usize].status[r.idx as usize] = RowStatus::Duplicate;
+        }
+        excluded.sort_by_key(|(r, ..)| (r.sheet, r.idx));
+        for (r, value, message) in excluded {
+            let sheet = &mut sheets[r.sheet as usize];
+            self.exclude(sheet, r.idx, Field::Score, value, message);
+        }
+        if keep.iter().any(|k| !k) {
             self.tables.scores.retain(&keep);
             retain_marked(&mut self.refs.scores, &keep);
         }
+    }
+
+    /// Leaves out every score (and audit item) whose key holds more than one different value,
+    /// and gives stories without an id one made from their order.
+    fn duplicates_and_conflicts(&mut self, sheets: &mut [ParsedSheet]) {
+        self.score_duplicates_and_conflicts(sheets);
         let conflicted: HashSet<(u32, i32, u8, u8)> = self
             .seen
             .audit_keys
@@ -682,41 +702,25 @@ fn shown(sheet: &ParsedSheet) -> String {
     }
 }
 
-/// A warning per measure with fewer than 30 paired people across the run.
-fn few_pairs(tables: &Tables, problems: &mut Vec<Problem>) {
-    // Paired people per measure: a person with scores on two or more dates.
-    let s = &tables.scores;
-    let mut dates: FxHashMap<u128, (i32, bool)> = FxHashMap::default();
-    for i in 0..s.project.len() {
-        let e = dates
-            .entry(score_key(s.project[i], s.person[i], s.measure[i], 0))
-            .or_insert((s.date[i], false));
-        if e.0 != s.date[i] {
-            e.1 = true;
-        }
-    }
-    let mut paired = vec![0usize; tables.measures.len()];
-    let mut used = vec![false; tables.measures.len()];
-    for (key, (_, two)) in &dates {
-        let m = ((key >> 32) as u32) as usize;
-        used[m] = true;
-        if *two {
-            paired[m] += 1;
-        }
-    }
-    for (m, measure) in tables.measures.iter().enumerate() {
-        if used[m] && paired[m] < INDICATIVE_BELOW {
-            problems.push(Problem {
-                column: Some("measure".into()),
-                value: Some(measure.name.clone()),
-                ..Problem::file(
-                    Severity::Warning,
-                    "",
-                    format!("has {} paired people in all (fewer than {INDICATIVE_BELOW}): its figures are indicative only", paired[m]),
-                )
-            });
-        }
-    }
+/// A warning per measure with fewer than 30 paired people across the run (SPEC 3.1), from
+/// the paired counts the figures step finds when it pairs the scores (`(measure, people)`
+/// for every measure used), so that 2 million scores are not paired twice.
+pub fn indicative_warnings(tables: &Tables, paired: &[(u32, u64)]) -> Vec<Problem> {
+    paired
+        .iter()
+        .filter(|(_, n)| *n < INDICATIVE_BELOW as u64)
+        .map(|(m, n)| Problem {
+            column: Some("measure".into()),
+            value: Some(tables.measures[*m as usize].name.clone()),
+            ..Problem::file(
+                Severity::Warning,
+                "",
+                format!(
+                    "has {n} paired people in all (fewer than {INDICATIVE_BELOW}): its figures are indicative only"
+                ),
+            )
+        })
+        .collect()
 }
 
 fn ledger_of(sheet: &ParsedSheet) -> TableLedger {

@@ -79,6 +79,9 @@ pub struct Figures {
     pub audit: Vec<AuditSummary>,
     pub evidence: Vec<PrincipleEvidence>,
     pub projects: Vec<ProjectSummary>,
+    /// Paired people per measure across all projects, suppressed or not, for every measure
+    /// used: `(measure, people)` in measure order.
+    pub paired_by_measure: Vec<(u32, u64)>,
 }
 
 /// A failure inside the figures step: a bug or a resource limit, never bad input (input was
@@ -111,6 +114,12 @@ pub fn compute(tables: &Tables, settings: FigureSettings) -> Result<Figures, Fig
     let evidence =
         evidence::principle_evidence(tables, &outcome_rows, &stories, &audit, suppression)?;
     let projects = evidence::projects(tables, &pairs, &sems, &stories, suppression)?;
+    let mut paired_by_measure: Vec<(u32, u64)> = outcome_rows
+        .iter()
+        .filter(|r| r.scope == Scope::All)
+        .map(|r| (r.measure, r.n))
+        .collect();
+    paired_by_measure.sort_unstable();
     let outcomes = outcome_rows
         .into_iter()
         .map(|raw| raw.publish(suppression))
@@ -124,6 +133,7 @@ pub fn compute(tables: &Tables, settings: FigureSettings) -> Result<Figures, Fig
         audit,
         evidence,
         projects,
+        paired_by_measure,
     })
 }
 

@@ -131,7 +131,7 @@ pub struct OutcomeRows {
     pub score: Vec<f64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct StoryRow {
     pub idx: u32,
     pub project: u32,

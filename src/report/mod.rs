@@ -10,6 +10,7 @@ pub mod summary;
 pub mod tables;
 pub mod views;
 
+use rayon::prelude::*;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -81,13 +82,20 @@ pub fn write_folder(out: &Path, files: &[OutFile], force: bool) -> Result<(), Wr
     let _ = fs::remove_dir_all(&staging);
     let result = (|| {
         fs::create_dir_all(&staging).map_err(io_at(&staging))?;
-        for file in files {
-            let path = staging.join(&file.path);
-            if let Some(dir) = path.parent() {
-                fs::create_dir_all(dir).map_err(io_at(dir))?;
-            }
-            fs::write(&path, &file.bytes).map_err(io_at(&path))?;
+        let mut dirs: Vec<PathBuf> = files
+            .iter()
+            .filter_map(|f| staging.join(&f.path).parent().map(Path::to_path_buf))
+            .collect();
+        dirs.sort();
+        dirs.dedup();
+        for dir in &dirs {
+            fs::create_dir_all(dir).map_err(io_at(dir))?;
         }
+        // A thousand pages are written in parallel; the first failure is the one reported.
+        files.par_iter().try_for_each(|file| {
+            let path = staging.join(&file.path);
+            fs::write(&path, &file.bytes).map_err(|source| WriteError::Io { path, source })
+        })?;
         swap_in(out, &staging, &parent.join(format!(".{name}.old-{pid}")))
     })();
     if result.is_err() {

@@ -12,6 +12,7 @@ use crate::check::Checked;
 use crate::config::Config;
 use crate::figures::{Figures, Scope};
 use crate::model::Tables;
+use rayon::prelude::*;
 
 /// Everything a page builder reads, borrowed once.
 pub struct PageContext<'a> {
@@ -140,25 +141,33 @@ pub struct PageOut {
     pub page: Page,
 }
 
-/// Every page of the report.
+/// Every page of the report, built in parallel (a national portfolio has a thousand).
 pub fn all(ctx: &PageContext<'_>) -> Vec<PageOut> {
-    let mut pages = vec![PageOut {
-        path: "index.html".into(),
-        page: portfolio::portfolio(ctx),
-    }];
-    for code in 0..ctx.tables.project_ids.len() as u32 {
-        pages.push(PageOut {
-            path: format!("projects/{}.html", ctx.project_slugs[code as usize]),
-            page: project::project(ctx, code),
-        });
+    enum Which<'f> {
+        Portfolio,
+        Project(u32),
+        Funder(&'f Funder),
     }
-    for funder in &ctx.funders {
-        pages.push(PageOut {
-            path: format!("funders/{}.html", funder.slug),
-            page: portfolio::funder(ctx, funder),
-        });
-    }
-    pages
+    let mut which = vec![Which::Portfolio];
+    which.extend((0..ctx.tables.project_ids.len() as u32).map(Which::Project));
+    which.extend(ctx.funders.iter().map(Which::Funder));
+    which
+        .par_iter()
+        .map(|w| match w {
+            Which::Portfolio => PageOut {
+                path: "index.html".into(),
+                page: portfolio::portfolio(ctx),
+            },
+            Which::Project(code) => PageOut {
+                path: format!("projects/{}.html", ctx.project_slugs[*code as usize]),
+                page: project::project(ctx, *code),
+            },
+            Which::Funder(funder) => PageOut {
+                path: format!("funders/{}.html", funder.slug),
+                page: portfolio::funder(ctx, funder),
+            },
+        })
+        .collect()
 }
 
 /// The outcome rows of one scope.
