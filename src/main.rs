@@ -1,6 +1,11 @@
 //! The `mwm` binary: parses the command line, runs the command, sets the exit code.
 
 use clap::Parser;
+
+/// mimalloc: the check and figures steps allocate and free millions of small values on large
+/// portfolios, where it is measurably faster than the system allocator (see README, speed).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use mwm::cli::{Cli, Command};
 use std::process::ExitCode;
 

@@ -13,6 +13,7 @@ use crate::report::render::Renderer;
 use crate::report::summary as summary_out;
 use crate::report::tables as report_tables;
 use crate::report::{self, OutFile};
+use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 /// Exit codes of SPEC 6.
@@ -255,19 +256,26 @@ pub fn report(args: &ReportArgs) -> u8 {
         Ok(x) => x,
         Err(code) => return code,
     };
-    let mut files = Vec::new();
-    for table in report_tables::all(&checked.tables, &figures, &checked) {
-        match table.to_csv() {
-            Ok(bytes) => files.push(OutFile {
-                path: Path::new("data").join(table.name),
-                bytes,
-            }),
-            Err(e) => {
-                eprintln!("error: cannot write {}: {e}", table.name);
-                return exit::OUTPUT;
-            }
+    let written: Result<Vec<OutFile>, String> =
+        report_tables::all(&checked.tables, &figures, &checked)
+            .par_iter()
+            .map(|table| {
+                table
+                    .to_csv()
+                    .map(|bytes| OutFile {
+                        path: Path::new("data").join(table.name),
+                        bytes,
+                    })
+                    .map_err(|e| format!("cannot write {}: {e}", table.name))
+            })
+            .collect();
+    let mut files = match written {
+        Ok(files) => files,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return exit::OUTPUT;
         }
-    }
+    };
     stages.lap("tables");
     let renderer = match Renderer::new(args.templates.as_deref()) {
         Ok(r) => r,

@@ -72,16 +72,30 @@ pub fn accessible(svg: String, id: &str, title: &str, desc: &str) -> Chart {
     let open = &svg[..body_start];
     let (width, height) = (attr(open, "width"), attr(open, "height"));
     let svg = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"{title_id} {desc_id}\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" class=\"chart\" id=\"{id}\"><title id=\"{title_id}\">{}</title><desc id=\"{desc_id}\">{}</desc>{}",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"{title_id} {desc_id}\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" class=\"chart\" id=\"{id}\" font-family=\"{FONT}\"><title id=\"{title_id}\">{}</title><desc id=\"{desc_id}\">{}</desc>{}",
         xml(title),
         xml(desc),
-        svg[body_start..].trim_start()
+        compact(svg[body_start..].trim_start())
     );
     Chart {
         id: id.to_string(),
         title: title.to_string(),
         svg,
     }
+}
+
+/// plotters' SVG without what it repeats on every element: `opacity="1"` and `stroke="none"`
+/// (the SVG defaults), the font family (set once on the root), and line breaks between
+/// elements and around text (which SVG collapses anyway). A project page of a national
+/// portfolio is a third smaller for it, and drawing is unchanged.
+fn compact(body: &str) -> String {
+    let mut out = String::with_capacity(body.len());
+    for line in body.lines() {
+        out.push_str(line.trim());
+    }
+    out.replace(" opacity=\"1\"", "")
+        .replace(" stroke=\"none\"", "")
+        .replace(&format!(" font-family=\"{FONT}\""), "")
 }
 
 fn attr<'s>(tag: &'s str, name: &str) -> &'s str {
@@ -144,6 +158,15 @@ mod tests {
                 .contains("<desc id=\"c1-desc\">It rose &amp; fell</desc>")
         );
         assert_eq!(chart.svg.matches("<svg").count(), 1);
+        // The compacted body keeps its elements and drops only defaults.
+        assert!(
+            chart
+                .svg
+                .contains("<rect x=\"0\" y=\"0\" width=\"100\" height=\"50\" fill=\"#FFFFFF\"/>"),
+            "{}",
+            chart.svg
+        );
+        assert!(!chart.svg.contains('\n'));
     }
 
     #[test]

@@ -182,6 +182,91 @@ pub struct ParsedSheet {
 }
 
 impl ParsedSheet {
+    /// Appends the rows of a later piece of the same sheet, after the blank rows `blanks`
+    /// that lay between the two; the piece's strings are coded again in first-seen order, so
+    /// the result is the sheet one pass would have made.
+    pub fn append(&mut self, piece: ParsedSheet, blanks: &[u32]) {
+        for &row in blanks {
+            self.row_numbers.push(row);
+            self.status.push(RowStatus::Blank);
+        }
+        let offset = self.status.len() as u32;
+        self.row_numbers.extend(piece.row_numbers);
+        self.status.extend(piece.status);
+        let mut lookup: FxHashMap<&str, u32> = FxHashMap::default();
+        lookup.reserve(self.strings.len());
+        for (code, s) in self.strings.iter().enumerate() {
+            lookup.insert(s.as_str(), code as u32);
+        }
+        let mut added: Vec<String> = Vec::new();
+        let mut recode = Vec::with_capacity(piece.strings.len());
+        for s in &piece.strings {
+            let code = match lookup.get(s.as_str()) {
+                Some(&c) => c,
+                None => {
+                    let c = (self.strings.len() + added.len()) as u32;
+                    added.push(s.clone());
+                    c
+                }
+            };
+            recode.push(code);
+        }
+        drop(lookup);
+        self.strings.extend(added);
+        let code = |c: u32| {
+            if c == NO_PROJECT {
+                NO_PROJECT
+            } else {
+                recode[c as usize]
+            }
+        };
+        match (&mut self.rows, piece.rows) {
+            (KindRows::Projects(a), KindRows::Projects(b)) => {
+                a.extend(b.into_iter().map(|r| ProjectRow {
+                    idx: r.idx + offset,
+                    ..r
+                }))
+            }
+            (KindRows::Measures(a), KindRows::Measures(b)) => {
+                a.extend(b.into_iter().map(|r| MeasureRow {
+                    idx: r.idx + offset,
+                    ..r
+                }))
+            }
+            (KindRows::Outputs(a), KindRows::Outputs(b)) => {
+                a.idx.extend(b.idx.iter().map(|i| i + offset));
+                a.project.extend(b.project.iter().map(|c| code(*c)));
+                a.date.extend(b.date);
+                a.measure.extend(b.measure.iter().map(|c| code(*c)));
+                a.value.extend(b.value);
+                a.principles.extend(b.principles);
+                a.notes.extend(b.notes.iter().map(|n| n.map(code)));
+            }
+            (KindRows::Outcomes(a), KindRows::Outcomes(b)) => {
+                a.idx.extend(b.idx.iter().map(|i| i + offset));
+                a.project.extend(b.project.iter().map(|c| code(*c)));
+                a.person.extend(b.person.iter().map(|c| code(*c)));
+                a.measure.extend(b.measure.iter().map(|c| code(*c)));
+                a.date.extend(b.date);
+                a.score.extend(b.score);
+            }
+            (KindRows::Stories(a), KindRows::Stories(b)) => {
+                a.extend(b.into_iter().map(|r| StoryRow {
+                    idx: r.idx + offset,
+                    project: code(r.project),
+                    ..r
+                }))
+            }
+            (KindRows::Audit(a), KindRows::Audit(b)) => a.extend(b.into_iter().map(|r| AuditRow {
+                idx: r.idx + offset,
+                project: code(r.project),
+                ..r
+            })),
+            // Pieces of one sheet always hold the same kind of rows.
+            _ => {}
+        }
+    }
+
     /// The row number the user sees for a row index.
     pub fn row_number(&self, idx: u32) -> u32 {
         self.row_numbers[idx as usize]
@@ -238,6 +323,16 @@ impl RowParser {
     /// Finishes the sheet: trailing blank rows are not rows read (SPEC 3.2).
     pub fn finish(self) -> ParsedSheet {
         self.sheet
+    }
+
+    /// Finishes a piece of a sheet, with the blank rows at its end that a later piece may
+    /// confirm as rows read.
+    pub fn finish_with_pending(self) -> (ParsedSheet, Vec<u32>) {
+        (self.sheet, self.pending_blank)
+    }
+
+    pub fn info(&self) -> &SheetInfo {
+        &self.sheet.info
     }
 
     fn start_row(&mut self, row: u32) -> u32 {

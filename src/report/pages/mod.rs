@@ -27,6 +27,44 @@ pub struct PageContext<'a> {
     pub funders: Vec<Funder>,
     pub css: String,
     pub generated: String,
+    /// Where each scope's rows are in the figures (they come sorted by scope), so that a page
+    /// finds its project's rows without scanning a national portfolio's for each of a
+    /// thousand pages.
+    index: FigureIndex,
+}
+
+/// Row ranges of each project (by code, then `ALL` last) in the sorted figure lists.
+#[derive(Debug, Default)]
+struct FigureIndex {
+    outcomes: Vec<std::ops::Range<usize>>,
+    outputs: Vec<std::ops::Range<usize>>,
+    audit: Vec<std::ops::Range<usize>>,
+    evidence: Vec<std::ops::Range<usize>>,
+}
+
+/// The ranges of equal keys in a list sorted by key; projects with no rows get empty ranges.
+fn ranges<T>(rows: &[T], slots: usize, slot: impl Fn(&T) -> usize) -> Vec<std::ops::Range<usize>> {
+    let mut out = vec![0..0; slots];
+    let mut start = 0;
+    while start < rows.len() {
+        let key = slot(&rows[start]);
+        let mut end = start + 1;
+        while end < rows.len() && slot(&rows[end]) == key {
+            end += 1;
+        }
+        if key < slots {
+            out[key] = start..end;
+        }
+        start = end;
+    }
+    out
+}
+
+fn scope_slot(scope: Scope, projects: usize) -> usize {
+    match scope {
+        Scope::Project(c) => c as usize,
+        Scope::All => projects,
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -67,6 +105,13 @@ impl<'a> PageContext<'a> {
         for (f, s) in funders.iter_mut().zip(slugs) {
             f.slug = s;
         }
+        let n = tables.project_ids.len();
+        let index = FigureIndex {
+            outcomes: ranges(&figures.outcomes, n + 1, |o| scope_slot(o.scope, n)),
+            outputs: ranges(&figures.outputs, n + 1, |o| scope_slot(o.scope, n)),
+            audit: ranges(&figures.audit, n, |a| a.project as usize),
+            evidence: ranges(&figures.evidence, n, |e| e.project as usize),
+        };
         PageContext {
             tables,
             figures,
@@ -77,7 +122,52 @@ impl<'a> PageContext<'a> {
             funders,
             css,
             generated,
+            index,
         }
+    }
+
+    fn slot(&self, scope: Scope) -> usize {
+        scope_slot(scope, self.tables.project_ids.len())
+    }
+
+    /// The outcome rows of one scope.
+    pub fn outcomes_of(&self, scope: Scope) -> &'a [crate::figures::OutcomeSummary] {
+        let figures: &'a Figures = self.figures;
+        &figures.outcomes[self.index.outcomes[self.slot(scope)].clone()]
+    }
+
+    /// The output sums of one scope.
+    pub fn outputs_of(&self, scope: Scope) -> &'a [crate::figures::OutputSum] {
+        let figures: &'a Figures = self.figures;
+        &figures.outputs[self.index.outputs[self.slot(scope)].clone()]
+    }
+
+    /// A project's self-audit score of one principle.
+    pub fn audit_of(
+        &self,
+        code: u32,
+        principle: crate::model::Principle,
+    ) -> Option<&'a crate::figures::AuditSummary> {
+        let figures: &'a Figures = self.figures;
+        figures.audit[self.index.audit[code as usize].clone()]
+            .iter()
+            .find(|a| a.principle == principle)
+    }
+
+    /// A project's evidence rows, one per principle in the order of SPEC 1.1.
+    pub fn evidence_of(&self, code: u32) -> &'a [crate::figures::PrincipleEvidence] {
+        let figures: &'a Figures = self.figures;
+        &figures.evidence[self.index.evidence[code as usize].clone()]
+    }
+
+    /// The story counts of one scope (rows are per project in code order, then `ALL`).
+    pub fn stories_of(&self, scope: Scope) -> crate::figures::StorySummary {
+        self.figures
+            .stories
+            .get(self.slot(scope))
+            .filter(|s| s.scope == Some(scope))
+            .cloned()
+            .unwrap_or_default()
     }
 
     /// The name a reader knows a project by.
@@ -141,6 +231,14 @@ pub struct PageOut {
     pub page: Page,
 }
 
+/// One project's board briefing (for benchmarks and tests of a single page).
+pub fn project_page(ctx: &PageContext<'_>, code: u32) -> PageOut {
+    PageOut {
+        path: format!("projects/{}.html", ctx.project_slugs[code as usize]),
+        page: project::project(ctx, code),
+    }
+}
+
 /// Every page of the report, built in parallel (a national portfolio has a thousand).
 pub fn all(ctx: &PageContext<'_>) -> Vec<PageOut> {
     enum Which<'f> {
@@ -158,22 +256,11 @@ pub fn all(ctx: &PageContext<'_>) -> Vec<PageOut> {
                 path: "index.html".into(),
                 page: portfolio::portfolio(ctx),
             },
-            Which::Project(code) => PageOut {
-                path: format!("projects/{}.html", ctx.project_slugs[*code as usize]),
-                page: project::project(ctx, *code),
-            },
+            Which::Project(code) => project_page(ctx, *code),
             Which::Funder(funder) => PageOut {
                 path: format!("funders/{}.html", funder.slug),
                 page: portfolio::funder(ctx, funder),
             },
         })
         .collect()
-}
-
-/// The outcome rows of one scope.
-pub(crate) fn outcomes_of(
-    figures: &Figures,
-    scope: Scope,
-) -> impl Iterator<Item = &crate::figures::OutcomeSummary> {
-    figures.outcomes.iter().filter(move |o| o.scope == scope)
 }

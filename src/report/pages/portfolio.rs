@@ -44,7 +44,7 @@ pub fn portfolio(ctx: &PageContext<'_>) -> Page {
     let title = ctx.config.report.title.clone();
     let mut page = ctx.page(title, "Portfolio", 0);
     page.subtitle = ctx.config.report.organisation.clone();
-    let all_stories = sections::story_summary(ctx, Scope::All);
+    let all_stories = ctx.stories_of(Scope::All);
     page.headline = Some(headline(ctx, &codes, Some(&all_stories)));
     let mut sections_list = vec![
         projects_table(ctx, &codes, 0),
@@ -118,7 +118,7 @@ fn headline(
             projects.iter().map(|p| p.stories).sum(),
             codes
                 .iter()
-                .map(|c| sections::story_summary(ctx, Scope::Project(*c)).quotable)
+                .map(|c| ctx.stories_of(Scope::Project(*c)).quotable)
                 .sum(),
         ),
     };
@@ -332,10 +332,9 @@ fn evidence_map(ctx: &PageContext<'_>, codes: &[u32], id: &str) -> Section {
             Principle::ALL
                 .iter()
                 .map(|p| {
-                    ctx.figures
-                        .evidence
+                    ctx.evidence_of(*c)
                         .iter()
-                        .find(|e| e.project == *c && e.principle == *p)
+                        .find(|e| e.principle == *p)
                         .map_or(0, evidence_level)
                 })
                 .collect()
@@ -468,7 +467,9 @@ fn novelty(ctx: &PageContext<'_>, codes: &[u32]) -> Option<Section> {
         .iter()
         .filter_map(|c| {
             let novelty = ctx.tables.projects[*c as usize].as_ref()?.novelty?;
-            let shown: Vec<f64> = super::outcomes_of(ctx.figures, Scope::Project(*c))
+            let shown: Vec<f64> = ctx
+                .outcomes_of(Scope::Project(*c))
+                .iter()
                 .filter_map(|o| o.pct_improved)
                 .collect();
             if shown.is_empty() {

@@ -11,7 +11,8 @@ use crate::report::views::{
 /// The measure a headline reports: among those shown, the one with most paired people; on a
 /// tie, one with reliable change, then one where higher is better, then by name.
 pub fn main_outcome<'f>(ctx: &PageContext<'f>, scope: Scope) -> Option<&'f OutcomeSummary> {
-    super::outcomes_of(ctx.figures, scope)
+    ctx.outcomes_of(scope)
+        .iter()
         .filter(|o| !o.suppressed)
         .max_by(|a, b| {
             let rank = |o: &OutcomeSummary| {
@@ -43,7 +44,7 @@ pub fn project(ctx: &PageContext<'_>, code: u32) -> Page {
     subtitle.push(format!("Project id {}", tables.project_ids[code as usize]));
     page.subtitle = Some(subtitle.join(" · "));
     let summary = &ctx.figures.projects[code as usize];
-    let stories = sections::story_summary(ctx, Scope::Project(code));
+    let stories = ctx.stories_of(Scope::Project(code));
     let main = main_outcome(ctx, Scope::Project(code));
     let lead = main.map(|o| {
         let m = &tables.measures[o.measure as usize];
@@ -104,12 +105,7 @@ pub fn project(ctx: &PageContext<'_>, code: u32) -> Page {
 fn outputs(ctx: &PageContext<'_>, code: u32) -> Section {
     let mut section = Section::new("outputs", "Outputs: activity delivered");
     let scope = Scope::Project(code);
-    let rows: Vec<_> = ctx
-        .figures
-        .outputs
-        .iter()
-        .filter(|o| o.scope == scope)
-        .collect();
+    let rows: Vec<_> = ctx.outputs_of(scope).iter().collect();
     if rows.is_empty() {
         return section.para("No outputs were recorded.");
     }

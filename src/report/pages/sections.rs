@@ -56,7 +56,7 @@ fn measure_label(ctx: &PageContext<'_>, code: u32) -> String {
 
 /// Outcomes of one scope: baseline to follow-up with CI, reliable change, and the full table.
 pub fn outcomes(ctx: &PageContext<'_>, scope: Scope, id_prefix: &str) -> Section {
-    let rows: Vec<&OutcomeSummary> = super::outcomes_of(ctx.figures, scope).collect();
+    let rows: Vec<&OutcomeSummary> = ctx.outcomes_of(scope).iter().collect();
     let mut section = Section::new("outcomes", "Outcomes: change from baseline to follow-up");
     if rows.is_empty() {
         return section.para("No outcome scores were given.");
@@ -278,7 +278,7 @@ fn outcome_table(ctx: &PageContext<'_>, rows: &[&OutcomeSummary]) -> Block {
 pub fn principles(ctx: &PageContext<'_>, code: u32) -> Section {
     let mut section = Section::new("principles", "Co-production principles");
     section = section.para("Evidence for each principle: output measures tagged with it, paired outcome scores on measures tagged with it, stories tagged with it, and the latest self-audit score (1 to 5).");
-    let story = story_summary(ctx, Scope::Project(code));
+    let story = ctx.stories_of(Scope::Project(code));
     let bars_rows: Vec<bars::Bar> = Principle::ALL
         .iter()
         .map(|p| bars::Bar {
@@ -328,16 +328,10 @@ pub fn principles(ctx: &PageContext<'_>, code: u32) -> Section {
     ));
     let hidden = ctx.hidden();
     let rows = ctx
-        .figures
-        .evidence
+        .evidence_of(code)
         .iter()
-        .filter(|e| e.project == code)
         .map(|e| {
-            let audit = ctx
-                .figures
-                .audit
-                .iter()
-                .find(|a| a.project == code && a.principle == e.principle);
+            let audit = ctx.audit_of(code, e.principle);
             vec![
                 TableCell::text(e.principle.label_en()),
                 TableCell::text(count(e.output_measures)),
@@ -379,15 +373,6 @@ pub fn principles(ctx: &PageContext<'_>, code: u32) -> Section {
         rows,
     });
     section
-}
-
-pub fn story_summary(ctx: &PageContext<'_>, scope: Scope) -> StorySummary {
-    ctx.figures
-        .stories
-        .iter()
-        .find(|s| s.scope == Some(scope))
-        .cloned()
-        .unwrap_or_default()
 }
 
 const STEPS: [&str; 6] = [
@@ -484,7 +469,7 @@ pub fn spectrum(summary: &StorySummary, id: &str) -> Section {
 
 /// Personal outcomes: achieved counts and up to five consented, redacted quotes.
 pub fn personal_outcomes(ctx: &PageContext<'_>, code: u32) -> Section {
-    let summary = story_summary(ctx, Scope::Project(code));
+    let summary = ctx.stories_of(Scope::Project(code));
     let mut section = Section::new("stories", "Personal outcomes");
     section = section.para(format!(
         "{} collected; {} may be quoted. What mattered to the person was achieved in {}, partly achieved in {} and not yet achieved in {}.",
