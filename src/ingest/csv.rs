@@ -140,7 +140,7 @@ fn read_csv_in(
     let first_line = lines.line_at(rest_start);
     let pieces = split_at_records(rest, parts, first_line);
     let info = parser.info().clone();
-    let parsed: Vec<Result<Piece, Problem>> = pieces
+    let parsed: Vec<Result<Piece, Box<Problem>>> = pieces
         .par_iter()
         .enumerate()
         .map(|(k, (start, end, line))| {
@@ -168,7 +168,7 @@ fn read_csv_in(
         let piece = match piece {
             Ok(p) => p,
             Err(problem) => {
-                problems.push(problem);
+                problems.push(*problem);
                 return Vec::new();
             }
         };
@@ -238,7 +238,7 @@ fn parse_piece(
     width: usize,
     info: super::rows::SheetInfo,
     shown: &str,
-) -> Result<Piece, Problem> {
+) -> Result<Piece, Box<Problem>> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -263,7 +263,7 @@ fn parse_piece(
                     &mut problems,
                 );
             }
-            Err(e) => return Err(read_error(shown, e)),
+            Err(e) => return Err(Box::new(read_error(shown, e))),
         }
     }
     let (sheet, pending) = parser.finish_with_pending();
