@@ -24,6 +24,21 @@ pub enum Command {
         after_help = "Examples:\n  mwm demo-data -o demo                        10 projects of 40 people, as CSV\n  mwm demo-data -o big --projects 1000 --people 250 --seed 7\n  mwm demo-data -o books --projects 200 --people 125 --format xlsx"
     )]
     DemoData(DemoArgs),
+    /// Write a blank input workbook: a sheet per table, headers, notes and drop-down lists.
+    #[command(
+        after_help = "Examples:\n  mwm template                       writes mwm-template.xlsx\n  mwm template -o data/our-project.xlsx"
+    )]
+    Template(TemplateArgs),
+    /// Write a commented mwm.toml with every setting and its default.
+    #[command(
+        after_help = "Examples:\n  mwm init                 writes mwm.toml here\n  mwm init -o data/mwm.toml\n  mwm check -c data/mwm.toml"
+    )]
+    Init(InitArgs),
+    /// Print a shell completion script.
+    #[command(
+        after_help = "Examples:\n  mwm completions bash > ~/.local/share/bash-completion/completions/mwm\n  mwm completions zsh > ~/.zfunc/_mwm\n  mwm completions fish > ~/.config/fish/completions/mwm.fish"
+    )]
+    Completions(CompletionsArgs),
     /// Print the headline tables (projects, outcomes, principle evidence) for analysts.
     #[command(
         after_help = "Examples:\n  mwm summary                      tables for data/, to fit a terminal\n  mwm summary --format csv > headline.csv\n  mwm summary returns/ --format json"
@@ -88,6 +103,39 @@ pub struct SummaryArgs {
     /// Leave out everything dated after this day (YYYY-MM-DD or DD/MM/YYYY)
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub to: Option<i32>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct TemplateArgs {
+    /// The workbook to write (it must not exist yet)
+    #[arg(
+        short,
+        long,
+        value_name = "FILE.xlsx",
+        default_value = "mwm-template.xlsx"
+    )]
+    pub output: PathBuf,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct InitArgs {
+    /// The file to write (it must not exist yet)
+    #[arg(short, long, value_name = "FILE", default_value = "mwm.toml")]
+    pub output: PathBuf,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CompletionsArgs {
+    /// The shell
+    #[arg(value_enum)]
+    pub shell: Shell,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
 }
 
 #[derive(Debug, clap::Args)]

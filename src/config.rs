@@ -114,6 +114,54 @@ impl ListOrText {
     }
 }
 
+/// The file `mwm init` writes: every key with its default and what it does.
+pub const INIT_TOML: &str = r#"# mwm.toml: the settings of mwm (Measuring What Matters).
+# Every key is optional and shows its default. mwm reads this file when it is in the first
+# folder given (for example data/mwm.toml), or when named with -c FILE. A key mwm does not
+# know is an error that names it and its line, so a typing mistake never goes unnoticed.
+
+[report]
+# The title of the portfolio page (index.html).
+title = "Measuring what matters"
+# The organisation shown under the title.
+# organisation = "Our organisation"
+# Figures about fewer people than this are not shown: pages say "fewer than 5".
+# At least 1; 1 turns suppression off. `--min-cell N` overrides it for one run.
+min_cell = 5
+# Language of the pages: "en", "cy" or "both". `--lang` overrides it for one run.
+lang = "en"
+# Quarters for outputs: "financial" (April to March, 2024-25 Q1) or "calendar" (2024-Q3).
+quarters = "financial"
+
+# Your own column headers, mapped to mwm's names, one table at a time
+# (projects, outputs, outcomes, measures, stories or audit). For example:
+[columns.outcomes]
+# "Client Ref" = "person_id"
+# "Questionnaire" = "measure"
+
+# Sheets or CSV files whose names do not say which table they are. For example:
+[sheets]
+# "Data 1" = "outcomes"
+
+[privacy]
+# Names removed from quoted stories, as well as e-mail addresses, UK phone numbers and
+# postcodes, which are always removed. For example: names = ["Dai", "Siân Jones"]
+names = []
+
+# A measure your service uses (the same columns as a measures sheet). For example:
+# [[measures]]
+# measure = "Confidence"
+# min = 1
+# max = 10
+# higher_is_better = true
+# reliability = 0.8
+# sd = 2.1
+# mid = 2
+# principles = ["enabling", "assets"]
+# label_cy = "Hyder"
+# source = "our own question"
+"#;
+
 /// A loaded config with where it came from, and the lookups built from it.
 #[derive(Debug, Clone, Default)]
 pub struct LoadedConfig {
@@ -320,6 +368,30 @@ mod tests {
                 .starts_with("mwm.toml: line 3: unknown key `min_cel`"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn init_file_is_the_defaults() {
+        let c = LoadedConfig::parse(INIT_TOML, Path::new("mwm.toml")).unwrap();
+        let d = ReportConfig::default();
+        assert_eq!(c.config.report.title, d.title);
+        assert_eq!(c.config.report.min_cell, 5);
+        assert_eq!(c.config.report.lang, Lang::En);
+        assert_eq!(c.config.report.quarters, Quarters::Financial);
+        assert!(c.config.measures.is_empty() && c.config.privacy.names.is_empty());
+        // Every key of [report] is in the file.
+        for key in ["title", "organisation", "min_cell", "lang", "quarters"] {
+            assert!(INIT_TOML.contains(&format!("{key} =")), "{key}");
+        }
+        // The commented measure example is valid too.
+        let example: String = INIT_TOML
+            .lines()
+            .skip_while(|l| !l.starts_with("# [[measures]]"))
+            .map(|l| l.trim_start_matches("# "))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let c = LoadedConfig::parse(&example, Path::new("m.toml")).unwrap();
+        assert_eq!(c.config.measures.len(), 1);
     }
 
     #[test]

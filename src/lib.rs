@@ -14,6 +14,7 @@ pub mod model;
 pub mod problems;
 pub mod report;
 pub mod run;
+pub mod template;
 
 /// An error with every cause after it, because the top message often hides the reason
 /// (tera's and polars' errors especially).

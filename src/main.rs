@@ -16,6 +16,9 @@ fn main() -> ExitCode {
         Command::Report(args) => mwm::run::report(args),
         Command::Summary(args) => mwm::run::summary(args),
         Command::DemoData(args) => mwm::run::demo_data(args),
+        Command::Template(args) => mwm::run::template(args),
+        Command::Init(args) => mwm::run::init(args),
+        Command::Completions(args) => mwm::run::completions(args),
     };
     ExitCode::from(code)
 }

@@ -2,7 +2,10 @@
 //! is. Printing happens here and in `main`, nowhere deeper.
 
 use crate::check::{self, Checked};
-use crate::cli::{CheckArgs, CheckFormat, DemoArgs, DemoFormat, LangArg, ReportArgs, SummaryArgs};
+use crate::cli::{
+    CheckArgs, CheckFormat, CompletionsArgs, DemoArgs, DemoFormat, InitArgs, LangArg, ReportArgs,
+    Shell, SummaryArgs, TemplateArgs,
+};
 use crate::config::{ConfigError, Lang, LoadedConfig};
 use crate::figures::{self, FigureSettings, Figures, Suppression};
 use crate::ingest::{self, value::format_date};
@@ -48,6 +51,20 @@ pub fn load_config(
         }
     }
     Ok(LoadedConfig::default())
+}
+
+/// A progress bar on stderr, only when stderr is a terminal and the run is not quiet.
+fn progress(quiet: bool, what: &str) -> Option<indicatif::ProgressBar> {
+    use std::io::IsTerminal;
+    if quiet || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new(0);
+    let style = indicatif::ProgressStyle::with_template("{msg:8} {bar:40} {pos}/{len} files")
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+    bar.set_style(style);
+    bar.set_message(what.to_string());
+    Some(bar)
 }
 
 /// Stage timings on stderr when `MWM_TIMINGS` is set: where a run's time goes, for profiling.
@@ -167,7 +184,24 @@ fn figures_of(
     quiet: bool,
     stages: &mut Stages,
 ) -> Result<(Checked, Figures), u8> {
-    let ingested = ingest::read(paths, config);
+    let bar = progress(quiet, "Reading");
+    let ingested = ingest::read_with_progress(
+        paths,
+        config,
+        &|n| {
+            if let Some(b) = &bar {
+                b.set_length(n)
+            }
+        },
+        &|| {
+            if let Some(b) = &bar {
+                b.inc(1)
+            }
+        },
+    );
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
     stages.lap("read");
     let mut checked = check::check(ingested, config);
     if strict {
@@ -318,7 +352,19 @@ pub fn report(args: &ReportArgs) -> u8 {
         path: PathBuf::from("manifest.json"),
         bytes: manifest.into_bytes(),
     });
-    if let Err(e) = report::write_folder(&args.output, &files, args.force) {
+    let bar = progress(args.quiet, "Writing");
+    if let Some(b) = &bar {
+        b.set_length(files.len() as u64);
+    }
+    let written = report::write_folder_with_progress(&args.output, &files, args.force, &|| {
+        if let Some(b) = &bar {
+            b.inc(1)
+        }
+    });
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    if let Err(e) = written {
         eprintln!("error: {}", crate::error_chain(&e));
         return exit::OUTPUT;
     }
@@ -330,11 +376,16 @@ pub fn report(args: &ReportArgs) -> u8 {
             .iter()
             .filter(|p| p.severity == Severity::Warning)
             .count();
+        let pages = files
+            .iter()
+            .filter(|f| f.path.extension().is_some_and(|e| e == "html"))
+            .count();
         eprintln!(
-            "Wrote {} files to {} in {:.1} s; {excluded} rows excluded (see data/excluded_rows.csv), {warnings} warnings (run mwm check to see them).",
-            files.len(),
+            "Wrote {pages} pages and {} tables to {} in {:.1} s: open {}. {excluded} rows were left out (listed in data/excluded_rows.csv); {warnings} warnings (mwm check shows them).",
+            files.len() - pages - 1,
             args.output.display(),
-            started.elapsed().as_secs_f64()
+            started.elapsed().as_secs_f64(),
+            args.output.join("index.html").display(),
         );
     }
     exit::OK
@@ -390,4 +441,68 @@ pub fn demo_data(args: &DemoArgs) -> u8 {
             exit::OUTPUT
         }
     }
+}
+
+/// Writes `bytes` to a new file; an existing file is never replaced.
+fn write_new(path: &Path, bytes: &[u8], what: &str) -> u8 {
+    use std::io::Write as _;
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path);
+    match file.and_then(|mut f| f.write_all(bytes)) {
+        Ok(()) => {
+            eprintln!("Wrote {what} to {}.", path.display());
+            exit::OK
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            eprintln!(
+                "error: {} already exists: choose another name with -o, or move it away first",
+                path.display()
+            );
+            exit::OUTPUT
+        }
+        Err(e) => {
+            eprintln!("error: cannot write {}: {e}", path.display());
+            exit::OUTPUT
+        }
+    }
+}
+
+/// `mwm template`.
+pub fn template(args: &TemplateArgs) -> u8 {
+    match crate::template::workbook().and_then(|mut book| book.save_to_buffer()) {
+        Ok(bytes) => write_new(&args.output, &bytes, "a blank input workbook"),
+        Err(e) => {
+            eprintln!("error: cannot make the workbook: {e}");
+            exit::OUTPUT
+        }
+    }
+}
+
+/// `mwm init`.
+pub fn init(args: &InitArgs) -> u8 {
+    write_new(
+        &args.output,
+        crate::config::INIT_TOML.as_bytes(),
+        "the settings with their defaults",
+    )
+}
+
+/// `mwm completions`.
+pub fn completions(args: &CompletionsArgs) -> u8 {
+    use clap::CommandFactory;
+    use clap_complete::{Shell as S, generate};
+    let shell = match args.shell {
+        Shell::Bash => S::Bash,
+        Shell::Zsh => S::Zsh,
+        Shell::Fish => S::Fish,
+    };
+    generate(
+        shell,
+        &mut crate::cli::Cli::command(),
+        "mwm",
+        &mut std::io::stdout(),
+    );
+    exit::OK
 }

@@ -514,7 +514,7 @@ impl Builder<'_, '_> {
             let raw = o.score[i];
             if raw < m.min || raw > m.max {
                 let message = format!(
-                    "is outside the range of {} ({} to {})",
+                    "is outside the range of {} ({} to {}): check the score, or the measure named in this row",
                     m.name,
                     crate::ingest::value::format_number(m.min),
                     crate::ingest::value::format_number(m.max)

@@ -47,7 +47,18 @@ struct FileResult {
 
 /// Reads every input path (files and folders) into parsed sheets.
 pub fn read(paths: &[PathBuf], config: &LoadedConfig) -> Ingested {
+    read_with_progress(paths, config, &|_| {}, &|| {})
+}
+
+/// [`read`], saying how many files there are once they are found, and when each is read.
+pub fn read_with_progress(
+    paths: &[PathBuf],
+    config: &LoadedConfig,
+    found_files: &(dyn Fn(u64) + Sync),
+    file_done: &(dyn Fn() + Sync),
+) -> Ingested {
     let found = discover::discover(paths, config.path.as_deref());
+    found_files(found.files.len() as u64);
     let mut ingested = Ingested {
         problems: found.problems,
         ..Default::default()
@@ -55,7 +66,11 @@ pub fn read(paths: &[PathBuf], config: &LoadedConfig) -> Ingested {
     let results: Vec<FileResult> = found
         .files
         .par_iter()
-        .map(|source| read_file(source, config))
+        .map(|source| {
+            let result = read_file(source, config);
+            file_done();
+            result
+        })
         .collect();
     for result in results {
         ingested.inputs.extend(result.input);

@@ -530,7 +530,11 @@ impl<'a> RowCheck<'_, 'a> {
     }
 
     fn missing(&mut self, field: Field) {
-        self.fail(Some(field), None, "is empty: this column is required");
+        self.fail(
+            Some(field),
+            None,
+            "is empty, but this column is required: fill it in, or delete the row if it is not needed",
+        );
     }
 
     /// Applies a cell parser; a parse failure excludes the row.

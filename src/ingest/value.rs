@@ -105,9 +105,10 @@ pub fn number(cell: Cell<'_>) -> Result<Option<f64>, String> {
             if t.is_empty() {
                 return Ok(None);
             }
-            parse_number_text(t)
-                .map(Some)
-                .ok_or_else(|| "is not a number".to_string())
+            parse_number_text(t).map(Some).ok_or_else(|| {
+                "is not a number: write it with digits, like 12, 12.5, 1,234 or £1,200.50"
+                    .to_string()
+            })
         }
         Cell::Bool(_) => Err("is a true/false value, not a number".into()),
         Cell::Date(_) => Err("is a date, not a number".into()),

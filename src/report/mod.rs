@@ -67,6 +67,16 @@ fn check_target(out: &Path, force: bool) -> Result<(), WriteError> {
 /// Writes `files` as the folder `out`, atomically: beside it first, then renamed into place.
 /// Dotfiles of an existing folder (such as `.gitkeep`) are kept.
 pub fn write_folder(out: &Path, files: &[OutFile], force: bool) -> Result<(), WriteError> {
+    write_folder_with_progress(out, files, force, &|| {})
+}
+
+/// [`write_folder`], calling `file_done` as each file is written.
+pub fn write_folder_with_progress(
+    out: &Path,
+    files: &[OutFile],
+    force: bool,
+    file_done: &(dyn Fn() + Sync),
+) -> Result<(), WriteError> {
     check_target(out, force)?;
     let parent = match out.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -94,7 +104,9 @@ pub fn write_folder(out: &Path, files: &[OutFile], force: bool) -> Result<(), Wr
         // A thousand pages are written in parallel; the first failure is the one reported.
         files.par_iter().try_for_each(|file| {
             let path = staging.join(&file.path);
-            fs::write(&path, &file.bytes).map_err(|source| WriteError::Io { path, source })
+            fs::write(&path, &file.bytes).map_err(|source| WriteError::Io { path, source })?;
+            file_done();
+            Ok(())
         })?;
         swap_in(out, &staging, &parent.join(format!(".{name}.old-{pid}")))
     })();

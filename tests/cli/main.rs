@@ -16,12 +16,14 @@
 //! - `report_folder`: reproducible, atomic report folders, the manifest, the period, summary;
 //! - `properties`: every row read ends in the figures or in excluded_rows.csv, never both;
 //! - `pages`: the HTML pages: sections, charts, numbers, escaping, consent and redaction;
-//! - `demo`: `mwm demo-data` is deterministic and passes its own checks.
+//! - `demo`: `mwm demo-data` is deterministic and passes its own checks;
+//! - `first_run`: the template workbook, `mwm init`, help, version and completions.
 
 mod checking;
 mod config;
 mod demo;
 mod figures;
+mod first_run;
 mod ledger;
 mod output;
 mod pages;

@@ -22,8 +22,8 @@ fn text_names_each_place_on_one_line() {
     let (code, text, stderr) = run(&["check", "tests/fixtures/every_problem"]);
     assert_eq!(code, 0, "{text}\n{stderr}");
     for line in [
-        r#"tests/fixtures/every_problem/outputs.csv › row 4 › value: "12,5" is not a number"#,
-        r#"tests/fixtures/every_problem/outputs.csv › row 3 › value: "high" is not a number"#,
+        r#"tests/fixtures/every_problem/outputs.csv › row 4 › value: "12,5" is not a number: write it with digits, like 12, 12.5, 1,234 or £1,200.50"#,
+        r#"tests/fixtures/every_problem/outputs.csv › row 3 › value: "high" is not a number: write it with digits, like 12, 12.5, 1,234 or £1,200.50"#,
     ] {
         assert!(has_line(&text, line), "no line ending `{line}` in:\n{text}");
     }
@@ -79,7 +79,7 @@ fn text_names_each_place_on_one_line() {
 #[test]
 fn text_place_of_a_workbook_cell() {
     let (_, text, _) = run(&["check", "tests/fixtures/offset_range"]);
-    let line = r#"tests/fixtures/offset_range/book.xlsx › Outcomes › row 7 › score (F7): "high" is not a number"#;
+    let line = r#"tests/fixtures/offset_range/book.xlsx › Outcomes › row 7 › score (F7): "high" is not a number: write it with digits, like 12, 12.5, 1,234 or £1,200.50"#;
     assert!(has_line(&text, line), "no line ending `{line}` in:\n{text}");
 }
 
