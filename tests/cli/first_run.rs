@@ -63,7 +63,7 @@ fn a_filled_template_is_read_in_full() {
         let s = book.worksheet_from_name("stories").expect("stories sheet");
         for r in 1..=2u32 {
             s.write_string(r, 0, "T1").unwrap();
-            s.write_string(r, 1, &format!("Story {r}")).unwrap();
+            s.write_string(r, 1, format!("Story {r}")).unwrap();
         }
         // story_id in its own column (C), spectrum (I), consent (J) from the drop-downs.
         s.write_string(1, 2, "S1").unwrap();
