@@ -100,6 +100,13 @@ impl Default for Stages {
     }
 }
 
+/// The config, or `None` after saying on stderr what is wrong with it.
+fn config_or_say(explicit: Option<&Path>, paths: &[PathBuf]) -> Option<LoadedConfig> {
+    load_config(explicit, paths)
+        .map_err(|e| eprintln!("error: {e}"))
+        .ok()
+}
+
 /// Reads and checks the inputs: the shared first half of every command that reads data.
 pub fn read_and_check(paths: &[PathBuf], config: &LoadedConfig, strict: bool) -> Checked {
     let ingested = ingest::read(paths, config);
@@ -261,12 +268,8 @@ pub fn report(args: &ReportArgs) -> u8 {
     let started = std::time::Instant::now();
     let mut stages = Stages::new();
     let paths = input_paths(&args.paths);
-    let config = match load_config(args.config.as_deref(), &paths) {
-        Ok(c) => c,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return exit::INPUT;
-        }
+    let Some(config) = config_or_say(args.config.as_deref(), &paths) else {
+        return exit::INPUT;
     };
     let settings = Settings {
         min_cell: args.min_cell.unwrap_or(config.config.report.min_cell),
@@ -394,12 +397,8 @@ pub fn report(args: &ReportArgs) -> u8 {
 /// `mwm summary`.
 pub fn summary(args: &SummaryArgs) -> u8 {
     let paths = input_paths(&args.paths);
-    let config = match load_config(args.config.as_deref(), &paths) {
-        Ok(c) => c,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return exit::INPUT;
-        }
+    let Some(config) = config_or_say(args.config.as_deref(), &paths) else {
+        return exit::INPUT;
     };
     let settings = Settings {
         min_cell: config.config.report.min_cell,

@@ -349,14 +349,7 @@ impl<'b> LineCounter<'b> {
         while start < self.bytes.len() && matches!(self.bytes[start], b'\r' | b'\n') {
             start += 1;
         }
-        if start > self.offset {
-            self.line += self.bytes[self.offset..start]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count() as u32;
-            self.offset = start;
-        }
-        self.line
+        self.line_at(start)
     }
 }
 
