@@ -282,6 +282,13 @@ pub fn report(args: &ReportArgs) -> u8 {
         from: args.from,
         to: args.to,
     };
+    if settings.lang != Lang::En && !args.quiet {
+        // Said plainly rather than silently giving English pages to someone who asked for
+        // Welsh ones.
+        eprintln!(
+            "warning: Welsh pages are not made yet; the pages are in English (the language asked for is recorded in manifest.json)"
+        );
+    }
     let (checked, figures) = match figures_of(
         &paths,
         &config,
