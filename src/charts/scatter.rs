@@ -101,7 +101,7 @@ pub fn novelty(id: &str, title: &str, desc: &str, y_label: &str, points: &[Point
                     .map_err(err)?;
                 }
                 root.draw(&Text::new(
-                    shorten(&p.label, 16),
+                    shorten(&p.label, 12),
                     (px + 14, label_y),
                     text_style(SMALL, palette::INK).pos(Pos::new(HPos::Left, VPos::Center)),
                 ))
