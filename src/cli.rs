@@ -51,28 +51,42 @@ pub enum Command {
     Check(CheckArgs),
 }
 
+/// What every command that reads data reads, and with which settings.
 #[derive(Debug, clap::Args)]
-pub struct ReportArgs {
+pub struct InputArgs {
     /// Files (.xlsx, .xlsm, .xls, .ods, .csv) or folders to read [default: data/]
     pub paths: Vec<PathBuf>,
-    /// The report folder to write
-    #[arg(short, long, value_name = "DIR", default_value = "reports")]
-    pub output: PathBuf,
     /// Config file [default: mwm.toml in the first input folder]
     #[arg(short, long, value_name = "FILE")]
     pub config: Option<PathBuf>,
-    /// Language of the pages [default: en, or [report] lang in the config]
-    #[arg(long, value_enum)]
-    pub lang: Option<LangArg>,
-    /// Hide figures about fewer than N people [default: 5, or [report] min_cell]
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
-    pub min_cell: Option<u32>,
+}
+
+/// The reporting period (SPEC 6).
+#[derive(Debug, clap::Args)]
+pub struct PeriodArgs {
     /// Leave out everything dated before this day (YYYY-MM-DD or DD/MM/YYYY)
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub from: Option<i32>,
     /// Leave out everything dated after this day (YYYY-MM-DD or DD/MM/YYYY)
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub to: Option<i32>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// The report folder to write
+    #[arg(short, long, value_name = "DIR", default_value = "reports")]
+    pub output: PathBuf,
+    /// Language of the pages [default: en, or [report] lang in the config]
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+    /// Hide figures about fewer than N people [default: 5, or [report] min_cell]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub min_cell: Option<u32>,
+    #[command(flatten)]
+    pub period: PeriodArgs,
     /// Use page.html and style.css from this folder instead of the built-in ones
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
@@ -89,20 +103,13 @@ pub struct ReportArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct SummaryArgs {
-    /// Files (.xlsx, .xlsm, .xls, .ods, .csv) or folders to read [default: data/]
-    pub paths: Vec<PathBuf>,
-    /// Config file [default: mwm.toml in the first input folder]
-    #[arg(short, long, value_name = "FILE")]
-    pub config: Option<PathBuf>,
+    #[command(flatten)]
+    pub input: InputArgs,
     /// How to print the tables
     #[arg(long, value_enum, default_value_t = SummaryFormat::Table)]
     pub format: SummaryFormat,
-    /// Leave out everything dated before this day (YYYY-MM-DD or DD/MM/YYYY)
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
-    pub from: Option<i32>,
-    /// Leave out everything dated after this day (YYYY-MM-DD or DD/MM/YYYY)
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
-    pub to: Option<i32>,
+    #[command(flatten)]
+    pub period: PeriodArgs,
 }
 
 #[derive(Debug, clap::Args)]
@@ -185,11 +192,8 @@ fn parse_date(text: &str) -> Result<i32, String> {
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
-    /// Files (.xlsx, .xlsm, .xls, .ods, .csv) or folders to read [default: data/]
-    pub paths: Vec<PathBuf>,
-    /// Config file [default: mwm.toml in the first input folder]
-    #[arg(short, long, value_name = "FILE")]
-    pub config: Option<PathBuf>,
+    #[command(flatten)]
+    pub input: InputArgs,
     /// How to print the problems
     #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
     pub format: CheckFormat,

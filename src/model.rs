@@ -292,12 +292,12 @@ pub const SWEMWBS_METRIC: [f64; 29] = [
 ];
 
 impl Measure {
-    /// The measures every run knows (SPEC 2.4), before any measures table or config entry.
-    pub fn built_in() -> Vec<Measure> {
-        let ons = |name: &str, higher_is_better: bool| Measure {
+    /// A measure with its range and direction and no other constants.
+    pub fn new(name: &str, min: f64, max: f64, higher_is_better: bool) -> Measure {
+        Measure {
             name: name.to_string(),
-            min: 0.0,
-            max: 10.0,
+            min,
+            max,
             higher_is_better,
             sem: None,
             reliability: None,
@@ -306,7 +306,15 @@ impl Measure {
             conversion: None,
             principles: Principles::default(),
             label_cy: None,
+            source: None,
+        }
+    }
+
+    /// The measures every run knows (SPEC 2.4), before any measures table or config entry.
+    pub fn built_in() -> Vec<Measure> {
+        let ons = |name: &str, higher_is_better: bool| Measure {
             source: Some("ONS personal well-being".into()),
+            ..Measure::new(name, 0.0, 10.0, higher_is_better)
         };
         vec![
             Measure {

@@ -119,8 +119,8 @@ pub fn read_and_check(paths: &[PathBuf], config: &LoadedConfig, strict: bool) ->
 
 /// `mwm check`.
 pub fn check(args: &CheckArgs) -> u8 {
-    let paths = input_paths(&args.paths);
-    let (problems, tables) = match load_config(args.config.as_deref(), &paths) {
+    let paths = input_paths(&args.input.paths);
+    let (problems, tables) = match load_config(args.input.config.as_deref(), &paths) {
         Ok(config) => {
             let mut checked = read_and_check(&paths, &config, args.strict);
             // The warning about measures with few paired people needs the pairing, which the
@@ -267,8 +267,8 @@ impl Settings {
 pub fn report(args: &ReportArgs) -> u8 {
     let started = std::time::Instant::now();
     let mut stages = Stages::new();
-    let paths = input_paths(&args.paths);
-    let Some(config) = config_or_say(args.config.as_deref(), &paths) else {
+    let paths = input_paths(&args.input.paths);
+    let Some(config) = config_or_say(args.input.config.as_deref(), &paths) else {
         return exit::INPUT;
     };
     let settings = Settings {
@@ -279,8 +279,8 @@ pub fn report(args: &ReportArgs) -> u8 {
             Some(LangArg::Both) => Lang::Both,
             None => config.config.report.lang,
         },
-        from: args.from,
-        to: args.to,
+        from: args.period.from,
+        to: args.period.to,
     };
     if settings.lang != Lang::En && !args.quiet {
         // Said plainly rather than silently giving English pages to someone who asked for
@@ -403,15 +403,15 @@ pub fn report(args: &ReportArgs) -> u8 {
 
 /// `mwm summary`.
 pub fn summary(args: &SummaryArgs) -> u8 {
-    let paths = input_paths(&args.paths);
-    let Some(config) = config_or_say(args.config.as_deref(), &paths) else {
+    let paths = input_paths(&args.input.paths);
+    let Some(config) = config_or_say(args.input.config.as_deref(), &paths) else {
         return exit::INPUT;
     };
     let settings = Settings {
         min_cell: config.config.report.min_cell,
         lang: config.config.report.lang,
-        from: args.from,
-        to: args.to,
+        from: args.period.from,
+        to: args.period.to,
     };
     let (checked, figures) =
         match figures_of(&paths, &config, &settings, false, true, &mut Stages::new()) {

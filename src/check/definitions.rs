@@ -12,10 +12,7 @@ use std::collections::{BTreeMap, HashMap};
 
 /// Where a definition was read, as the user sees it.
 fn place(sheet: &ParsedSheet, idx: u32) -> String {
-    match &sheet.info.sheet {
-        Some(s) => format!("{} › {s} › row {}", sheet.info.file, sheet.row_number(idx)),
-        None => format!("{} › row {}", sheet.info.file, sheet.row_number(idx)),
-    }
+    format!("{} › row {}", sheet.shown(), sheet.row_number(idx))
 }
 
 /// Merges `b` into `a` field by field; `Err` names the first field where both are filled and differ.
@@ -368,20 +365,7 @@ fn resolve(base: Option<&Measure>, row: Option<&MeasureRow>) -> Option<Measure> 
     };
     let base = match base {
         Some(b) => b.clone(),
-        None => Measure {
-            name: row.name.clone(),
-            min: row.min?,
-            max: row.max?,
-            higher_is_better: row.higher_is_better?,
-            sem: None,
-            reliability: None,
-            sd: None,
-            mid: None,
-            conversion: None,
-            principles: Principles::default(),
-            label_cy: None,
-            source: None,
-        },
+        None => Measure::new(&row.name, row.min?, row.max?, row.higher_is_better?),
     };
     Some(Measure {
         name: base.name,

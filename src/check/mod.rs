@@ -327,7 +327,7 @@ impl Builder<'_, '_> {
 
     /// Resolves the rows of one sheet into the tables, finding duplicates of earlier rows.
     fn sheet(&mut self, sheet_index: u32, sheet: &mut ParsedSheet, resolver: &mut ProjectResolver) {
-        self.sheet_names.push(shown(sheet));
+        self.sheet_names.push(sheet.shown());
         if resolver.single.is_none()
             && sheet.info.column(Field::ProjectId).is_none()
             && !matches!(sheet.info.kind, Kind::Projects | Kind::Measures)
@@ -692,13 +692,6 @@ impl Builder<'_, '_> {
                 s.story_id = format!("#{n}");
             }
         }
-    }
-}
-
-fn shown(sheet: &ParsedSheet) -> String {
-    match &sheet.info.sheet {
-        Some(s) => format!("{} › {s}", sheet.info.file),
-        None => sheet.info.file.clone(),
     }
 }
 

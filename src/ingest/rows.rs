@@ -267,6 +267,14 @@ impl ParsedSheet {
         }
     }
 
+    /// The file, and the sheet of a workbook, as messages show them: `data/a.xlsx › Outcomes`.
+    pub fn shown(&self) -> String {
+        match &self.info.sheet {
+            Some(s) => format!("{} › {s}", self.info.file),
+            None => self.info.file.clone(),
+        }
+    }
+
     /// The row number the user sees for a row index.
     pub fn row_number(&self, idx: u32) -> u32 {
         self.row_numbers[idx as usize]
