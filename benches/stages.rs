@@ -81,7 +81,8 @@ fn stages(c: &mut Criterion) {
         &checked,
         &config.config,
         renderer.css.clone(),
-        "2024-01-01".into(),
+        19723, // 2024-01-01
+        mwm::report::pages::Layout::single(mwm::model::Language::En),
     );
     c.bench_function("one page (project briefing, built and rendered)", |b| {
         b.iter(|| {

@@ -33,6 +33,8 @@ pub struct Config {
 #[serde(deny_unknown_fields, default)]
 pub struct ReportConfig {
     pub title: String,
+    /// The title in Welsh, for Welsh pages.
+    pub title_cy: Option<String>,
     pub organisation: Option<String>,
     pub min_cell: u32,
     pub lang: Lang,
@@ -42,7 +44,8 @@ pub struct ReportConfig {
 impl Default for ReportConfig {
     fn default() -> Self {
         ReportConfig {
-            title: "Measuring what matters".into(),
+            title: DEFAULT_TITLE.into(),
+            title_cy: None,
             organisation: None,
             min_cell: 5,
             lang: Lang::En,
@@ -50,6 +53,9 @@ impl Default for ReportConfig {
         }
     }
 }
+
+/// The title when none is set; Welsh pages then use the Welsh default.
+pub const DEFAULT_TITLE: &str = "Measuring what matters";
 
 /// The language of the pages (SPEC 5.2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, Default)]
@@ -123,6 +129,9 @@ pub const INIT_TOML: &str = r#"# mwm.toml: the settings of mwm (Measuring What M
 [report]
 # The title of the portfolio page (index.html).
 title = "Measuring what matters"
+# The title on Welsh pages. When unset, Welsh pages use the Welsh default title if `title`
+# is the default, and `title` otherwise.
+# title_cy = "Mesur yr hyn sy'n bwysig"
 # The organisation shown under the title.
 # organisation = "Our organisation"
 # Figures about fewer people than this are not shown: pages say "fewer than 5".
@@ -380,7 +389,14 @@ mod tests {
         assert_eq!(c.config.report.quarters, Quarters::Financial);
         assert!(c.config.measures.is_empty() && c.config.privacy.names.is_empty());
         // Every key of [report] is in the file.
-        for key in ["title", "organisation", "min_cell", "lang", "quarters"] {
+        for key in [
+            "title",
+            "title_cy",
+            "organisation",
+            "min_cell",
+            "lang",
+            "quarters",
+        ] {
             assert!(INIT_TOML.contains(&format!("{key} =")), "{key}");
         }
         // The commented measure example is valid too.

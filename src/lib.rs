@@ -9,6 +9,7 @@ pub mod cli;
 pub mod config;
 pub mod demo;
 pub mod figures;
+pub mod i18n;
 pub mod ingest;
 pub mod model;
 pub mod problems;

@@ -312,8 +312,10 @@ impl Measure {
 
     /// The measures every run knows (SPEC 2.4), before any measures table or config entry.
     pub fn built_in() -> Vec<Measure> {
-        let ons = |name: &str, higher_is_better: bool| Measure {
+        // Welsh labels: see locales/GLOSSARY.md.
+        let ons = |name: &str, cy: &str, higher_is_better: bool| Measure {
             source: Some("ONS personal well-being".into()),
+            label_cy: Some(cy.into()),
             ..Measure::new(name, 0.0, 10.0, higher_is_better)
         };
         vec![
@@ -345,10 +347,14 @@ impl Measure {
                 label_cy: None,
                 source: Some("Tennant et al. 2007 (alpha)".into()),
             },
-            ons("ONS life satisfaction", true),
-            ons("ONS worthwhile", true),
-            ons("ONS happiness", true),
-            ons("ONS anxiety", false),
+            ons("ONS life satisfaction", "Bodlonrwydd â bywyd (ONS)", true),
+            ons(
+                "ONS worthwhile",
+                "Teimlo bod bywyd yn werth chweil (ONS)",
+                true,
+            ),
+            ons("ONS happiness", "Hapusrwydd (ONS)", true),
+            ons("ONS anxiety", "Gorbryder (ONS)", false),
         ]
     }
 

@@ -282,13 +282,6 @@ pub fn report(args: &ReportArgs) -> u8 {
         from: args.period.from,
         to: args.period.to,
     };
-    if settings.lang != Lang::En && !args.quiet {
-        // Said plainly rather than silently giving English pages to someone who asked for
-        // Welsh ones.
-        eprintln!(
-            "warning: Welsh pages are not made yet; the pages are in English (the language asked for is recorded in manifest.json)"
-        );
-    }
     let (checked, figures) = match figures_of(
         &paths,
         &config,
@@ -329,15 +322,23 @@ pub fn report(args: &ReportArgs) -> u8 {
         }
     };
     let generated_at = manifest::run_time();
-    let context = PageContext::new(
-        &checked.tables,
-        &figures,
-        &checked,
-        &config.config,
-        renderer.css.clone(),
-        generated_at.get(..10).unwrap_or_default().to_string(),
-    );
-    let page_views = pages::all(&context);
+    let today = crate::ingest::value::parse_date_text(generated_at.get(..10).unwrap_or_default())
+        .unwrap_or_default();
+    // Welsh first when both are asked for (SPEC 5.2): Welsh pages at the top of the folder,
+    // English ones in `en/`, each linked to its pair.
+    let mut page_views = Vec::new();
+    for layout in pages::Layout::for_lang(settings.lang) {
+        let context = PageContext::new(
+            &checked.tables,
+            &figures,
+            &checked,
+            &config.config,
+            renderer.css.clone(),
+            today,
+            layout,
+        );
+        page_views.extend(pages::all(&context));
+    }
     stages.lap("views");
     let rendered = renderer.render_all(&page_views);
     stages.lap("render");

@@ -2,7 +2,9 @@
 //! confidence interval of the change drawn around the follow-up mean; and the forest plot of
 //! effect sizes with their intervals across projects and measures.
 
-use super::{Chart, SMALL, TEXT, WIDTH, accessible, draw, err, palette, shorten, text_style};
+use super::{
+    Chart, SMALL, TEXT, WIDTH, Words, accessible, draw, err, palette, shorten, text_style,
+};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -20,9 +22,27 @@ pub struct BeforeAfter {
 
 const ROW: i32 = 58;
 
+/// Where the second legend entry starts: after a 16 px key, the first entry's words at about
+/// 7 px a character, and a gap.
+fn left_of_legend(first: &str) -> i32 {
+    16 + first.chars().count() as i32 * 7 + 30
+}
+
 /// Baseline (open circle) to follow-up (filled circle) per measure on the measure's own
 /// scale, with the CI of the change as a whisker.
-pub fn before_after(id: &str, title: &str, desc: &str, rows: &[BeforeAfter]) -> Chart {
+pub fn before_after(
+    text: &Words,
+    id: &str,
+    title: &str,
+    desc: &str,
+    rows: &[BeforeAfter],
+) -> Chart {
+    let (before, after) = (
+        text.get("chart-baseline-mean"),
+        text.get("chart-followup-mean"),
+    );
+    // The second legend entry starts after the first one's words (about 7 px a character).
+    let second = left_of_legend(&before);
     let height = (rows.len() as i32 * ROW + 36) as u32;
     let (left, right) = (40, 40);
     let plot = (WIDTH as i32 - left - right) as f64;
@@ -35,16 +55,16 @@ pub fn before_after(id: &str, title: &str, desc: &str, rows: &[BeforeAfter]) -> 
         ))
         .map_err(err)?;
         root.draw(&Text::new(
-            "baseline mean".to_string(),
+            before.clone(),
             (left + 16, 14),
             text_style(SMALL, palette::INK).pos(Pos::new(HPos::Left, VPos::Center)),
         ))
         .map_err(err)?;
-        root.draw(&Circle::new((left + 126, 14), 5, palette::BLUE.filled()))
+        root.draw(&Circle::new((left + second, 14), 5, palette::BLUE.filled()))
             .map_err(err)?;
         root.draw(&Text::new(
-            "follow-up mean, with the 95% interval of the change".to_string(),
-            (left + 136, 14),
+            after.clone(),
+            (left + second + 10, 14),
             text_style(SMALL, palette::INK).pos(Pos::new(HPos::Left, VPos::Center)),
         ))
         .map_err(err)?;
@@ -130,7 +150,7 @@ pub struct Effect {
 }
 
 /// Effect sizes (Cohen's d_z, positive = improvement) with their 95% intervals.
-pub fn forest(id: &str, title: &str, desc: &str, rows: &[Effect]) -> Chart {
+pub fn forest(text: &Words, id: &str, title: &str, desc: &str, rows: &[Effect]) -> Chart {
     let row = 24;
     let top = 30;
     let height = (top + rows.len() as i32 * row + 40) as u32;
@@ -164,15 +184,15 @@ pub fn forest(id: &str, title: &str, desc: &str, rows: &[Effect]) -> Chart {
             tick += 0.5;
         }
         root.draw(&Text::new(
-            "← worse    effect size (d_z)    better →".to_string(),
+            text.get("chart-effect-axis"),
             (x((low + high) / 2.0), bottom + 24),
             text_style(SMALL, palette::INK).pos(Pos::new(HPos::Center, VPos::Top)),
         ))
         .map_err(err)?;
         root.draw(&Text::new(
-            "95% interval".to_string(),
-            (WIDTH as i32 - right + 8, top - 14),
-            text_style(SMALL, palette::GREY).pos(Pos::new(HPos::Left, VPos::Center)),
+            text.get("chart-interval"),
+            (WIDTH as i32 - 2, top - 14),
+            text_style(SMALL, palette::GREY).pos(Pos::new(HPos::Right, VPos::Center)),
         ))
         .map_err(err)?;
         for (i, r) in rows.iter().enumerate() {

@@ -2,7 +2,9 @@
 //! many kinds of evidence there are (outputs, outcome pairs, stories, self-audit) and holds
 //! that number as text, so the shade is never the only way to read it.
 
-use super::{Chart, SMALL, TEXT, WIDTH, accessible, draw, err, palette, shorten, text_style};
+use super::{
+    Chart, SMALL, TEXT, WIDTH, Words, accessible, draw, err, palette, shorten, text_style,
+};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -18,6 +20,7 @@ const SHADES: [RGBColor; 5] = [
 
 /// `cells[row][column]` holds 0 to 4.
 pub fn heatmap(
+    text: &Words,
     id: &str,
     title: &str,
     desc: &str,
@@ -73,7 +76,7 @@ pub fn heatmap(
         }
         let y = top + rows.len() as i32 * row_h + 14;
         root.draw(&Text::new(
-            "kinds of evidence:".to_string(),
+            text.get("chart-kinds-of-evidence"),
             (label_width - 8, y + 8),
             text_style(SMALL, palette::INK).pos(Pos::new(HPos::Right, VPos::Center)),
         ))

@@ -2,7 +2,7 @@
 //! labelled with its project, and the novelty bands (simple, complicated, complex) are named
 //! on the axis.
 
-use super::{Chart, SMALL, WIDTH, accessible, draw, err, palette, shorten, text_style};
+use super::{Chart, SMALL, WIDTH, Words, accessible, draw, err, palette, shorten, text_style};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -15,7 +15,14 @@ pub struct Point {
 }
 
 /// `y_label` names the outcome value (for example "% reliably improved").
-pub fn novelty(id: &str, title: &str, desc: &str, y_label: &str, points: &[Point]) -> Chart {
+pub fn novelty(
+    text: &Words,
+    id: &str,
+    title: &str,
+    desc: &str,
+    y_label: &str,
+    points: &[Point],
+) -> Chart {
     let height = 360u32;
     let (left, right, top, bottom) = (60, 110, 20, 70);
     let plot_w = (WIDTH as i32 - left - right) as f64;
@@ -43,16 +50,20 @@ pub fn novelty(id: &str, title: &str, desc: &str, y_label: &str, points: &[Point
             ))
             .map_err(err)?;
         }
-        for (label, from) in [("simple", 1.5), ("complicated", 3.5), ("complex", 5.5)] {
+        for (label, from) in [
+            ("novelty-simple", 1.5),
+            ("novelty-complicated", 3.5),
+            ("novelty-complex", 5.5),
+        ] {
             root.draw(&Text::new(
-                label.to_string(),
+                text.get(label),
                 (x(from), base + 24),
                 text_style(SMALL, palette::GREY).pos(Pos::new(HPos::Center, VPos::Top)),
             ))
             .map_err(err)?;
         }
         root.draw(&Text::new(
-            "novelty (1 = we all know how to do this, 6 = nobody has done this before)".to_string(),
+            text.get("chart-novelty-axis"),
             (left + plot_w as i32 / 2, base + 44),
             text_style(SMALL, palette::INK).pos(Pos::new(HPos::Center, VPos::Top)),
         ))

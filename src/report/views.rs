@@ -117,7 +117,27 @@ pub struct Quote {
     pub lang: String,
     pub title: Option<String>,
     pub text: String,
-    pub caption: String,
+    /// Who told it, when, and what mattered, shown joined by "; ".
+    pub caption: Vec<QuotePart>,
+}
+
+/// A piece of a quote's caption: fixed words, or a label and the teller's own words in
+/// their language (`lang` when it is not the page's).
+#[derive(Debug, Clone, Serialize)]
+pub struct QuotePart {
+    pub label: Option<String>,
+    pub text: String,
+    pub lang: Option<String>,
+}
+
+impl QuotePart {
+    pub fn words(text: String) -> QuotePart {
+        QuotePart {
+            label: None,
+            text,
+            lang: None,
+        }
+    }
 }
 
 /// A piece of a section. Charts are SVG made by `charts`, the only markup marked safe.
@@ -145,11 +165,14 @@ pub enum Block {
     },
     List {
         items: Vec<String>,
+        /// The items' language, when it is not the page's.
+        lang: Option<String>,
     },
 }
 
 /// A chart followed by the table of the numbers it shows (SPEC 5.1).
 pub fn chart_with_table(
+    text: &crate::i18n::Text,
     chart: crate::charts::Chart,
     caption: &str,
     head: Vec<String>,
@@ -161,21 +184,21 @@ pub fn chart_with_table(
             caption: caption.to_string(),
         },
         table(
-            format!("The numbers in the chart: {}", chart.title),
+            crate::tr!(text, "chart-numbers", title = chart.title),
             head,
             rows,
         ),
     ]
 }
 
-/// "1 story", "2 stories": a count with its noun.
-pub fn counted(n: u64, one: &str, many: &str) -> String {
-    format!("{} {}", count(n), if n == 1 { one } else { many })
-}
-
-/// "was" or "were" for a count.
-pub fn was(n: u64) -> &'static str {
-    if n == 1 { "was" } else { "were" }
+/// The link from a page to its pair in the other language (`--lang both`).
+#[derive(Debug, Clone, Serialize)]
+pub struct PairLink {
+    pub href: String,
+    /// The other language's code, for `lang` and `hreflang`.
+    pub lang: String,
+    /// The other language's name, in that language: "Cymraeg", "English".
+    pub text: String,
 }
 
 /// A whole page.
@@ -191,6 +214,11 @@ pub struct Page {
     pub sections: Vec<Section>,
     pub footer: String,
     pub css: String,
+    /// Fixed words of the template, in the page's language.
+    pub skip: String,
+    pub breadcrumb_label: String,
+    pub contents_label: String,
+    pub pair: Option<PairLink>,
 }
 
 impl Page {
@@ -277,29 +305,6 @@ pub fn signed(v: f64, decimals: usize) -> String {
     }
 }
 
-/// A date as "3 March 2024".
-pub fn long_date(days: i32) -> String {
-    use chrono::Datelike;
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    match crate::ingest::value::naive_date(days) {
-        Some(d) => format!("{} {} {}", d.day(), MONTHS[d.month0() as usize], d.year()),
-        None => String::new(),
-    }
-}
-
 /// A slug of SPEC 5.1: lower case, runs of other characters than letters and digits made `-`.
 pub fn slug(id: &str) -> String {
     let mut out = String::new();
@@ -356,8 +361,6 @@ mod tests {
         assert_eq!(signed(-0.4, 1), "-0.4");
         assert_eq!(signed(0.0, 1), "0.0");
         assert_eq!(count(1234), "1,234");
-        // 2024-03-03 is day 19785 (Python: date(2024,3,3) - date(1970,1,1)).
-        assert_eq!(long_date(19785), "3 March 2024");
     }
 
     #[test]

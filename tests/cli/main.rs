@@ -17,13 +17,15 @@
 //! - `properties`: every row read ends in the figures or in excluded_rows.csv, never both;
 //! - `pages`: the HTML pages: sections, charts, numbers, escaping, consent and redaction;
 //! - `demo`: `mwm demo-data` is deterministic and passes its own checks;
-//! - `first_run`: the template workbook, `mwm init`, help, version and completions.
+//! - `first_run`: the template workbook, `mwm init`, help, version and completions;
+//! - `languages`: Welsh and English pages, `--lang both`, no English on Welsh pages.
 
 mod checking;
 mod config;
 mod demo;
 mod figures;
 mod first_run;
+mod languages;
 mod ledger;
 mod output;
 mod pages;

@@ -7,11 +7,13 @@ mod project;
 mod sections;
 
 use super::redact::Redactor;
-use super::views::{Page, unique_slugs};
+use super::views::{Link, Page, unique_slugs};
 use crate::check::Checked;
 use crate::config::Config;
 use crate::figures::{Figures, Scope};
-use crate::model::Tables;
+use crate::i18n::Text;
+use crate::model::{Language, Tables};
+use crate::tr;
 use rayon::prelude::*;
 
 /// Everything a page builder reads, borrowed once.
@@ -26,7 +28,11 @@ pub struct PageContext<'a> {
     /// Funders (as first written) with their slug and project codes, sorted by name.
     pub funders: Vec<Funder>,
     pub css: String,
-    pub generated: String,
+    /// The run's date, `YYYY-MM-DD`.
+    pub generated: i32,
+    /// The language of these pages and where they sit (SPEC 5.2).
+    pub text: Text,
+    pub layout: Layout,
     /// Where each scope's rows are in the figures (they come sorted by scope), so that a page
     /// finds its project's rows without scanning a national portfolio's for each of a
     /// thousand pages.
@@ -67,6 +73,69 @@ fn scope_slot(scope: Scope, projects: usize) -> usize {
     }
 }
 
+/// Where one language's pages sit in the report folder, and where their pairs in the other
+/// language sit when both are written (`--lang both`: Welsh at the top, English in `en/`).
+#[derive(Debug, Clone)]
+pub struct Layout {
+    pub lang: Language,
+    /// Folder of this language's pages inside the report folder: `""` or `"en/"`.
+    pub root: String,
+    /// The paired pages, when both languages are written.
+    pub pair: Option<Pair>,
+}
+
+/// The other language's pages: their folder, and the words of the link to them (in that
+/// language, so that its readers find it).
+#[derive(Debug, Clone)]
+pub struct Pair {
+    pub root: String,
+    pub code: &'static str,
+    pub name: String,
+}
+
+impl Pair {
+    fn new(root: &str, lang: Language) -> Pair {
+        let text = Text::new(lang);
+        Pair {
+            root: root.into(),
+            code: text.code(),
+            name: text.get("language-name"),
+        }
+    }
+}
+
+impl Layout {
+    /// One language's pages alone at the top of the folder.
+    pub fn single(lang: Language) -> Layout {
+        Layout {
+            lang,
+            root: String::new(),
+            pair: None,
+        }
+    }
+
+    /// The layouts of the languages asked for, Welsh first.
+    pub fn for_lang(lang: crate::config::Lang) -> Vec<Layout> {
+        use crate::config::Lang;
+        match lang {
+            Lang::En => vec![Layout::single(Language::En)],
+            Lang::Cy => vec![Layout::single(Language::Cy)],
+            Lang::Both => vec![
+                Layout {
+                    lang: Language::Cy,
+                    root: String::new(),
+                    pair: Some(Pair::new("en/", Language::En)),
+                },
+                Layout {
+                    lang: Language::En,
+                    root: "en/".into(),
+                    pair: Some(Pair::new("", Language::Cy)),
+                },
+            ],
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Funder {
     pub name: String,
@@ -81,7 +150,8 @@ impl<'a> PageContext<'a> {
         checked: &'a Checked,
         config: &'a Config,
         css: String,
-        generated: String,
+        generated: i32,
+        layout: Layout,
     ) -> PageContext<'a> {
         let project_slugs = unique_slugs(&tables.project_ids);
         let mut funders: Vec<Funder> = Vec::new();
@@ -122,6 +192,8 @@ impl<'a> PageContext<'a> {
             funders,
             css,
             generated,
+            text: Text::new(layout.lang),
+            layout,
             index,
         }
     }
@@ -170,16 +242,24 @@ impl<'a> PageContext<'a> {
             .unwrap_or_default()
     }
 
-    /// The name a reader knows a project by.
+    /// The name a reader knows a project by, in the page's language where one is given.
     pub fn project_name(&self, code: u32) -> String {
-        self.tables.projects[code as usize].as_ref().map_or_else(
-            || self.tables.project_ids[code as usize].clone(),
-            |p| p.name.clone(),
-        )
+        match &self.tables.projects[code as usize] {
+            Some(p) => match (&p.name_cy, self.text.lang) {
+                (Some(cy), Language::Cy) if !cy.trim().is_empty() => cy.clone(),
+                _ => p.name.clone(),
+            },
+            None => self.tables.project_ids[code as usize].clone(),
+        }
     }
 
+    /// A measure's name, in the page's language where one is given.
     pub fn measure_name(&self, code: u32) -> &str {
-        &self.tables.measures[code as usize].name
+        let m = &self.tables.measures[code as usize];
+        match (&m.label_cy, self.text.lang) {
+            (Some(cy), Language::Cy) if !cy.trim().is_empty() => cy,
+            _ => &m.name,
+        }
     }
 
     pub fn min_cell(&self) -> u32 {
@@ -188,29 +268,58 @@ impl<'a> PageContext<'a> {
 
     /// "fewer than 5" with the threshold in force.
     pub fn hidden(&self) -> String {
-        format!("fewer than {}", self.min_cell())
+        tr!(self.text, "hidden", min = self.min_cell().to_string())
+    }
+
+    /// The report's title: the config's, or the default in the page's language.
+    pub fn title(&self) -> String {
+        let report = &self.config.report;
+        match (&report.title_cy, self.text.lang) {
+            (Some(cy), Language::Cy) => cy.clone(),
+            _ if report.title == crate::config::DEFAULT_TITLE => self.text.get("default-title"),
+            _ => report.title.clone(),
+        }
     }
 
     pub fn footer(&self) -> String {
-        format!(
-            "Made by mwm {} on {} from {} input files. Figures about fewer than {} people are not shown. The tables behind every number are in the data folder of this report.",
-            env!("CARGO_PKG_VERSION"),
-            self.generated,
-            self.checked.inputs.len(),
-            self.min_cell()
+        let files = self.checked.inputs.len() as u64;
+        tr!(
+            self.text,
+            "footer",
+            version = env!("CARGO_PKG_VERSION"),
+            date = self.text.date(self.generated),
+            n_files = files,
+            files = super::views::count(files),
+            min = self.min_cell().to_string()
         )
     }
 
-    fn page(&self, title: String, kicker: &str, depth: usize) -> Page {
+    /// The path of a page (given relative to its language's folder) in the report folder.
+    pub fn path(&self, page: &str) -> String {
+        format!("{}{page}", self.layout.root)
+    }
+
+    /// A new page at `path` (relative to its language's folder), with its fixed text.
+    fn page(&self, title: String, kicker: &str, path: &str) -> Page {
+        let depth = path.matches('/').count();
         let up = "../".repeat(depth);
+        let text = &self.text;
+        let pair = self.layout.pair.as_ref().map(|pair| {
+            let up_to_top = "../".repeat(depth + self.layout.root.matches('/').count());
+            super::views::PairLink {
+                href: format!("{up_to_top}{}{path}", pair.root),
+                lang: pair.code.into(),
+                text: pair.name.clone(),
+            }
+        });
         Page {
-            lang: "en".into(),
+            lang: text.code().into(),
             title,
-            kicker: kicker.to_string(),
+            kicker: text.get(kicker),
             subtitle: None,
             breadcrumb: if depth > 0 {
-                vec![super::views::Link {
-                    text: format!("Portfolio: {}", self.config.report.title),
+                vec![Link {
+                    text: tr!(text, "crumb-portfolio", title = self.title()),
                     href: format!("{up}index.html"),
                 }]
             } else {
@@ -221,6 +330,10 @@ impl<'a> PageContext<'a> {
             sections: Vec::new(),
             footer: self.footer(),
             css: self.css.clone(),
+            skip: text.get("skip-link"),
+            breadcrumb_label: text.get("breadcrumb-label"),
+            contents_label: text.get("contents-heading"),
+            pair,
         }
     }
 }
@@ -234,7 +347,7 @@ pub struct PageOut {
 /// One project's board briefing (for benchmarks and tests of a single page).
 pub fn project_page(ctx: &PageContext<'_>, code: u32) -> PageOut {
     PageOut {
-        path: format!("projects/{}.html", ctx.project_slugs[code as usize]),
+        path: ctx.path(&project::path(ctx, code)),
         page: project::project(ctx, code),
     }
 }
@@ -253,12 +366,12 @@ pub fn all(ctx: &PageContext<'_>) -> Vec<PageOut> {
         .par_iter()
         .map(|w| match w {
             Which::Portfolio => PageOut {
-                path: "index.html".into(),
+                path: ctx.path("index.html"),
                 page: portfolio::portfolio(ctx),
             },
             Which::Project(code) => project_page(ctx, *code),
             Which::Funder(funder) => PageOut {
-                path: format!("funders/{}.html", funder.slug),
+                path: ctx.path(&portfolio::funder_path(funder)),
                 page: portfolio::funder(ctx, funder),
             },
         })

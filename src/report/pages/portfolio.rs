@@ -7,21 +7,36 @@ use crate::charts::{bars, change, heatmap, palette, scatter};
 use crate::figures::{Period, Scope};
 use crate::model::Principle;
 use crate::report::views::{
-    Block, Headline, Page, Section, TableCell, chart_with_table, count, counted, money, number,
-    pct, signed, stat,
+    Block, Headline, Page, Section, TableCell, chart_with_table, count, money, number, pct, signed,
+    stat,
 };
+use crate::tr;
+
+/// Where a funder's page is, inside its language's folder.
+pub fn funder_path(funder: &Funder) -> String {
+    format!("funders/{}.html", funder.slug)
+}
 
 /// Charts list at most this many projects (or project-measure rows), so that a national
 /// portfolio still gives readable pages; the tidy tables hold every row.
 const MAX_CHART_ROWS: usize = 60;
 
-/// The sentence that says a chart shows only the first rows.
-fn capped(shown: usize, total: usize, what: &str, table: &str) -> Option<String> {
+/// The sentence that says a chart shows only the first rows; `what` is a count message
+/// ("count-projects").
+fn capped(
+    ctx: &PageContext<'_>,
+    shown: usize,
+    total: usize,
+    what: &str,
+    table: &str,
+) -> Option<String> {
     (shown < total).then(|| {
-        format!(
-            "The chart and its table show the first {} of {} {what}, in project order; every one is in data/{table}.",
-            count(shown as u64),
-            count(total as u64)
+        tr!(
+            ctx.text,
+            "capped",
+            shown = count(shown as u64),
+            total = ctx.text.count(what, total as u64),
+            table = table
         )
     })
 }
@@ -40,9 +55,9 @@ fn mask_of(ctx: &PageContext<'_>, codes: &[u32]) -> Vec<bool> {
 }
 
 pub fn portfolio(ctx: &PageContext<'_>) -> Page {
+    let text = &ctx.text;
     let codes: Vec<u32> = (0..ctx.tables.project_ids.len() as u32).collect();
-    let title = ctx.config.report.title.clone();
-    let mut page = ctx.page(title, "Portfolio", 0);
+    let mut page = ctx.page(ctx.title(), "kicker-portfolio", "index.html");
     page.subtitle = ctx.config.report.organisation.clone();
     let all_stories = ctx.stories_of(Scope::All);
     page.headline = Some(headline(ctx, &codes, Some(&all_stories)));
@@ -50,24 +65,24 @@ pub fn portfolio(ctx: &PageContext<'_>) -> Page {
         projects_table(ctx, &codes, 0),
         forest(ctx, &codes, "index-forest"),
         evidence_map(ctx, &codes, "index-heatmap"),
-        sections::spectrum(&all_stories, "index-spectrum"),
+        sections::spectrum(ctx, &all_stories, "index-spectrum"),
         outputs_by_project(ctx, &codes, "index-outputs"),
     ];
     if let Some(s) = novelty(ctx, &codes) {
         sections_list.push(s);
     }
     if !ctx.funders.is_empty() {
-        let mut funders = Section::new("funders", "Funders");
+        let mut funders = Section::new("funders", &text.get("funders-heading"));
         funders.blocks.push(Block::Table {
             align: Vec::new(),
-            caption: "Funders and the projects they fund".into(),
-            head: vec!["Funder".into(), "Projects".into()],
+            caption: text.get("funders-caption"),
+            head: vec![text.get("col-funder"), text.get("col-projects")],
             rows: ctx
                 .funders
                 .iter()
                 .map(|f| {
                     vec![
-                        TableCell::link(f.name.clone(), format!("funders/{}.html", f.slug)),
+                        TableCell::link(f.name.clone(), funder_path(f)),
                         TableCell::text(count(f.projects.len() as u64)),
                     ]
                 })
@@ -82,11 +97,13 @@ pub fn portfolio(ctx: &PageContext<'_>) -> Page {
 }
 
 pub fn funder(ctx: &PageContext<'_>, funder: &Funder) -> Page {
-    let mut page = ctx.page(funder.name.clone(), "Funder report", 1);
-    page.subtitle = Some(format!(
-        "{} funded in {}",
-        counted(funder.projects.len() as u64, "project", "projects"),
-        ctx.config.report.title
+    let text = &ctx.text;
+    let mut page = ctx.page(funder.name.clone(), "kicker-funder", &funder_path(funder));
+    page.subtitle = Some(tr!(
+        text,
+        "funder-subtitle",
+        projects = text.count("count-projects", funder.projects.len() as u64),
+        title = ctx.title()
     ));
     let id = format!("funder-{}", funder.slug);
     page.headline = Some(headline(ctx, &funder.projects, None));
@@ -123,40 +140,41 @@ fn headline(
         ),
     };
     let budget: f64 = projects.iter().filter_map(|p| p.budget).sum();
+    let text = &ctx.text;
     let main =
         main_outcome(ctx, Scope::All).filter(|_| codes.len() == ctx.tables.project_ids.len());
     let lead = main.map(|o| {
-        let m = &ctx.tables.measures[o.measure as usize];
-        format!(
-            "Across all projects, {} {} ({} people paired).",
-            m.name,
-            sections::change_words(o, m.higher_is_better),
-            count(o.n_paired.unwrap_or(0))
+        tr!(
+            text,
+            "lead-portfolio",
+            change = sections::change_words(ctx, o),
+            people = text.count("count-people", o.n_paired.unwrap_or(0))
         )
     });
     Headline {
-        heading: "At a glance".into(),
+        heading: text.get("at-a-glance"),
         lead,
         stats: vec![
-            stat("Projects", count(codes.len() as u64), None),
+            stat(&text.get("stat-projects"), count(codes.len() as u64), None),
             stat(
-                "Participants",
+                &text.get("stat-participants"),
                 count(participants),
                 (hidden > 0).then(|| {
-                    format!(
-                        "plus {} with {}",
-                        counted(hidden as u64, "project", "projects"),
-                        ctx.hidden()
+                    tr!(
+                        text,
+                        "note-plus-hidden",
+                        projects = text.count("count-projects", hidden as u64),
+                        hidden = ctx.hidden()
                     )
                 }),
             ),
             stat(
-                "Stories",
+                &text.get("stat-stories"),
                 count(n_stories),
-                Some(format!("{} may be quoted", count(quotable))),
+                Some(tr!(text, "note-quotable", quotable = count(quotable))),
             ),
             stat(
-                "Budget",
+                &text.get("stat-budget"),
                 if budget > 0.0 {
                     money(budget)
                 } else {
@@ -169,8 +187,9 @@ fn headline(
 }
 
 fn projects_table(ctx: &PageContext<'_>, codes: &[u32], depth: usize) -> Section {
+    let text = &ctx.text;
     let up = "../".repeat(depth);
-    let mut section = Section::new("projects", "Projects");
+    let mut section = Section::new("projects", &text.get("projects-heading"));
     let rows = codes
         .iter()
         .map(|c| {
@@ -179,7 +198,7 @@ fn projects_table(ctx: &PageContext<'_>, codes: &[u32], depth: usize) -> Section
             vec![
                 TableCell::link(
                     ctx.project_name(*c),
-                    format!("{up}projects/{}.html", ctx.project_slugs[*c as usize]),
+                    format!("{up}{}", super::project::path(ctx, *c)),
                 ),
                 TableCell::words(p.organisation.clone().unwrap_or_default()),
                 match p.participants {
@@ -204,15 +223,15 @@ fn projects_table(ctx: &PageContext<'_>, codes: &[u32], depth: usize) -> Section
         .collect();
     section.blocks.push(Block::Table {
         align: Vec::new(),
-        caption: "Projects, their main outcome and cost per participant".into(),
+        caption: text.get("projects-caption"),
         head: vec![
-            "Project".into(),
-            "Organisation".into(),
-            "Participants".into(),
-            "Main change (points)".into(),
-            "Reliably improved".into(),
-            "Stories".into(),
-            "Cost per participant".into(),
+            text.get("col-project"),
+            text.get("col-organisation"),
+            text.get("col-participants"),
+            text.get("col-main-change"),
+            text.get("col-reliably-improved"),
+            text.get("col-stories"),
+            text.get("col-cost-per-participant"),
         ],
         rows,
     });
@@ -220,8 +239,9 @@ fn projects_table(ctx: &PageContext<'_>, codes: &[u32], depth: usize) -> Section
 }
 
 fn forest(ctx: &PageContext<'_>, codes: &[u32], id: &str) -> Section {
-    let mut section = Section::new("outcomes", "Outcomes across projects");
-    section = section.para("Effect sizes (Cohen's d_z) per project and measure with their 95% intervals: positive means people improved, whichever direction the measure counts as better. Groups of fewer than the threshold are left out.");
+    let text = &ctx.text;
+    let mut section = Section::new("outcomes", &text.get("forest-heading"));
+    section = section.para(text.get("forest-intro"));
     let mask = mask_of(ctx, codes);
     let mut rows: Vec<_> = ctx
         .figures
@@ -231,20 +251,27 @@ fn forest(ctx: &PageContext<'_>, codes: &[u32], id: &str) -> Section {
         .filter(|o| o.effect_size.is_some())
         .collect();
     if rows.is_empty() {
-        return section.para("No project has enough paired outcome scores for an effect size.");
+        return section.para(text.get("forest-none"));
     }
     let total = rows.len();
     rows.truncate(MAX_CHART_ROWS);
-    if let Some(note) = capped(rows.len(), total, "effects", "outcomes_summary.csv") {
+    if let Some(note) = capped(
+        ctx,
+        rows.len(),
+        total,
+        "count-effects",
+        "outcomes_summary.csv",
+    ) {
         section = section.para(note);
     }
     let effects: Vec<change::Effect> = rows
         .iter()
         .map(|o| change::Effect {
-            label: format!(
-                "{}: {}",
-                project_of(ctx, o.scope),
-                ctx.measure_name(o.measure)
+            label: tr!(
+                text,
+                "project-measure",
+                project = project_of(ctx, o.scope),
+                measure = ctx.measure_name(o.measure)
             ),
             estimate: o.effect_size.unwrap_or(0.0),
             low: o.es_ci_low.unwrap_or(0.0),
@@ -256,18 +283,20 @@ fn forest(ctx: &PageContext<'_>, codes: &[u32], id: &str) -> Section {
         .max_by(|a, b| a.estimate.total_cmp(&b.estimate));
     let above = effects.iter().filter(|e| e.low > 0.0).count();
     let desc = match largest {
-        Some(l) => format!(
-            "{} of {} effects have intervals entirely above zero (a clear improvement). The largest is {} (d_z {}, 95% interval {} to {}).",
-            above,
-            effects.len(),
-            l.label,
-            number(l.estimate, 2),
-            number(l.low, 2),
-            number(l.high, 2)
+        Some(l) => tr!(
+            text,
+            "forest-desc",
+            above = count(above as u64),
+            n_above = above as u64,
+            effects = text.count("count-effects", effects.len() as u64),
+            largest = l.label.as_str(),
+            estimate = number(l.estimate, 2),
+            low = number(l.low, 2),
+            high = number(l.high, 2)
         ),
         None => String::new(),
     };
-    let chart = change::forest(id, "Effect sizes per project and measure", &desc, &effects);
+    let chart = change::forest(text, id, &text.get("forest-chart-title"), &desc, &effects);
     let table = effects
         .iter()
         .zip(&rows)
@@ -276,18 +305,24 @@ fn forest(ctx: &PageContext<'_>, codes: &[u32], id: &str) -> Section {
                 TableCell::text(e.label.clone()),
                 TableCell::text(count(o.n_paired.unwrap_or(0))),
                 TableCell::text(number(e.estimate, 2)),
-                TableCell::text(format!("{} to {}", number(e.low, 2), number(e.high, 2))),
+                TableCell::text(tr!(
+                    text,
+                    "range",
+                    low = number(e.low, 2),
+                    high = number(e.high, 2)
+                )),
             ]
         })
         .collect();
     section.blocks.extend(chart_with_table(
+        text,
         chart,
         &desc,
         vec![
-            "Project: measure".into(),
-            "Paired people".into(),
-            "d_z".into(),
-            "95% interval".into(),
+            text.get("col-project-measure"),
+            text.get("col-paired-people"),
+            text.get("col-dz"),
+            text.get("col-interval"),
         ],
         table,
     ));
@@ -297,7 +332,7 @@ fn forest(ctx: &PageContext<'_>, codes: &[u32], id: &str) -> Section {
 fn project_of(ctx: &PageContext<'_>, scope: Scope) -> String {
     match scope {
         Scope::Project(c) => ctx.project_name(c),
-        Scope::All => "All projects".into(),
+        Scope::All => ctx.text.get("all-projects"),
     }
 }
 
@@ -310,12 +345,14 @@ fn evidence_level(e: &crate::figures::PrincipleEvidence) -> u8 {
 }
 
 fn evidence_map(ctx: &PageContext<'_>, codes: &[u32], id: &str) -> Section {
-    let mut section = Section::new("principles", "Evidence for each principle");
-    section = section.para("Each cell counts the kinds of evidence a project has for a principle: output measures tagged with it, paired outcome scores on measures tagged with it, stories tagged with it, and a self-audit score (0 to 4).");
+    let text = &ctx.text;
+    let mut section = Section::new("principles", &text.get("evidence-heading"));
+    section = section.para(text.get("evidence-intro"));
     if let Some(note) = capped(
+        ctx,
         codes.len().min(MAX_CHART_ROWS),
         codes.len(),
-        "projects",
+        "count-projects",
         "principle_evidence.csv",
     ) {
         section = section.para(note);
@@ -324,7 +361,7 @@ fn evidence_map(ctx: &PageContext<'_>, codes: &[u32], id: &str) -> Section {
     let names: Vec<String> = codes.iter().map(|c| ctx.project_name(*c)).collect();
     let columns: Vec<String> = Principle::ALL
         .iter()
-        .map(|p| p.label_en().to_string())
+        .map(|p| text.principle(*p).to_string())
         .collect();
     let cells: Vec<Vec<u8>> = codes
         .iter()
@@ -344,20 +381,28 @@ fn evidence_map(ctx: &PageContext<'_>, codes: &[u32], id: &str) -> Section {
     let per_principle: Vec<(usize, &str)> = Principle::ALL
         .iter()
         .enumerate()
-        .map(|(j, p)| (cells.iter().map(|r| usize::from(r[j])).sum(), p.label_en()))
+        .map(|(j, p)| {
+            (
+                cells.iter().map(|r| usize::from(r[j])).sum(),
+                text.principle(*p),
+            )
+        })
         .collect();
     let weakest = per_principle.iter().min_by_key(|(n, _)| *n);
     let strongest = per_principle.iter().max_by_key(|(n, _)| *n);
-    let desc = format!(
-        "{} of {} project-principle cells have all four kinds of evidence. {} has the most evidence across projects{}.",
-        full,
-        cells.len() * 5,
-        strongest.map_or("", |s| s.1),
-        weakest.map_or(String::new(), |w| format!(" and {} the least", w.1))
+    let desc = tr!(
+        text,
+        "evidence-desc",
+        full = count(full as u64),
+        n_full = full as u64,
+        cells = count(cells.len() as u64 * 5),
+        strongest = strongest.map_or("", |s| s.1),
+        weakest = weakest.map_or("", |w| w.1)
     );
     let chart = heatmap::heatmap(
+        text,
         id,
-        "Kinds of evidence per project and principle",
+        &text.get("evidence-chart-title"),
         &desc,
         &names,
         &columns,
@@ -372,16 +417,17 @@ fn evidence_map(ctx: &PageContext<'_>, codes: &[u32], id: &str) -> Section {
             row
         })
         .collect();
-    let mut head = vec!["Project".to_string()];
+    let mut head = vec![text.get("col-project")];
     head.extend(columns);
     section
         .blocks
-        .extend(chart_with_table(chart, &desc, head, rows));
+        .extend(chart_with_table(text, chart, &desc, head, rows));
     section
 }
 
 fn outputs_by_project(ctx: &PageContext<'_>, codes: &[u32], id: &str) -> Section {
-    let mut section = Section::new("outputs", "Outputs by project");
+    let text = &ctx.text;
+    let mut section = Section::new("outputs", &text.get("outputs-by-project-heading"));
     let mask = mask_of(ctx, codes);
     let totals: Vec<_> = ctx
         .figures
@@ -390,7 +436,7 @@ fn outputs_by_project(ctx: &PageContext<'_>, codes: &[u32], id: &str) -> Section
         .filter(|o| o.period == Period::Total && in_codes(&mask, o.scope))
         .collect();
     if totals.is_empty() {
-        return section.para("No outputs were recorded.");
+        return section.para(text.get("outputs-none"));
     }
     // The output measures most projects report, at most four charts.
     let mut measures: Vec<(usize, u32)> = Vec::new();
@@ -401,7 +447,7 @@ fn outputs_by_project(ctx: &PageContext<'_>, codes: &[u32], id: &str) -> Section
         }
     }
     measures.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    section = section.para("Total outputs over the whole period for the activities most projects report; every project's outputs per quarter are on its own page and in data/outputs_summary.csv.");
+    section = section.para(text.get("outputs-by-project-intro"));
     for (i, (_, measure)) in measures.iter().take(4).enumerate() {
         let name = &ctx.tables.output_measures[*measure as usize];
         let reporting = totals.iter().filter(|o| o.measure == *measure).count();
@@ -418,27 +464,31 @@ fn outputs_by_project(ctx: &PageContext<'_>, codes: &[u32], id: &str) -> Section
             .collect();
         let top = rows.iter().max_by(|a, b| a.value.total_cmp(&b.value));
         let desc = match top {
-            Some(t) => format!(
-                "{name}: {} {} it; {} delivered the most ({}){}.",
-                counted(reporting as u64, "project", "projects"),
-                if reporting == 1 { "reports" } else { "report" },
-                t.label,
-                t.text,
-                if rows.len() < reporting {
-                    " of the projects shown"
-                } else {
-                    ""
-                }
+            Some(t) => tr!(
+                text,
+                "outputs-by-project-desc",
+                measure = name.as_str(),
+                n_projects = reporting as u64,
+                projects = text.count("count-projects", reporting as u64),
+                top = t.label.as_str(),
+                value = t.text.as_str(),
+                capped = if rows.len() < reporting { "yes" } else { "no" }
             ),
             None => String::new(),
         };
         section.blocks.push(Block::Heading { text: name.clone() });
-        if let Some(note) = capped(rows.len(), reporting, "projects", "outputs_summary.csv") {
+        if let Some(note) = capped(
+            ctx,
+            rows.len(),
+            reporting,
+            "count-projects",
+            "outputs_summary.csv",
+        ) {
             section.blocks.push(Block::Note { text: note });
         }
         let chart = bars::horizontal(
             &format!("{id}-{i}"),
-            &format!("{name} by project"),
+            &tr!(text, "outputs-by-project-title", measure = name.as_str()),
             &desc,
             &rows,
         );
@@ -452,9 +502,10 @@ fn outputs_by_project(ctx: &PageContext<'_>, codes: &[u32], id: &str) -> Section
             })
             .collect();
         section.blocks.extend(chart_with_table(
+            text,
             chart,
             &desc,
-            vec!["Project".into(), name.clone()],
+            vec![text.get("col-project"), name.clone()],
             table,
         ));
     }
@@ -488,30 +539,39 @@ fn novelty(ctx: &PageContext<'_>, codes: &[u32]) -> Option<Section> {
     let total = points.len();
     let mut points = points;
     points.truncate(MAX_CHART_ROWS);
-    let mut section = Section::new("novelty", "Novelty and outcomes");
-    if let Some(note) = capped(points.len(), total, "projects", "projects_summary.csv") {
+    let text = &ctx.text;
+    let mut section = Section::new("novelty", &text.get("novelty-heading"));
+    if let Some(note) = capped(
+        ctx,
+        points.len(),
+        total,
+        "count-projects",
+        "projects_summary.csv",
+    ) {
         section = section.para(note);
     }
-    section = section.para("How new each project's approach is (1: we all know how to do this, to 6: nobody has done this before) against the share of people whose scores improved, averaged over the project's measures.");
+    section = section.para(text.get("novelty-intro"));
     let most = points.iter().max_by_key(|p| p.novelty);
     let least = points.iter().min_by_key(|p| p.novelty);
     let desc = match (most, least) {
-        (Some(m), Some(l)) => format!(
-            "The most novel project, {} (novelty {}), saw {} of people improve; the least novel, {} (novelty {}), saw {}.",
-            m.label,
-            m.novelty,
-            pct(m.value),
-            l.label,
-            l.novelty,
-            pct(l.value)
+        (Some(m), Some(l)) => tr!(
+            text,
+            "novelty-desc",
+            most = m.label.as_str(),
+            most_novelty = m.novelty.to_string(),
+            most_pct = pct(m.value),
+            least = l.label.as_str(),
+            least_novelty = l.novelty.to_string(),
+            least_pct = pct(l.value)
         ),
         _ => String::new(),
     };
     let chart = scatter::novelty(
+        text,
         "index-novelty",
-        "Projects by novelty and share improved",
+        &text.get("novelty-chart-title"),
         &desc,
-        "% improved",
+        &text.get("novelty-y-axis"),
         &points,
     );
     let rows = points
@@ -525,16 +585,22 @@ fn novelty(ctx: &PageContext<'_>, codes: &[u32]) -> Option<Section> {
         })
         .collect();
     section.blocks.extend(chart_with_table(
+        text,
         chart,
         &desc,
-        vec!["Project".into(), "Novelty".into(), "Improved".into()],
+        vec![
+            text.get("col-project"),
+            text.get("col-novelty"),
+            text.get("col-improved"),
+        ],
         rows,
     ));
     Some(section)
 }
 
 fn value_for_money(ctx: &PageContext<'_>, codes: &[u32]) -> Section {
-    let mut section = Section::new("value", "Value for money");
+    let text = &ctx.text;
+    let mut section = Section::new("value", &text.get("value-heading"));
     let rows = codes
         .iter()
         .map(|c| {
@@ -549,12 +615,12 @@ fn value_for_money(ctx: &PageContext<'_>, codes: &[u32]) -> Section {
         .collect();
     section.blocks.push(Block::Table {
         align: Vec::new(),
-        caption: "Budget and cost per person".into(),
+        caption: text.get("value-caption"),
         head: vec![
-            "Project".into(),
-            "Budget".into(),
-            "Cost per participant".into(),
-            "Cost per person reliably improved".into(),
+            text.get("col-project"),
+            text.get("col-budget"),
+            text.get("col-cost-per-participant"),
+            text.get("col-cost-per-improved"),
         ],
         rows,
     });

@@ -5,8 +5,14 @@ use super::{PageContext, sections};
 use crate::charts::{bars, palette};
 use crate::figures::{OutcomeSummary, Period, Scope};
 use crate::report::views::{
-    Block, Headline, Page, Section, TableCell, count, counted, money, number, pct, stat, table,
+    Block, Headline, Page, Section, TableCell, count, money, number, pct, stat, table,
 };
+use crate::tr;
+
+/// Where a project's page is, inside its language's folder.
+pub fn path(ctx: &PageContext<'_>, code: u32) -> String {
+    format!("projects/{}.html", ctx.project_slugs[code as usize])
+}
 
 /// The measure a headline reports: among those shown, the one with most paired people; on a
 /// tie, one with reliable change, then one where higher is better, then by name.
@@ -23,68 +29,85 @@ pub fn main_outcome<'f>(ctx: &PageContext<'f>, scope: Scope) -> Option<&'f Outco
                     m.higher_is_better,
                 )
             };
-            rank(a)
-                .cmp(&rank(b))
-                .then_with(|| ctx.measure_name(b.measure).cmp(ctx.measure_name(a.measure)))
+            // By the measure's own name, not the page's label of it, so that the Welsh and
+            // English pages headline the same measure.
+            let name = |o: &OutcomeSummary| &ctx.tables.measures[o.measure as usize].name;
+            rank(a).cmp(&rank(b)).then_with(|| name(b).cmp(name(a)))
         })
 }
 
 pub fn project(ctx: &PageContext<'_>, code: u32) -> Page {
     let tables = ctx.tables;
+    let text = &ctx.text;
     let name = ctx.project_name(code);
     let project = tables.projects[code as usize].as_ref();
-    let mut page = ctx.page(name.clone(), "Board briefing", 1);
+    let mut page = ctx.page(name.clone(), "kicker-project", &path(ctx, code));
     let mut subtitle = Vec::new();
     if let Some(org) = project.and_then(|p| p.organisation.clone()) {
         subtitle.push(org);
     }
     if let Some(p) = project.filter(|p| !p.funders.is_empty()) {
-        subtitle.push(format!("Funded by {}", p.funders.join(", ")));
+        subtitle.push(tr!(text, "funded-by", funders = p.funders.join(", ")));
     }
-    subtitle.push(format!("Project id {}", tables.project_ids[code as usize]));
+    subtitle.push(tr!(
+        text,
+        "project-id",
+        id = tables.project_ids[code as usize].as_str()
+    ));
     page.subtitle = Some(subtitle.join(" · "));
     let summary = &ctx.figures.projects[code as usize];
     let stories = ctx.stories_of(Scope::Project(code));
     let main = main_outcome(ctx, Scope::Project(code));
     let lead = main.map(|o| {
-        let m = &tables.measures[o.measure as usize];
-        format!(
-            "{} {} among {} people with a baseline and a follow-up.",
-            m.name,
-            sections::change_words(o, m.higher_is_better),
-            count(o.n_paired.unwrap_or(0))
-        )
+        sections::capitalise(&tr!(
+            text,
+            "lead-project",
+            change = sections::change_words(ctx, o),
+            people = text.count("count-people", o.n_paired.unwrap_or(0))
+        ))
     });
     page.headline = Some(Headline {
-        heading: "At a glance".into(),
+        heading: text.get("at-a-glance"),
         lead,
         stats: vec![
             stat(
-                "Participants",
+                &text.get("stat-participants"),
                 summary.participants.map_or(ctx.hidden(), count),
-                Some("people with an outcome score".into()),
+                Some(text.get("note-with-score")),
             ),
             stat(
-                "Main change",
+                &text.get("stat-main-change"),
                 main.and_then(|o| o.mean_change)
                     .map_or("–".into(), |c| crate::report::views::signed(c, 1)),
-                main.map(|o| format!("points on {}", ctx.measure_name(o.measure))),
+                main.map(|o| {
+                    tr!(
+                        text,
+                        "note-points-on",
+                        measure = ctx.measure_name(o.measure)
+                    )
+                }),
             ),
             stat(
-                "Reliably improved",
+                &text.get("stat-reliably-improved"),
                 main.and_then(|o| o.pct_reliable_improvement)
                     .map_or("–".into(), pct),
-                main.map(|o| format!("on {}", ctx.measure_name(o.measure))),
+                main.map(|o| tr!(text, "note-on", measure = ctx.measure_name(o.measure))),
             ),
             stat(
-                "Stories",
+                &text.get("stat-stories"),
                 count(stories.stories),
-                Some(format!("{} may be quoted", count(stories.quotable))),
+                Some(tr!(
+                    text,
+                    "note-quotable",
+                    quotable = count(stories.quotable)
+                )),
             ),
             stat(
-                "Cost per participant",
+                &text.get("stat-cost-per-participant"),
                 summary.cost_per_participant.map_or("–".into(), money),
-                summary.budget.map(|b| format!("budget {}", money(b))),
+                summary
+                    .budget
+                    .map(|b| tr!(text, "note-budget", budget = money(b))),
             ),
         ],
     });
@@ -92,7 +115,7 @@ pub fn project(ctx: &PageContext<'_>, code: u32) -> Page {
         outputs(ctx, code),
         sections::outcomes(ctx, Scope::Project(code), &format!("p{code}")),
         sections::principles(ctx, code),
-        sections::spectrum(&stories, &format!("p{code}-spectrum")),
+        sections::spectrum(ctx, &stories, &format!("p{code}-spectrum")),
         sections::personal_outcomes(ctx, code),
         value_for_money(ctx, code),
         sections::data_quality(ctx),
@@ -103,11 +126,12 @@ pub fn project(ctx: &PageContext<'_>, code: u32) -> Page {
 
 /// Outputs per quarter: one column chart per output measure.
 fn outputs(ctx: &PageContext<'_>, code: u32) -> Section {
-    let mut section = Section::new("outputs", "Outputs: activity delivered");
+    let text = &ctx.text;
+    let mut section = Section::new("outputs", &text.get("outputs-heading"));
     let scope = Scope::Project(code);
     let rows: Vec<_> = ctx.outputs_of(scope).iter().collect();
     if rows.is_empty() {
-        return section.para("No outputs were recorded.");
+        return section.para(text.get("outputs-none"));
     }
     let mut measures: Vec<u32> = rows.iter().map(|o| o.measure).collect();
     measures.dedup();
@@ -128,19 +152,26 @@ fn outputs(ctx: &PageContext<'_>, code: u32) -> Section {
             .iter()
             .max_by(|a, b| a.value.total_cmp(&b.value).then(b.period.cmp(&a.period)));
         let desc = match peak {
-            Some(p) => format!(
-                "{name}: {} in total over {}, highest in {} ({}).",
-                number(total, 0),
-                counted(quarters.len() as u64, "quarter", "quarters"),
-                p.label,
-                number(p.value, 0)
+            Some(p) => tr!(
+                text,
+                "outputs-desc",
+                measure = name.as_str(),
+                total = number(total, 0),
+                quarters = text.count("count-quarters", quarters.len() as u64),
+                peak = text.quarter(&p.label),
+                peak_value = number(p.value, 0)
             ),
-            None => format!("{name}: {} in total.", number(total, 0)),
+            None => tr!(
+                text,
+                "outputs-desc-total",
+                measure = name.as_str(),
+                total = number(total, 0)
+            ),
         };
         let chart_bars: Vec<bars::Bar> = quarters
             .iter()
             .map(|q| bars::Bar {
-                label: q.label.clone(),
+                label: text.quarter(&q.label),
                 value: q.value,
                 text: number(q.value, 0),
                 colour: palette::SERIES[i % palette::SERIES.len()],
@@ -149,7 +180,7 @@ fn outputs(ctx: &PageContext<'_>, code: u32) -> Section {
         section.blocks.push(Block::Heading { text: name.clone() });
         let chart = bars::columns(
             &format!("p{code}-outputs-{i}"),
-            &format!("{name} per quarter"),
+            &tr!(text, "outputs-chart-title", measure = name.as_str()),
             &desc,
             &chart_bars,
         );
@@ -159,7 +190,7 @@ fn outputs(ctx: &PageContext<'_>, code: u32) -> Section {
         });
     }
     // One table holds the numbers of every output chart above: a row per quarter.
-    let mut head = vec!["Quarter".to_string()];
+    let mut head = vec![text.get("col-quarter")];
     head.extend(
         measures
             .iter()
@@ -169,11 +200,11 @@ fn outputs(ctx: &PageContext<'_>, code: u32) -> Section {
         .iter()
         .map(|period| {
             let mut row = vec![TableCell::text(match period {
-                Period::Total => "Total".to_string(),
+                Period::Total => text.get("total"),
                 _ => rows
                     .iter()
                     .find(|o| o.period == *period)
-                    .map_or(String::new(), |o| o.label.clone()),
+                    .map_or(String::new(), |o| text.quarter(&o.label)),
             })];
             row.extend(measures.iter().map(|m| {
                 rows.iter()
@@ -185,45 +216,39 @@ fn outputs(ctx: &PageContext<'_>, code: u32) -> Section {
             row
         })
         .collect();
-    section.blocks.push(table(
-        "The numbers in the charts: outputs per quarter",
-        head,
-        table_rows,
-    ));
+    section
+        .blocks
+        .push(table(text.get("outputs-table-caption"), head, table_rows));
     section
 }
 
 fn value_for_money(ctx: &PageContext<'_>, code: u32) -> Section {
+    let text = &ctx.text;
     let summary = &ctx.figures.projects[code as usize];
-    let mut section = Section::new("value", "Value for money");
+    let mut section = Section::new("value", &text.get("value-heading"));
     let Some(budget) = summary.budget else {
-        return section.para(
-            "No budget was given for this project, so costs per person cannot be worked out.",
-        );
+        return section.para(text.get("value-no-budget"));
     };
     section.stats = vec![
-        stat("Budget", money(budget), None),
+        stat(&text.get("stat-budget"), money(budget), None),
         stat(
-            "Cost per participant",
+            &text.get("stat-cost-per-participant"),
             summary.cost_per_participant.map_or("–".into(), money),
             Some(match summary.participants {
-                Some(n) => format!("{} participants", count(n)),
-                None => format!("participants: {}", ctx.hidden()),
+                Some(n) => text.count("count-participants", n),
+                None => tr!(text, "note-participants-hidden", hidden = ctx.hidden()),
             }),
         ),
         stat(
-            "Cost per person reliably improved",
+            &text.get("stat-cost-per-improved"),
             summary
                 .cost_per_reliable_improvement
                 .map_or("–".into(), money),
             Some(match summary.reliably_improved {
-                Some(n) => format!(
-                    "{} people reliably improved on at least one measure",
-                    count(n)
-                ),
-                None => format!("people reliably improved: {}", ctx.hidden()),
+                Some(n) => text.count("note-reliably-improved", n),
+                None => tr!(text, "note-improved-hidden", hidden = ctx.hidden()),
             }),
         ),
     ];
-    section.para("Costs divide the whole budget by people; they do not separate what the budget bought beyond the people measured.")
+    section.para(text.get("value-note"))
 }

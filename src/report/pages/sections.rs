@@ -8,62 +8,73 @@ use crate::charts::{bars, change, palette};
 use crate::figures::{OutcomeSummary, Scope, StorySummary};
 use crate::model::{Achieved, Band, Language, Principle, Story, Teller};
 use crate::report::views::{
-    Block, Quote, Section, TableCell, chart_with_table, count, counted, long_date, number, pct,
-    signed, was,
+    Block, Quote, QuotePart, Section, TableCell, chart_with_table, count, number, pct, signed,
 };
+use crate::tr;
 
 /// Below this many paired people a measure is marked indicative only (SPEC 4.3).
 const INDICATIVE: u64 = 30;
 
-/// "rose by 1.6 points" / "fell by 0.4 points", saying whether that is better.
-pub fn change_words(row: &OutcomeSummary, higher_is_better: bool) -> String {
+/// "WEMWBS rose by 1.6 points on average (better), 95% CI …": a measure's change in words,
+/// saying whether that is better.
+pub fn change_words(ctx: &PageContext<'_>, row: &OutcomeSummary) -> String {
+    let text = &ctx.text;
+    let m = &ctx.tables.measures[row.measure as usize];
     let change = row.mean_change.unwrap_or(0.0);
-    let verb = if change > 0.0 {
-        "rose"
+    let direction = if change > 0.0 {
+        "up"
     } else if change < 0.0 {
-        "fell"
+        "down"
     } else {
-        "did not change"
+        "none"
     };
-    let better = match (change > 0.0, change < 0.0, higher_is_better) {
-        (true, _, true) | (_, true, false) => " (better)",
-        (true, _, false) | (_, true, true) => " (worse)",
-        _ => "",
+    let better = match (change > 0.0, change < 0.0, m.higher_is_better) {
+        (true, _, true) | (_, true, false) => "better",
+        (true, _, false) | (_, true, true) => "worse",
+        _ => "same",
     };
     let ci = match (row.ci_low, row.ci_high) {
-        (Some(l), Some(h)) => format!(", 95% CI {} to {}", number(l, 1), number(h, 1)),
+        (Some(l), Some(h)) => tr!(text, "change-ci", low = number(l, 1), high = number(h, 1)),
         _ => String::new(),
     };
-    if change == 0.0 {
-        format!("{verb}{ci}")
-    } else {
-        format!(
-            "{verb} by {} points on average{better}{ci}",
-            number(change.abs(), 1)
-        )
-    }
+    tr!(
+        text,
+        "change-words",
+        measure = ctx.measure_name(row.measure),
+        direction = direction,
+        points = number(change.abs(), 1),
+        better = better,
+        ci = ci
+    )
 }
 
 /// The label of a measure with a note on its direction.
 fn measure_label(ctx: &PageContext<'_>, code: u32) -> String {
     let m = &ctx.tables.measures[code as usize];
     if m.higher_is_better {
-        m.name.clone()
+        ctx.measure_name(code).to_string()
     } else {
-        format!("{} (lower is better)", m.name)
+        tr!(
+            ctx.text,
+            "measure-lower-better",
+            measure = ctx.measure_name(code)
+        )
     }
 }
 
 /// Outcomes of one scope: baseline to follow-up with CI, reliable change, and the full table.
 pub fn outcomes(ctx: &PageContext<'_>, scope: Scope, id_prefix: &str) -> Section {
+    let text = &ctx.text;
     let rows: Vec<&OutcomeSummary> = ctx.outcomes_of(scope).iter().collect();
-    let mut section = Section::new("outcomes", "Outcomes: change from baseline to follow-up");
+    let mut section = Section::new("outcomes", &text.get("outcomes-heading"));
     if rows.is_empty() {
-        return section.para("No outcome scores were given.");
+        return section.para(text.get("outcomes-none"));
     }
-    section = section.para(
-        "Each person's earliest score is their baseline and their latest is their follow-up; only people with both are counted. Measures with fewer than 30 paired people are indicative only.",
-    );
+    section = section.para(tr!(
+        text,
+        "outcomes-intro",
+        indicative = INDICATIVE.to_string()
+    ));
     let shown: Vec<&&OutcomeSummary> = rows.iter().filter(|r| !r.suppressed).collect();
     if !shown.is_empty() {
         let before_after: Vec<change::BeforeAfter> = shown
@@ -80,18 +91,17 @@ pub fn outcomes(ctx: &PageContext<'_>, scope: Scope, id_prefix: &str) -> Section
                 }
             })
             .collect();
-        let desc = shown
-            .iter()
-            .map(|r| {
-                let m = &ctx.tables.measures[r.measure as usize];
-                format!("{} {}", m.name, change_words(r, m.higher_is_better))
-            })
-            .collect::<Vec<_>>()
-            .join("; ")
-            + ".";
+        let desc = capitalise(
+            &shown
+                .iter()
+                .map(|r| change_words(ctx, r))
+                .collect::<Vec<_>>()
+                .join("; "),
+        ) + ".";
         let chart = change::before_after(
+            text,
             &format!("{id_prefix}-change"),
-            "Mean scores at baseline and follow-up, per measure",
+            &text.get("outcomes-chart-title"),
             &desc,
             &before_after,
         );
@@ -105,22 +115,25 @@ pub fn outcomes(ctx: &PageContext<'_>, scope: Scope, id_prefix: &str) -> Section
                     TableCell::text(number(r.mean_followup.unwrap_or(0.0), 2)),
                     TableCell::text(signed(r.mean_change.unwrap_or(0.0), 2)),
                     TableCell::text(match (r.ci_low, r.ci_high) {
-                        (Some(l), Some(h)) => format!("{} to {}", number(l, 2), number(h, 2)),
+                        (Some(l), Some(h)) => {
+                            tr!(text, "range", low = number(l, 2), high = number(h, 2))
+                        }
                         _ => "–".into(),
                     }),
                 ]
             })
             .collect();
         section.blocks.extend(chart_with_table(
+            text,
             chart,
             &desc,
             vec![
-                "Measure".into(),
-                "People".into(),
-                "Baseline".into(),
-                "Follow-up".into(),
-                "Change".into(),
-                "95% CI".into(),
+                text.get("col-measure"),
+                text.get("col-people"),
+                text.get("col-baseline"),
+                text.get("col-followup"),
+                text.get("col-change"),
+                text.get("col-ci"),
             ],
             table_rows,
         ));
@@ -129,7 +142,7 @@ pub fn outcomes(ctx: &PageContext<'_>, scope: Scope, id_prefix: &str) -> Section
             .extend(reliable_change(ctx, &shown, id_prefix));
     }
     section.blocks.push(Block::Heading {
-        text: "All outcome figures".into(),
+        text: text.get("outcomes-all-heading"),
     });
     section.blocks.push(outcome_table(ctx, &rows));
     section
@@ -147,6 +160,7 @@ fn reliable_change(
     if with_sem.is_empty() {
         return Vec::new();
     }
+    let text = &ctx.text;
     let stacks: Vec<bars::Stack> = with_sem
         .iter()
         .map(|r| bars::Stack {
@@ -161,25 +175,31 @@ fn reliable_change(
     let desc = with_sem
         .iter()
         .map(|r| {
-            format!(
-                "on {}, {} of people reliably improved, {} showed no reliable change and {} reliably deteriorated",
-                ctx.measure_name(r.measure),
-                pct(r.pct_reliable_improvement.unwrap_or(0.0)),
-                pct(r.pct_no_reliable_change.unwrap_or(0.0)),
-                pct(r.pct_reliable_deterioration.unwrap_or(0.0))
+            tr!(
+                text,
+                "reliable-desc",
+                measure = ctx.measure_name(r.measure),
+                improved = pct(r.pct_reliable_improvement.unwrap_or(0.0)),
+                same = pct(r.pct_no_reliable_change.unwrap_or(0.0)),
+                worse = pct(r.pct_reliable_deterioration.unwrap_or(0.0))
             )
         })
         .collect::<Vec<_>>()
         .join("; ");
     let desc = capitalise(&desc) + ".";
+    let (improved, same, worse) = (
+        text.get("reliable-improved"),
+        text.get("reliable-none"),
+        text.get("reliable-deteriorated"),
+    );
     let chart = bars::stacked(
         &format!("{id_prefix}-reliable"),
-        "Reliable change per measure",
+        &text.get("reliable-chart-title"),
         &desc,
         &[
-            ("reliably improved", palette::BLUE),
-            ("no reliable change", palette::LIGHT),
-            ("reliably deteriorated", palette::VERMILION),
+            (&improved, palette::BLUE),
+            (&same, palette::LIGHT),
+            (&worse, palette::VERMILION),
         ],
         &stacks,
     );
@@ -195,23 +215,26 @@ fn reliable_change(
         })
         .collect();
     let mut blocks = vec![Block::Heading {
-        text: "Reliable change".into(),
+        text: text.get("reliable-heading"),
     }];
     blocks.extend(chart_with_table(
+        text,
         chart,
         &desc,
         vec![
-            "Measure".into(),
-            "Reliably improved".into(),
-            "No reliable change".into(),
-            "Reliably deteriorated".into(),
+            text.get("col-measure"),
+            text.get("col-reliably-improved"),
+            text.get("col-no-reliable-change"),
+            text.get("col-reliably-deteriorated"),
         ],
         rows,
     ));
     blocks
 }
 
-fn capitalise(text: &str) -> String {
+/// The text with its first letter made a capital: Welsh sentences about change start with the
+/// verb, which the messages give in lower case.
+pub fn capitalise(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
         Some(c) => c.to_uppercase().collect::<String>() + chars.as_str(),
@@ -221,6 +244,7 @@ fn capitalise(text: &str) -> String {
 
 /// Every outcome row of a scope, suppressed ones shown as "fewer than N".
 fn outcome_table(ctx: &PageContext<'_>, rows: &[&OutcomeSummary]) -> Block {
+    let text = &ctx.text;
     let hidden = ctx.hidden();
     let opt = |v: Option<f64>, f: &dyn Fn(f64) -> String| v.map_or("–".to_string(), f);
     let table_rows = rows
@@ -248,7 +272,7 @@ fn outcome_table(ctx: &PageContext<'_>, rows: &[&OutcomeSummary]) -> Block {
                 TableCell::text(opt(r.pct_reliable_improvement, &pct)),
                 TableCell::text(opt(r.pct_meaningful_improvement, &pct)),
                 if n < INDICATIVE {
-                    TableCell::muted("indicative only")
+                    TableCell::muted(text.get("indicative-only"))
                 } else {
                     TableCell::text("")
                 },
@@ -257,18 +281,16 @@ fn outcome_table(ctx: &PageContext<'_>, rows: &[&OutcomeSummary]) -> Block {
         .collect();
     Block::Table {
         align: Vec::new(),
-        caption:
-            "Outcome figures per measure (effect size is Cohen's d_z: positive means improvement)"
-                .into(),
+        caption: text.get("outcomes-table-caption"),
         head: vec![
-            "Measure".into(),
-            "Paired people".into(),
-            "Effect size".into(),
-            "p".into(),
-            "Improved".into(),
-            "Reliably improved".into(),
-            "Meaningful improvement".into(),
-            "Note".into(),
+            text.get("col-measure"),
+            text.get("col-paired-people"),
+            text.get("col-effect-size"),
+            text.get("col-p"),
+            text.get("col-improved"),
+            text.get("col-reliably-improved"),
+            text.get("col-meaningful"),
+            text.get("col-note"),
         ],
         rows: table_rows,
     }
@@ -276,13 +298,14 @@ fn outcome_table(ctx: &PageContext<'_>, rows: &[&OutcomeSummary]) -> Block {
 
 /// Stories by principle and the evidence table of a project.
 pub fn principles(ctx: &PageContext<'_>, code: u32) -> Section {
-    let mut section = Section::new("principles", "Co-production principles");
-    section = section.para("Evidence for each principle: output measures tagged with it, paired outcome scores on measures tagged with it, stories tagged with it, and the latest self-audit score (1 to 5).");
+    let text = &ctx.text;
+    let mut section = Section::new("principles", &text.get("principles-heading"));
+    section = section.para(text.get("principles-intro"));
     let story = ctx.stories_of(Scope::Project(code));
     let bars_rows: Vec<bars::Bar> = Principle::ALL
         .iter()
         .map(|p| bars::Bar {
-            label: p.label_en().to_string(),
+            label: text.principle(*p).to_string(),
             value: story.principle(*p) as f64,
             text: count(story.principle(*p)),
             colour: palette::BLUE,
@@ -292,30 +315,33 @@ pub fn principles(ctx: &PageContext<'_>, code: u32) -> Section {
         .iter()
         .max_by_key(|p| (story.principle(**p), std::cmp::Reverse(**p as u8)));
     let desc = match most {
-        Some(p) if story.principle(*p) > 0 => format!(
-            "Of {} stories, most were tagged {} ({}); {}.",
-            count(story.stories),
-            p.label_en(),
-            count(story.principle(*p)),
-            Principle::ALL
+        Some(p) if story.principle(*p) > 0 => tr!(
+            text,
+            "principles-desc",
+            n_stories = story.stories,
+            stories = count(story.stories),
+            principle = text.principle(*p),
+            most = count(story.principle(*p)),
+            others = Principle::ALL
                 .iter()
                 .filter(|q| *q != p)
-                .map(|q| format!("{} {}", q.label_en(), story.principle(*q)))
+                .map(|q| format!("{} {}", text.principle(*q), story.principle(*q)))
                 .collect::<Vec<_>>()
                 .join(", ")
         ),
-        _ => "No stories were tagged with a principle.".into(),
+        _ => text.get("principles-none"),
     };
     let chart = bars::horizontal(
         &format!("p{code}-principles"),
-        "Stories by principle",
+        &text.get("principles-chart-title"),
         &desc,
         &bars_rows,
     );
     section.blocks.extend(chart_with_table(
+        text,
         chart,
         &desc,
-        vec!["Principle".into(), "Stories".into()],
+        vec![text.get("col-principle"), text.get("col-stories")],
         bars_rows
             .iter()
             .map(|b| {
@@ -333,17 +359,18 @@ pub fn principles(ctx: &PageContext<'_>, code: u32) -> Section {
         .map(|e| {
             let audit = ctx.audit_of(code, e.principle);
             vec![
-                TableCell::text(e.principle.label_en()),
+                TableCell::text(text.principle(e.principle)),
                 TableCell::text(count(e.output_measures)),
                 match e.outcome_pairs {
                     Some(n) => TableCell::text(count(n)),
                     None => TableCell::muted(hidden.clone()),
                 },
                 TableCell::text(e.pct_improved.map_or("–".into(), pct)),
-                TableCell::text(format!(
-                    "{} ({} quotable)",
-                    count(e.stories),
-                    count(e.quotable_stories)
+                TableCell::text(tr!(
+                    text,
+                    "stories-quotable",
+                    stories = count(e.stories),
+                    quotable = count(e.quotable_stories)
                 )),
                 TableCell::text(audit.map_or("–".into(), |a| {
                     if a.first_date == a.latest_date {
@@ -361,28 +388,22 @@ pub fn principles(ctx: &PageContext<'_>, code: u32) -> Section {
         .collect();
     section.blocks.push(Block::Table {
         align: Vec::new(),
-        caption: "Evidence per principle".into(),
+        caption: text.get("evidence-caption"),
         head: vec![
-            "Principle".into(),
-            "Output measures".into(),
-            "Outcome pairs".into(),
-            "Improved".into(),
-            "Stories".into(),
-            "Self-audit (first → latest)".into(),
+            text.get("col-principle"),
+            text.get("col-output-measures"),
+            text.get("col-outcome-pairs"),
+            text.get("col-improved"),
+            text.get("col-stories"),
+            text.get("col-self-audit"),
         ],
         rows,
     });
     section
 }
 
-const STEPS: [&str; 6] = [
-    "1 coercion, protection",
-    "2 education, persuasion",
-    "3 information",
-    "4 consultation",
-    "5 participation",
-    "6 co-production",
-];
+/// The message of each step of the spectrum (SPEC 1.2).
+const STEPS: [&str; 6] = ["step-1", "step-2", "step-3", "step-4", "step-5", "step-6"];
 
 fn band_of_step(step: usize) -> Band {
     match step {
@@ -392,12 +413,12 @@ fn band_of_step(step: usize) -> Band {
     }
 }
 
-fn band_name(b: Band) -> &'static str {
-    match b {
-        Band::DoingTo => "doing to",
-        Band::DoingFor => "doing for",
-        Band::DoingWith => "doing with",
-    }
+fn band_name(text: &crate::i18n::Text, b: Band) -> String {
+    text.get(match b {
+        Band::DoingTo => "band-doing-to",
+        Band::DoingFor => "band-doing-for",
+        Band::DoingWith => "band-doing-with",
+    })
 }
 
 fn band_colour(b: Band) -> plotters::style::RGBColor {
@@ -409,16 +430,22 @@ fn band_colour(b: Band) -> plotters::style::RGBColor {
 }
 
 /// The spectrum of engagement: stories per step, coloured and labelled by band.
-pub fn spectrum(summary: &StorySummary, id: &str) -> Section {
-    let mut section = Section::new("spectrum", "Spectrum of engagement");
-    section = section.para("Where the stories place the work on the spectrum from doing to people, through doing for them, to doing with them. A story tagged with a band only counts in its band.");
+pub fn spectrum(ctx: &PageContext<'_>, summary: &StorySummary, id: &str) -> Section {
+    let text = &ctx.text;
+    let mut section = Section::new("spectrum", &text.get("spectrum-heading"));
+    section = section.para(text.get("spectrum-intro"));
     let bars_rows: Vec<bars::Bar> = STEPS
         .iter()
         .enumerate()
-        .map(|(i, label)| {
+        .map(|(i, step)| {
             let band = band_of_step(i);
             bars::Bar {
-                label: format!("{label} ({})", band_name(band)),
+                label: tr!(
+                    text,
+                    "step-with-band",
+                    step = text.get(step),
+                    band = band_name(text, band)
+                ),
                 value: summary.steps[i] as f64,
                 text: count(summary.steps[i]),
                 colour: band_colour(band),
@@ -427,22 +454,19 @@ pub fn spectrum(summary: &StorySummary, id: &str) -> Section {
         .collect();
     let total: u64 = summary.bands.iter().sum();
     let desc = if total == 0 {
-        "No stories were placed on the spectrum.".to_string()
+        text.get("spectrum-none")
     } else {
-        format!(
-            "Of {} stories placed on the spectrum, {} are doing with, {} doing for and {} doing to.",
-            count(total),
-            count(summary.band(Band::DoingWith)),
-            count(summary.band(Band::DoingFor)),
-            count(summary.band(Band::DoingTo))
+        tr!(
+            text,
+            "spectrum-desc",
+            n_stories = total,
+            stories = count(total),
+            doing_with = count(summary.band(Band::DoingWith)),
+            doing_for = count(summary.band(Band::DoingFor)),
+            doing_to = count(summary.band(Band::DoingTo))
         )
     };
-    let chart = bars::horizontal(
-        id,
-        "Stories per step of the spectrum of engagement",
-        &desc,
-        &bars_rows,
-    );
+    let chart = bars::horizontal(id, &text.get("spectrum-chart-title"), &desc, &bars_rows);
     let mut rows: Vec<Vec<TableCell>> = bars_rows
         .iter()
         .map(|b| {
@@ -454,14 +478,15 @@ pub fn spectrum(summary: &StorySummary, id: &str) -> Section {
         .collect();
     for band in Band::ALL {
         rows.push(vec![
-            TableCell::text(format!("All {} (steps and band-only)", band_name(band))),
+            TableCell::text(tr!(text, "band-all", band = band_name(text, band))),
             TableCell::text(count(summary.band(band))),
         ]);
     }
     section.blocks.extend(chart_with_table(
+        text,
         chart,
         &desc,
-        vec!["Step (band)".into(), "Stories".into()],
+        vec![text.get("col-step-band"), text.get("col-stories")],
         rows,
     ));
     section
@@ -469,17 +494,20 @@ pub fn spectrum(summary: &StorySummary, id: &str) -> Section {
 
 /// Personal outcomes: achieved counts and up to five consented, redacted quotes.
 pub fn personal_outcomes(ctx: &PageContext<'_>, code: u32) -> Section {
+    let text = &ctx.text;
     let summary = ctx.stories_of(Scope::Project(code));
-    let mut section = Section::new("stories", "Personal outcomes");
-    section = section.para(format!(
-        "{} collected; {} may be quoted. What mattered to the person was achieved in {}, partly achieved in {} and not yet achieved in {}.",
-        counted(summary.stories, "story was", "stories were"),
-        count(summary.quotable),
-        count(summary.achieved),
-        count(summary.partly),
-        count(summary.not_yet)
+    let mut section = Section::new("stories", &text.get("stories-heading"));
+    section = section.para(tr!(
+        text,
+        "stories-summary",
+        n_stories = summary.stories,
+        stories = count(summary.stories),
+        quotable = count(summary.quotable),
+        achieved = count(summary.achieved),
+        partly = count(summary.partly),
+        not_yet = count(summary.not_yet)
     ));
-    section = section.para("Only stories whose teller agreed to be quoted are shown, with e-mail addresses, phone numbers, postcodes and listed names removed. Up to five are chosen: achieved first, then partly achieved, then the rest, most recent first within each. Each is shown in the language it was told in.");
+    section = section.para(text.get("stories-intro"));
     let mut quotable: Vec<&Story> = ctx
         .tables
         .stories
@@ -500,7 +528,7 @@ pub fn personal_outcomes(ctx: &PageContext<'_>, code: u32) -> Section {
     let quotes: Vec<Quote> = quotable.iter().take(5).map(|s| quote(ctx, s)).collect();
     if quotes.is_empty() {
         section.blocks.push(Block::Note {
-            text: "No story of this project may be quoted.".into(),
+            text: text.get("stories-none-quotable"),
         });
     } else {
         section.blocks.push(Block::Quotes { quotes });
@@ -509,43 +537,53 @@ pub fn personal_outcomes(ctx: &PageContext<'_>, code: u32) -> Section {
 }
 
 fn quote(ctx: &PageContext<'_>, s: &Story) -> Quote {
-    let teller = s.teller.map(|t| match t {
-        Teller::Citizen => "a participant",
-        Teller::Carer => "a carer",
-        Teller::Family => "a family member",
-        Teller::Professional => "a professional",
-        Teller::Volunteer => "a volunteer",
-        Teller::Community => "a community member",
-        Teller::Other => "someone involved",
-    });
-    let mut caption = vec![format!("Told by {}", teller.unwrap_or("someone involved"))];
+    let text = &ctx.text;
+    let teller = match s.teller {
+        Some(Teller::Citizen) => "teller-citizen",
+        Some(Teller::Carer) => "teller-carer",
+        Some(Teller::Family) => "teller-family",
+        Some(Teller::Professional) => "teller-professional",
+        Some(Teller::Volunteer) => "teller-volunteer",
+        Some(Teller::Community) => "teller-community",
+        Some(Teller::Other) | None => "teller-other",
+    };
+    let mut caption = vec![text.get(teller)];
     if let Some(d) = s.date {
-        caption.push(long_date(d));
+        caption.push(text.date(d));
     }
-    if s.language == Some(Language::Cy) {
-        caption.push("told in Welsh".into());
+    // A story is shown as told; the caption says so when that is not the page's language.
+    let told_in = s.language.unwrap_or(Language::En);
+    if told_in != text.lang {
+        caption.push(text.get(match told_in {
+            Language::Cy => "told-in-welsh",
+            Language::En => "told-in-english",
+        }));
     }
+    let lang = match told_in {
+        Language::Cy => "cy",
+        Language::En => "en",
+    };
+    let mut parts: Vec<QuotePart> = caption.into_iter().map(QuotePart::words).collect();
     if let Some(w) = &s.what_matters {
-        caption.push(format!("what mattered: {}", ctx.redactor.redact(w)));
+        // The person's words, in the language they were told in.
+        parts.push(QuotePart {
+            label: Some(text.get("what-mattered")),
+            text: ctx.redactor.redact(w),
+            lang: (told_in != text.lang).then(|| lang.to_string()),
+        });
     }
     if let Some(a) = s.achieved {
-        caption.push(
-            match a {
-                Achieved::Yes => "achieved",
-                Achieved::Partly => "partly achieved",
-                Achieved::NotYet => "not yet achieved",
-            }
-            .into(),
-        );
+        parts.push(QuotePart::words(text.get(match a {
+            Achieved::Yes => "achieved-yes",
+            Achieved::Partly => "achieved-partly",
+            Achieved::NotYet => "achieved-not-yet",
+        })));
     }
     Quote {
-        lang: match s.language {
-            Some(Language::Cy) => "cy".into(),
-            _ => "en".into(),
-        },
+        lang: lang.into(),
         title: s.title.as_deref().map(|t| ctx.redactor.redact(t)),
         text: ctx.redactor.redact(&s.text),
-        caption: caption.join("; "),
+        caption: parts,
     }
 }
 
@@ -553,7 +591,8 @@ fn quote(ctx: &PageContext<'_>, s: &Story) -> Quote {
 pub fn data_quality(ctx: &PageContext<'_>) -> Section {
     let ledger = &ctx.checked.ledger;
     let total = |f: fn(&crate::problems::TableLedger) -> u64| ledger.iter().map(f).sum::<u64>();
-    let mut section = Section::new("data-quality", "Data quality");
+    let text = &ctx.text;
+    let mut section = Section::new("data-quality", &text.get("quality-heading"));
     let (read, used, excluded, duplicates, blank) = (
         total(|t| t.read),
         total(|t| t.used),
@@ -562,27 +601,24 @@ pub fn data_quality(ctx: &PageContext<'_>) -> Section {
         total(|t| t.blank),
     );
     let files = ctx.checked.inputs.len() as u64;
-    section = section.para(format!(
-        "Of {} read from {}, {} {} used, {} {} left out because of a problem, {} {} an exact {} (counted once) and {} {} blank.",
-        counted(read, "row", "rows"),
-        counted(files, "input file", "input files"),
-        count(used),
-        was(used),
-        count(excluded),
-        was(excluded),
-        count(duplicates),
-        was(duplicates),
-        if duplicates == 1 { "duplicate" } else { "duplicates" },
-        count(blank),
-        was(blank),
+    section = section.para(tr!(
+        text,
+        "quality-ledger",
+        rows = text.count("count-rows", read),
+        files = text.count("count-files", files),
+        n_used = used,
+        used = count(used),
+        n_excluded = excluded,
+        excluded = count(excluded),
+        n_duplicates = duplicates,
+        duplicates = count(duplicates),
+        n_blank = blank,
+        blank = count(blank)
     ));
     let left = &ctx.checked.left_out;
     let outside = left.outputs + left.outcomes + left.stories + left.audit;
     if outside > 0 {
-        section = section.para(format!(
-            "{} dated rows fall outside the reporting period and are not counted.",
-            count(outside)
-        ));
+        section = section.para(text.count("quality-outside-period", outside));
     }
     let excluded: Vec<String> = ctx
         .checked
@@ -591,30 +627,37 @@ pub fn data_quality(ctx: &PageContext<'_>) -> Section {
         .collect();
     if !excluded.is_empty() {
         section.blocks.push(Block::Heading {
-            text: "Rows left out".into(),
+            text: text.get("quality-left-out-heading"),
         });
-        let mut items: Vec<String> = excluded.iter().take(20).cloned().collect();
+        // The problems are worded as `mwm check` words them, in English.
+        let items: Vec<String> = excluded.iter().take(20).cloned().collect();
+        let lang = (text.lang != Language::En).then(|| "en".to_string());
+        section.blocks.push(Block::List { items, lang });
         if excluded.len() > 20 {
-            items.push(format!(
-                "… and {} more, all listed in data/excluded_rows.csv.",
-                count(excluded.len() as u64 - 20)
-            ));
+            section.blocks.push(Block::Note {
+                text: text.count("quality-more", excluded.len() as u64 - 20),
+            });
         }
-        section.blocks.push(Block::List { items });
     }
     section
 }
 
 /// The method: SPEC 4's definitions in words, and the sources of the measures' constants.
 pub fn method(ctx: &PageContext<'_>) -> Section {
-    let mut section = Section::new("method", "Method");
+    let text = &ctx.text;
+    let mut section = Section::new("method", &text.get("method-heading"));
     for p in [
-        "Outputs are summed per quarter (April to March financial years unless set to calendar quarters) and in total.".to_string(),
-        "Outcomes: for each project, measure and person the earliest score is the baseline and the latest the follow-up; people with a single date count as baseline only. SWEMWBS raw totals are converted to metric scores first.".to_string(),
-        "The mean change has a 95% confidence interval from the t distribution; p is from a two-sided paired t-test. The effect size is Cohen's d_z (mean change divided by the standard deviation of the changes, signed so that positive means improvement) with an approximate 95% interval.".to_string(),
-        "Reliable change (Jacobson and Truax): a person reliably improved when their change in the better direction exceeds 1.96 × √2 × the measure's standard error of measurement (sem); the sem is the measure's own, or sd × √(1 − reliability). Improved means any change in the better direction; meaningful improvement means at least the measure's minimal important difference.".to_string(),
-        format!("Small numbers: figures about fewer than {} people are not shown. Measures with fewer than 30 paired people are marked indicative only. The ALL rows pool every project's paired people, suppressed projects included; this version does not apply secondary suppression.", ctx.min_cell()),
-        "Cost per participant is the budget divided by the number of people with any outcome score; cost per reliable improvement divides it by the people who reliably improved on at least one measure.".to_string(),
+        text.get("method-outputs"),
+        text.get("method-pairing"),
+        text.get("method-statistics"),
+        text.get("method-reliable"),
+        tr!(
+            text,
+            "method-small-numbers",
+            min = ctx.min_cell().to_string(),
+            indicative = INDICATIVE.to_string()
+        ),
+        text.get("method-costs"),
     ] {
         section = section.para(p);
     }
@@ -625,27 +668,32 @@ pub fn method(ctx: &PageContext<'_>) -> Section {
         .map(|s| {
             let m = &ctx.tables.measures[s.measure as usize];
             vec![
-                TableCell::text(m.name.clone()),
-                TableCell::text(format!("{} to {}", number(m.min, 0), number(m.max, 0))),
-                TableCell::text(if m.higher_is_better {
-                    "higher"
+                TableCell::text(ctx.measure_name(s.measure)),
+                TableCell::text(tr!(
+                    text,
+                    "range",
+                    low = number(m.min, 0),
+                    high = number(m.max, 0)
+                )),
+                TableCell::text(text.get(if m.higher_is_better {
+                    "better-higher"
                 } else {
-                    "lower"
-                }),
-                TableCell::text(s.sem.map_or("none".into(), |v| number(v, 2))),
+                    "better-lower"
+                })),
+                TableCell::text(s.sem.map_or(text.get("sem-none"), |v| number(v, 2))),
                 TableCell::text(m.source.clone().unwrap_or_else(|| "–".into())),
             ]
         })
         .collect();
     section.blocks.push(Block::Table {
         align: Vec::new(),
-        caption: "Measures used and where their constants come from".into(),
+        caption: text.get("measures-caption"),
         head: vec![
-            "Measure".into(),
-            "Range".into(),
-            "Better".into(),
-            "sem used".into(),
-            "Source".into(),
+            text.get("col-measure"),
+            text.get("col-range"),
+            text.get("col-better"),
+            text.get("col-sem"),
+            text.get("col-source"),
         ],
         rows,
     });

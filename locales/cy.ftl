@@ -1,0 +1,285 @@
+# mwm: testun sefydlog y tudalennau, yn Gymraeg (SPEC 5.2).
+# The fixed text of the pages in Welsh. locales/en.ftl holds the same keys in English; a test
+# checks both have exactly the same keys and no empty value. The domain terms chosen are
+# listed with their English in locales/GLOSSARY.md for a Welsh speaker to review.
+# Conventions: a noun after a numeral written in digits stays singular and unmutated
+# ("3 prosiect", "12 stori"); people are counted "1 person", "45 o bobl". Sentences are
+# written so that no user value (a project or measure name) follows a word that would mutate it.
+
+## Page frame
+
+skip-link = Neidio i'r cynnwys
+breadcrumb-label = Briwsion bara
+contents-heading = Ar y dudalen hon
+# The name of this language, in this language: the link to these pages from the other one.
+language-name = Cymraeg
+default-title = Mesur yr hyn sy'n bwysig
+crumb-portfolio = Portffolio: { $title }
+kicker-portfolio = Portffolio
+kicker-project = Briff i'r bwrdd
+kicker-funder = Adroddiad i'r cyllidwr
+footer = Gwnaed gan mwm { $version } ar { $date } o { $files } ffeil fewnbwn. Ni ddangosir ffigurau am lai na { $min } o bobl. Mae'r tablau y tu ôl i bob rhif yn ffolder data'r adroddiad hwn.
+chart-numbers = Y rhifau yn y siart: { $title }
+
+## Numbers, dates and counts
+
+date-long = { $day } { $month } { $year }
+month-1 = Ionawr
+month-2 = Chwefror
+month-3 = Mawrth
+month-4 = Ebrill
+month-5 = Mai
+month-6 = Mehefin
+month-7 = Gorffennaf
+month-8 = Awst
+month-9 = Medi
+month-10 = Hydref
+month-11 = Tachwedd
+month-12 = Rhagfyr
+quarter-abbr = Ch
+total = Cyfanswm
+range = { $low } i { $high }
+hidden = llai na { $min }
+count-projects = { $count } prosiect
+count-people = { $n ->
+    [one] { $count } person
+   *[other] { $count } o bobl
+    }
+count-participants = { $count } cyfranogwr
+count-rows = { $count } rhes
+count-files = { $count } ffeil fewnbwn
+count-quarters = { $count } chwarter
+count-effects = { $count } effaith
+
+## Headline box
+
+at-a-glance = Cipolwg
+stat-projects = Prosiectau
+stat-participants = Cyfranogwyr
+stat-stories = Straeon
+stat-budget = Cyllideb
+stat-main-change = Prif newid
+stat-reliably-improved = Wedi gwella'n ddibynadwy
+stat-cost-per-participant = Cost fesul cyfranogwr
+stat-cost-per-improved = Cost fesul person a wellodd yn ddibynadwy
+note-with-score = pobl sydd â sgôr canlyniad
+note-points-on = pwynt ar { $measure }
+note-on = ar { $measure }
+note-quotable = gellir dyfynnu { $quotable }
+note-budget = cyllideb o { $budget }
+note-plus-hidden = ynghyd â { $projects } â { $hidden } yr un
+note-participants-hidden = cyfranogwyr: { $hidden }
+note-reliably-improved = { $n ->
+    [one] { $count } person wedi gwella'n ddibynadwy ar o leiaf un mesur
+   *[other] { $count } o bobl wedi gwella'n ddibynadwy ar o leiaf un mesur
+    }
+note-improved-hidden = pobl a wellodd yn ddibynadwy: { $hidden }
+lead-project = { $change }, ymhlith { $people } sydd â llinell sylfaen a mesur dilynol.
+lead-portfolio = Ar draws pob prosiect, { $change } ({ $people } wedi'u paru).
+funded-by = Wedi'i ariannu gan { $funders }
+project-id = Dynodwr y prosiect: { $id }
+funder-subtitle = { $projects } a ariennir yn rhan o { $title }
+
+## Change in words
+
+# Welsh puts the verb first, so the measure follows it; pages capitalise where a sentence
+# starts. $direction is up, down or none; $better is better, worse or same.
+change-words = { $direction ->
+    [up] cododd { $measure } { $points } pwynt ar gyfartaledd
+    [down] gostyngodd { $measure } { $points } pwynt ar gyfartaledd
+   *[none] ni newidiodd { $measure }
+    }{ $better ->
+    [better] {" "}(gwell)
+    [worse] {" "}(gwaeth)
+   *[same] {""}
+    }{ $ci }
+change-ci = , cyfwng hyder 95% { $low } i { $high }
+measure-lower-better = { $measure } (gorau po isaf)
+
+## Tables: column heads
+
+col-measure = Mesur
+col-people = Pobl
+col-paired-people = Pobl wedi'u paru
+col-baseline = Llinell sylfaen
+col-followup = Mesur dilynol
+col-change = Newid
+col-ci = Cyfwng hyder 95%
+col-effect-size = Maint yr effaith
+col-p = p
+col-improved = Wedi gwella
+col-reliably-improved = Wedi gwella'n ddibynadwy
+col-no-reliable-change = Dim newid dibynadwy
+col-reliably-deteriorated = Wedi dirywio'n ddibynadwy
+col-meaningful = Gwelliant ystyrlon
+col-note = Nodyn
+col-principle = Egwyddor
+col-stories = Straeon
+col-output-measures = Mesurau allbwn
+col-outcome-pairs = Parau canlyniad
+col-self-audit = Hunanarchwiliad (cyntaf → diweddaraf)
+col-step-band = Cam (band)
+col-quarter = Chwarter
+col-range = Ystod
+col-better = Gwell
+col-sem = SEM a ddefnyddiwyd
+col-source = Ffynhonnell
+col-project = Prosiect
+col-projects = Prosiectau
+col-funder = Cyllidwr
+col-organisation = Sefydliad
+col-participants = Cyfranogwyr
+col-main-change = Prif newid (pwyntiau)
+col-cost-per-participant = Cost fesul cyfranogwr
+col-cost-per-improved = Cost fesul person a wellodd yn ddibynadwy
+col-budget = Cyllideb
+col-project-measure = Prosiect: mesur
+col-dz = d_z
+col-interval = Cyfwng 95%
+col-novelty = Newydd-deb
+
+## Outputs
+
+outputs-heading = Allbynnau: y gweithgarwch a gyflawnwyd
+outputs-none = Ni chofnodwyd unrhyw allbynnau.
+outputs-desc = { $measure }: { $total } i gyd dros { $quarters }, a'r uchaf yn { $peak } ({ $peak_value }).
+outputs-desc-total = { $measure }: { $total } i gyd.
+outputs-chart-title = { $measure } fesul chwarter
+outputs-table-caption = Y rhifau yn y siartiau: allbynnau fesul chwarter
+outputs-by-project-heading = Allbynnau fesul prosiect
+outputs-by-project-intro = Cyfanswm yr allbynnau dros y cyfnod cyfan ar gyfer y gweithgareddau y mae'r rhan fwyaf o brosiectau'n eu cofnodi; mae allbynnau pob prosiect fesul chwarter ar ei dudalen ei hun ac yn data/outputs_summary.csv.
+outputs-by-project-desc = { $measure }: mae { $projects } yn cofnodi hyn; { $top } a gyflawnodd fwyaf ({ $value }){ $capped ->
+    [yes] {" "}o'r prosiectau a ddangosir
+   *[no] {""}
+    }.
+outputs-by-project-title = { $measure } fesul prosiect
+
+## Outcomes
+
+outcomes-heading = Canlyniadau: newid o'r llinell sylfaen i'r mesur dilynol
+outcomes-none = Ni roddwyd unrhyw sgorau canlyniad.
+outcomes-intro = Sgôr gynharaf pob person yw'r llinell sylfaen, a'r sgôr ddiweddaraf yw'r mesur dilynol; dim ond pobl sydd â'r ddau sy'n cael eu cyfrif. Mae mesurau â llai na { $indicative } o bobl wedi'u paru yn ddangosol yn unig.
+outcomes-chart-title = Sgorau cymedrig ar y llinell sylfaen ac yn y mesur dilynol, fesul mesur
+outcomes-all-heading = Holl ffigurau'r canlyniadau
+outcomes-table-caption = Ffigurau canlyniad fesul mesur (maint yr effaith yw d_z Cohen: mae gwerth positif yn golygu gwelliant)
+indicative-only = dangosol yn unig
+reliable-heading = Newid dibynadwy
+reliable-chart-title = Newid dibynadwy fesul mesur
+reliable-desc = ar { $measure }, gwellodd { $improved } o bobl yn ddibynadwy, ni ddangosodd { $same } newid dibynadwy a dirywiodd { $worse } yn ddibynadwy
+reliable-improved = wedi gwella'n ddibynadwy
+reliable-none = dim newid dibynadwy
+reliable-deteriorated = wedi dirywio'n ddibynadwy
+forest-heading = Canlyniadau ar draws y prosiectau
+forest-intro = Meintiau effaith (d_z Cohen) fesul prosiect a mesur, gyda'u cyfyngau 95%: mae gwerth positif yn golygu bod pobl wedi gwella, pa gyfeiriad bynnag y mae'r mesur yn ei gyfrif yn well. Gadewir allan grwpiau sy'n llai na'r trothwy.
+forest-none = Nid oes gan unrhyw brosiect ddigon o sgorau canlyniad wedi'u paru i gyfrifo maint effaith.
+forest-chart-title = Meintiau effaith fesul prosiect a mesur
+forest-desc = Mae gan { $above } o'r { $effects } gyfwng sy'n gyfan gwbl uwchlaw sero (gwelliant clir). Yr effaith fwyaf yw { $largest } (d_z { $estimate }, cyfwng 95% { $low } i { $high }).
+project-measure = { $project }: { $measure }
+all-projects = Pob prosiect
+
+## Principles and evidence
+
+principles-heading = Egwyddorion cydgynhyrchu
+principles-intro = Tystiolaeth ar gyfer pob egwyddor: mesurau allbwn sydd wedi'u tagio â hi, sgorau canlyniad wedi'u paru ar fesurau sydd wedi'u tagio â hi, straeon sydd wedi'u tagio â hi, a'r sgôr hunanarchwilio ddiweddaraf (1 i 5).
+principles-desc = O'r { $stories } stori, cafodd y rhan fwyaf eu tagio â'r egwyddor { $principle } ({ $most }); { $others }.
+principles-none = Ni chafodd unrhyw stori ei thagio ag egwyddor.
+principles-chart-title = Straeon fesul egwyddor
+stories-quotable = { $stories } ({ $quotable } i'w dyfynnu)
+evidence-caption = Tystiolaeth fesul egwyddor
+evidence-heading = Tystiolaeth ar gyfer pob egwyddor
+evidence-intro = Mae pob cell yn cyfrif y mathau o dystiolaeth sydd gan brosiect ar gyfer egwyddor: mesurau allbwn sydd wedi'u tagio â hi, sgorau canlyniad wedi'u paru ar fesurau sydd wedi'u tagio â hi, straeon sydd wedi'u tagio â hi, a sgôr hunanarchwilio (0 i 4).
+evidence-desc = Mae gan { $full } o'r { $cells } cell prosiect-egwyddor bob un o'r pedwar math o dystiolaeth. Yr egwyddor { $strongest } sydd â'r mwyaf o dystiolaeth ar draws y prosiectau; yr egwyddor { $weakest } sydd â'r lleiaf.
+evidence-chart-title = Mathau o dystiolaeth fesul prosiect ac egwyddor
+
+## Spectrum of engagement (SPEC 1.2)
+
+spectrum-heading = Sbectrwm ymgysylltu
+spectrum-intro = Ble mae'r straeon yn gosod y gwaith ar y sbectrwm: o wneud i bobl, drwy wneud dros bobl, i wneud gyda phobl. Mae stori sydd wedi'i thagio â band yn unig yn cyfrif yn y band hwnnw yn unig.
+spectrum-none = Ni osodwyd unrhyw stori ar y sbectrwm.
+spectrum-desc = O'r { $stories } stori a osodwyd ar y sbectrwm: { $doing_with } yn gwneud gyda, { $doing_for } yn gwneud dros a { $doing_to } yn gwneud i.
+spectrum-chart-title = Straeon fesul cam ar y sbectrwm ymgysylltu
+step-1 = 1 gorfodaeth, amddiffyn
+step-2 = 2 addysg, perswâd
+step-3 = 3 gwybodaeth
+step-4 = 4 ymgynghori
+step-5 = 5 cyfranogiad
+step-6 = 6 cydgynhyrchu
+step-with-band = { $step } ({ $band })
+band-doing-to = gwneud i
+band-doing-for = gwneud dros
+band-doing-with = gwneud gyda
+band-all = Cyfanswm “{ $band }” (camau a band yn unig)
+
+## Personal outcomes
+
+stories-heading = Canlyniadau personol
+stories-summary = Casglwyd { $stories } stori; gellir dyfynnu { $quotable }. Cyflawnwyd yr hyn a oedd yn bwysig i'r person mewn { $achieved }, fe'i cyflawnwyd yn rhannol mewn { $partly } ac nid yw wedi'i gyflawni eto mewn { $not_yet }.
+stories-intro = Dim ond straeon y cytunodd yr adroddwr iddynt gael eu dyfynnu a ddangosir, a hynny heb gyfeiriadau e-bost, rhifau ffôn, codau post na'r enwau a restrwyd. Dewisir hyd at bump: y rhai a gyflawnwyd yn gyntaf, yna'r rhai a gyflawnwyd yn rhannol, yna'r gweddill, gyda'r diweddaraf yn gyntaf ym mhob grŵp. Dangosir pob un yn yr iaith yr adroddwyd hi ynddi.
+stories-none-quotable = Ni ellir dyfynnu unrhyw stori gan y prosiect hwn.
+teller-citizen = Adroddwyd gan gyfranogwr
+teller-carer = Adroddwyd gan ofalwr
+teller-family = Adroddwyd gan aelod o'r teulu
+teller-professional = Adroddwyd gan weithiwr proffesiynol
+teller-volunteer = Adroddwyd gan wirfoddolwr
+teller-community = Adroddwyd gan aelod o'r gymuned
+teller-other = Adroddwyd gan rywun sy'n rhan o'r gwaith
+told-in-welsh = adroddwyd yn Gymraeg
+told-in-english = adroddwyd yn Saesneg
+what-mattered = yr hyn a oedd yn bwysig:
+achieved-yes = wedi'i gyflawni
+achieved-partly = wedi'i gyflawni'n rhannol
+achieved-not-yet = heb ei gyflawni eto
+
+## Value for money
+
+value-heading = Gwerth am arian
+value-no-budget = Ni roddwyd cyllideb ar gyfer y prosiect hwn, felly nid oes modd cyfrifo'r costau fesul person.
+value-note = Mae'r costau'n rhannu'r gyllideb gyfan â nifer y bobl; nid ydynt yn gwahanu'r hyn a brynodd y gyllideb y tu hwnt i'r bobl a fesurwyd.
+value-caption = Cyllideb a chost fesul person
+
+## Portfolio and funders
+
+projects-heading = Prosiectau
+projects-caption = Prosiectau, eu prif ganlyniad a'r gost fesul cyfranogwr
+funders-heading = Cyllidwyr
+funders-caption = Cyllidwyr a'r prosiectau y maent yn eu hariannu
+capped = Mae'r siart a'r tabl yn dangos y { $shown } cyntaf o { $total }, yn nhrefn y prosiectau; mae pob un yn data/{ $table }.
+novelty-heading = Newydd-deb a chanlyniadau
+novelty-intro = Pa mor newydd yw dull pob prosiect (1: rydym i gyd yn gwybod sut i wneud hyn, hyd at 6: does neb wedi gwneud hyn o'r blaen) o'i gymharu â chyfran y bobl y gwellodd eu sgorau, ar gyfartaledd dros fesurau'r prosiect.
+novelty-desc = Yn y prosiect mwyaf newydd, { $most } (newydd-deb { $most_novelty }), gwellodd { $most_pct } o bobl; yn y lleiaf newydd, { $least } (newydd-deb { $least_novelty }), gwellodd { $least_pct }.
+novelty-chart-title = Prosiectau yn ôl newydd-deb a'r gyfran a wellodd
+novelty-y-axis = % wedi gwella
+novelty-simple = syml
+novelty-complicated = cymhleth
+novelty-complex = dyrys
+
+## Charts
+
+chart-baseline-mean = cymedr y llinell sylfaen
+chart-followup-mean = cymedr y mesur dilynol, gyda chyfwng 95% y newid
+chart-effect-axis = ← gwaeth    maint yr effaith (d_z)    gwell →
+chart-interval = cyfwng 95%
+chart-kinds-of-evidence = mathau o dystiolaeth:
+chart-novelty-axis = newydd-deb (1 = rydym i gyd yn gwybod sut i wneud hyn, 6 = does neb wedi gwneud hyn o'r blaen)
+
+## Data quality
+
+quality-heading = Ansawdd y data
+quality-ledger = O'r { $rows } a ddarllenwyd o { $files }, defnyddiwyd { $used }, gadawyd { $excluded } allan oherwydd problem, roedd { $duplicates } yn union yr un fath â rhes arall (wedi'u cyfrif unwaith) ac roedd { $blank } yn wag.
+quality-outside-period = Mae { $count } rhes â dyddiad y tu allan i'r cyfnod adrodd, ac nid ydynt yn cael eu cyfrif.
+quality-left-out-heading = Rhesi a adawyd allan
+quality-more = … a { $count } arall, a restrir i gyd yn data/excluded_rows.csv.
+
+## Method
+
+method-heading = Dull
+method-outputs = Caiff allbynnau eu hadio fesul chwarter (blynyddoedd ariannol Ebrill i Fawrth, oni bai bod chwarteri calendr wedi'u dewis) ac yn gyfan.
+method-pairing = Canlyniadau: ar gyfer pob prosiect, mesur a pherson, y sgôr gynharaf yw'r llinell sylfaen a'r ddiweddaraf yw'r mesur dilynol; mae pobl sydd â sgôr ar un dyddiad yn unig yn cyfrif fel llinell sylfaen yn unig. Caiff cyfansymiau crai SWEMWBS eu trosi'n sgorau metrig yn gyntaf.
+method-statistics = Mae gan y newid cymedrig gyfwng hyder 95% o'r dosraniad t; daw p o brawf t pâr dwy ochr. Maint yr effaith yw d_z Cohen (y newid cymedrig wedi'i rannu â gwyriad safonol y newidiadau, gydag arwydd fel bod gwerth positif yn golygu gwelliant), gyda chyfwng 95% bras.
+method-reliable = Newid dibynadwy (Jacobson a Truax): mae person wedi gwella'n ddibynadwy pan fo'r newid yn y cyfeiriad gwell yn fwy na 1.96 × √2 × gwall safonol mesur (SEM) y mesur; SEM y mesur ei hun yw hwn, neu sd × √(1 − dibynadwyedd). Mae “wedi gwella” yn golygu unrhyw newid yn y cyfeiriad gwell; mae gwelliant ystyrlon yn golygu o leiaf y gwahaniaeth pwysig lleiaf ar gyfer y mesur.
+method-small-numbers = Niferoedd bach: ni ddangosir ffigurau am lai na { $min } o bobl. Caiff mesurau â llai na { $indicative } o bobl wedi'u paru eu nodi'n ddangosol yn unig. Mae'r rhesi ALL yn cyfuno'r bobl wedi'u paru o bob prosiect, gan gynnwys prosiectau y cuddiwyd eu ffigurau; nid yw'r fersiwn hon yn defnyddio ataliad eilaidd.
+method-costs = Y gost fesul cyfranogwr yw'r gyllideb wedi'i rhannu â nifer y bobl sydd ag unrhyw sgôr canlyniad; mae'r gost fesul gwelliant dibynadwy yn ei rhannu â nifer y bobl a wellodd yn ddibynadwy ar o leiaf un mesur.
+measures-caption = Y mesurau a ddefnyddiwyd ac o ble y daw eu cysonion
+better-higher = uwch
+better-lower = is
+sem-none = dim

@@ -1,0 +1,342 @@
+# mwm: the fixed text of the pages, in English (SPEC 5.2).
+# locales/cy.ftl holds the same keys in Welsh; a test checks both have exactly the same keys
+# and no empty value. Numbers arrive formatted ($count, $budget, ...); a count used for a
+# plural choice also arrives as a number ($n, $n_used, ...). Plural categories follow CLDR:
+# English has one and other.
+
+## Page frame
+
+skip-link = Skip to the content
+breadcrumb-label = Breadcrumb
+contents-heading = On this page
+# The name of this language, in this language: the link to these pages from the other one.
+language-name = English
+default-title = Measuring what matters
+crumb-portfolio = Portfolio: { $title }
+kicker-portfolio = Portfolio
+kicker-project = Board briefing
+kicker-funder = Funder report
+footer = Made by mwm { $version } on { $date } from { $n_files ->
+    [one] { $files } input file
+   *[other] { $files } input files
+    }. Figures about fewer than { $min } people are not shown. The tables behind every number are in the data folder of this report.
+chart-numbers = The numbers in the chart: { $title }
+
+## Numbers, dates and counts
+
+date-long = { $day } { $month } { $year }
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+quarter-abbr = Q
+total = Total
+range = { $low } to { $high }
+hidden = fewer than { $min }
+count-projects = { $n ->
+    [one] { $count } project
+   *[other] { $count } projects
+    }
+count-people = { $n ->
+    [one] { $count } person
+   *[other] { $count } people
+    }
+count-participants = { $n ->
+    [one] { $count } participant
+   *[other] { $count } participants
+    }
+count-rows = { $n ->
+    [one] { $count } row
+   *[other] { $count } rows
+    }
+count-files = { $n ->
+    [one] { $count } input file
+   *[other] { $count } input files
+    }
+count-quarters = { $n ->
+    [one] { $count } quarter
+   *[other] { $count } quarters
+    }
+count-effects = { $n ->
+    [one] { $count } effect
+   *[other] { $count } effects
+    }
+
+## Headline box
+
+at-a-glance = At a glance
+stat-projects = Projects
+stat-participants = Participants
+stat-stories = Stories
+stat-budget = Budget
+stat-main-change = Main change
+stat-reliably-improved = Reliably improved
+stat-cost-per-participant = Cost per participant
+stat-cost-per-improved = Cost per person reliably improved
+note-with-score = people with an outcome score
+note-points-on = points on { $measure }
+note-on = on { $measure }
+note-quotable = { $quotable } may be quoted
+note-budget = budget { $budget }
+note-plus-hidden = plus { $projects } with { $hidden }
+note-participants-hidden = participants: { $hidden }
+note-reliably-improved = { $n ->
+    [one] { $count } person reliably improved on at least one measure
+   *[other] { $count } people reliably improved on at least one measure
+    }
+note-improved-hidden = people reliably improved: { $hidden }
+lead-project = { $change } among { $people } with a baseline and a follow-up.
+lead-portfolio = Across all projects, { $change } ({ $people } paired).
+funded-by = Funded by { $funders }
+project-id = Project id { $id }
+funder-subtitle = { $projects } funded in { $title }
+
+## Change in words
+
+# $direction is up, down or none; $better is better, worse or same; $ci is change-ci or empty.
+change-words = { $measure } { $direction ->
+    [up] rose by { $points } points on average
+    [down] fell by { $points } points on average
+   *[none] did not change
+    }{ $better ->
+    [better] {" "}(better)
+    [worse] {" "}(worse)
+   *[same] {""}
+    }{ $ci }
+change-ci = , 95% CI { $low } to { $high }
+measure-lower-better = { $measure } (lower is better)
+
+## Tables: column heads
+
+col-measure = Measure
+col-people = People
+col-paired-people = Paired people
+col-baseline = Baseline
+col-followup = Follow-up
+col-change = Change
+col-ci = 95% CI
+col-effect-size = Effect size
+col-p = p
+col-improved = Improved
+col-reliably-improved = Reliably improved
+col-no-reliable-change = No reliable change
+col-reliably-deteriorated = Reliably deteriorated
+col-meaningful = Meaningful improvement
+col-note = Note
+col-principle = Principle
+col-stories = Stories
+col-output-measures = Output measures
+col-outcome-pairs = Outcome pairs
+col-self-audit = Self-audit (first → latest)
+col-step-band = Step (band)
+col-quarter = Quarter
+col-range = Range
+col-better = Better
+col-sem = sem used
+col-source = Source
+col-project = Project
+col-projects = Projects
+col-funder = Funder
+col-organisation = Organisation
+col-participants = Participants
+col-main-change = Main change (points)
+col-cost-per-participant = Cost per participant
+col-cost-per-improved = Cost per person reliably improved
+col-budget = Budget
+col-project-measure = Project: measure
+col-dz = d_z
+col-interval = 95% interval
+col-novelty = Novelty
+
+## Outputs
+
+outputs-heading = Outputs: activity delivered
+outputs-none = No outputs were recorded.
+outputs-desc = { $measure }: { $total } in total over { $quarters }, highest in { $peak } ({ $peak_value }).
+outputs-desc-total = { $measure }: { $total } in total.
+outputs-chart-title = { $measure } per quarter
+outputs-table-caption = The numbers in the charts: outputs per quarter
+outputs-by-project-heading = Outputs by project
+outputs-by-project-intro = Total outputs over the whole period for the activities most projects report; every project's outputs per quarter are on its own page and in data/outputs_summary.csv.
+outputs-by-project-desc = { $measure }: { $projects } { $n_projects ->
+    [one] reports
+   *[other] report
+    } it; { $top } delivered the most ({ $value }){ $capped ->
+    [yes] {" "}of the projects shown
+   *[no] {""}
+    }.
+outputs-by-project-title = { $measure } by project
+
+## Outcomes
+
+outcomes-heading = Outcomes: change from baseline to follow-up
+outcomes-none = No outcome scores were given.
+outcomes-intro = Each person's earliest score is their baseline and their latest is their follow-up; only people with both are counted. Measures with fewer than { $indicative } paired people are indicative only.
+outcomes-chart-title = Mean scores at baseline and follow-up, per measure
+outcomes-all-heading = All outcome figures
+outcomes-table-caption = Outcome figures per measure (effect size is Cohen's d_z: positive means improvement)
+indicative-only = indicative only
+reliable-heading = Reliable change
+reliable-chart-title = Reliable change per measure
+reliable-desc = on { $measure }, { $improved } of people reliably improved, { $same } showed no reliable change and { $worse } reliably deteriorated
+reliable-improved = reliably improved
+reliable-none = no reliable change
+reliable-deteriorated = reliably deteriorated
+forest-heading = Outcomes across projects
+forest-intro = Effect sizes (Cohen's d_z) per project and measure with their 95% intervals: positive means people improved, whichever direction the measure counts as better. Groups of fewer than the threshold are left out.
+forest-none = No project has enough paired outcome scores for an effect size.
+forest-chart-title = Effect sizes per project and measure
+forest-desc = { $above } of { $effects } { $n_above ->
+    [one] has an interval
+   *[other] have intervals
+    } entirely above zero (a clear improvement). The largest is { $largest } (d_z { $estimate }, 95% interval { $low } to { $high }).
+project-measure = { $project }: { $measure }
+all-projects = All projects
+
+## Principles and evidence
+
+principles-heading = Co-production principles
+principles-intro = Evidence for each principle: output measures tagged with it, paired outcome scores on measures tagged with it, stories tagged with it, and the latest self-audit score (1 to 5).
+principles-desc = Of { $n_stories ->
+    [one] { $stories } story
+   *[other] { $stories } stories
+    }, most were tagged { $principle } ({ $most }); { $others }.
+principles-none = No stories were tagged with a principle.
+principles-chart-title = Stories by principle
+stories-quotable = { $stories } ({ $quotable } quotable)
+evidence-caption = Evidence per principle
+evidence-heading = Evidence for each principle
+evidence-intro = Each cell counts the kinds of evidence a project has for a principle: output measures tagged with it, paired outcome scores on measures tagged with it, stories tagged with it, and a self-audit score (0 to 4).
+evidence-desc = { $full } of { $cells } project-principle cells { $n_full ->
+    [one] has
+   *[other] have
+    } all four kinds of evidence. { $strongest } has the most evidence across projects and { $weakest } the least.
+evidence-chart-title = Kinds of evidence per project and principle
+
+## Spectrum of engagement (SPEC 1.2)
+
+spectrum-heading = Spectrum of engagement
+spectrum-intro = Where the stories place the work on the spectrum from doing to people, through doing for them, to doing with them. A story tagged with a band only counts in its band.
+spectrum-none = No stories were placed on the spectrum.
+spectrum-desc = Of { $n_stories ->
+    [one] { $stories } story
+   *[other] { $stories } stories
+    } placed on the spectrum, { $doing_with } { $n_stories ->
+    [one] is
+   *[other] are
+    } doing with, { $doing_for } doing for and { $doing_to } doing to.
+spectrum-chart-title = Stories per step of the spectrum of engagement
+step-1 = 1 coercion, protection
+step-2 = 2 education, persuasion
+step-3 = 3 information
+step-4 = 4 consultation
+step-5 = 5 participation
+step-6 = 6 co-production
+step-with-band = { $step } ({ $band })
+band-doing-to = doing to
+band-doing-for = doing for
+band-doing-with = doing with
+band-all = All { $band } (steps and band-only)
+
+## Personal outcomes
+
+stories-heading = Personal outcomes
+stories-summary = { $n_stories ->
+    [one] { $stories } story was
+   *[other] { $stories } stories were
+    } collected; { $quotable } may be quoted. What mattered to the person was achieved in { $achieved }, partly achieved in { $partly } and not yet achieved in { $not_yet }.
+stories-intro = Only stories whose teller agreed to be quoted are shown, with e-mail addresses, phone numbers, postcodes and listed names removed. Up to five are chosen: achieved first, then partly achieved, then the rest, most recent first within each. Each is shown in the language it was told in.
+stories-none-quotable = No story of this project may be quoted.
+teller-citizen = Told by a participant
+teller-carer = Told by a carer
+teller-family = Told by a family member
+teller-professional = Told by a professional
+teller-volunteer = Told by a volunteer
+teller-community = Told by a community member
+teller-other = Told by someone involved
+told-in-welsh = told in Welsh
+told-in-english = told in English
+what-mattered = what mattered:
+achieved-yes = achieved
+achieved-partly = partly achieved
+achieved-not-yet = not yet achieved
+
+## Value for money
+
+value-heading = Value for money
+value-no-budget = No budget was given for this project, so costs per person cannot be worked out.
+value-note = Costs divide the whole budget by people; they do not separate what the budget bought beyond the people measured.
+value-caption = Budget and cost per person
+
+## Portfolio and funders
+
+projects-heading = Projects
+projects-caption = Projects, their main outcome and cost per participant
+funders-heading = Funders
+funders-caption = Funders and the projects they fund
+capped = The chart and its table show the first { $shown } of { $total }, in project order; every one is in data/{ $table }.
+novelty-heading = Novelty and outcomes
+novelty-intro = How new each project's approach is (1: we all know how to do this, to 6: nobody has done this before) against the share of people whose scores improved, averaged over the project's measures.
+novelty-desc = The most novel project, { $most } (novelty { $most_novelty }), saw { $most_pct } of people improve; the least novel, { $least } (novelty { $least_novelty }), saw { $least_pct }.
+novelty-chart-title = Projects by novelty and share improved
+novelty-y-axis = % improved
+novelty-simple = simple
+novelty-complicated = complicated
+novelty-complex = complex
+
+## Charts
+
+chart-baseline-mean = baseline mean
+chart-followup-mean = follow-up mean, with the 95% interval of the change
+chart-effect-axis = ← worse    effect size (d_z)    better →
+chart-interval = 95% interval
+chart-kinds-of-evidence = kinds of evidence:
+chart-novelty-axis = novelty (1 = we all know how to do this, 6 = nobody has done this before)
+
+## Data quality
+
+quality-heading = Data quality
+quality-ledger = Of { $rows } read from { $files }, { $used } { $n_used ->
+    [one] was
+   *[other] were
+    } used, { $excluded } { $n_excluded ->
+    [one] was
+   *[other] were
+    } left out because of a problem, { $duplicates } { $n_duplicates ->
+    [one] was an exact duplicate
+   *[other] were exact duplicates
+    } (counted once) and { $blank } { $n_blank ->
+    [one] was
+   *[other] were
+    } blank.
+quality-outside-period = { $n ->
+    [one] { $count } dated row falls
+   *[other] { $count } dated rows fall
+    } outside the reporting period and { $n ->
+    [one] is
+   *[other] are
+    } not counted.
+quality-left-out-heading = Rows left out
+quality-more = … and { $count } more, all listed in data/excluded_rows.csv.
+
+## Method
+
+method-heading = Method
+method-outputs = Outputs are summed per quarter (April to March financial years unless set to calendar quarters) and in total.
+method-pairing = Outcomes: for each project, measure and person the earliest score is the baseline and the latest the follow-up; people with a single date count as baseline only. SWEMWBS raw totals are converted to metric scores first.
+method-statistics = The mean change has a 95% confidence interval from the t distribution; p is from a two-sided paired t-test. The effect size is Cohen's d_z (mean change divided by the standard deviation of the changes, signed so that positive means improvement) with an approximate 95% interval.
+method-reliable = Reliable change (Jacobson and Truax): a person reliably improved when their change in the better direction exceeds 1.96 × √2 × the measure's standard error of measurement (sem); the sem is the measure's own, or sd × √(1 − reliability). Improved means any change in the better direction; meaningful improvement means at least the measure's minimal important difference.
+method-small-numbers = Small numbers: figures about fewer than { $min } people are not shown. Measures with fewer than { $indicative } paired people are marked indicative only. The ALL rows pool every project's paired people, suppressed projects included; this version does not apply secondary suppression.
+method-costs = Cost per participant is the budget divided by the number of people with any outcome score; cost per reliable improvement divides it by the people who reliably improved on at least one measure.
+measures-caption = Measures used and where their constants come from
+better-higher = higher
+better-lower = lower
+sem-none = none
