@@ -144,22 +144,33 @@ pub fn stacked(
     legend: &[(&str, RGBColor)],
     stacks: &[Stack],
 ) -> Chart {
-    let legend_h = 30;
-    let height = (legend_h + stacks.len() as i32 * ROW + 12) as u32;
     let label_width = 200;
+    // Legend entries run from the bars' left edge and wrap onto a new line when the next
+    // would pass the right edge (Welsh labels are longer); about 7 px a character.
+    let mut places = Vec::new();
+    let (mut x, mut line) = (label_width, 0);
+    for (name, _) in legend {
+        let width = 20 + name.chars().count() as i32 * 7;
+        if x + width > WIDTH as i32 && x > label_width {
+            (x, line) = (label_width, line + 1);
+        }
+        places.push((x, 8 + line * 22));
+        x += width + 16;
+    }
+    let legend_h = 30 + line * 22;
+    let height = (legend_h + stacks.len() as i32 * ROW + 12) as u32;
     let plot = (WIDTH as i32 - label_width - 20) as f64;
     let svg = draw((WIDTH, height), |root| {
-        let mut x = label_width;
-        for (name, colour) in legend {
-            root.draw(&Rectangle::new([(x, 8), (x + 14, 22)], colour.filled()))
+        for ((name, colour), (x, y)) in legend.iter().zip(&places) {
+            let (x, y) = (*x, *y);
+            root.draw(&Rectangle::new([(x, y), (x + 14, y + 14)], colour.filled()))
                 .map_err(err)?;
             root.draw(&Text::new(
                 name.to_string(),
-                (x + 20, 15),
+                (x + 20, y + 7),
                 text_style(SMALL, palette::INK).pos(Pos::new(HPos::Left, VPos::Center)),
             ))
             .map_err(err)?;
-            x += 30 + (name.chars().count() as i32) * 7;
         }
         for (i, stack) in stacks.iter().enumerate() {
             let y = legend_h + i as i32 * ROW;
