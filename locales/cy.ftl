@@ -226,6 +226,9 @@ teller-other = Adroddwyd gan rywun sy'n rhan o'r gwaith
 told-in-welsh = adroddwyd yn Gymraeg
 told-in-english = adroddwyd yn Saesneg
 what-mattered = yr hyn a oedd yn bwysig:
+# What replaces an e-mail address, phone number, postcode or listed name in a quoted story
+# (in the story's language).
+redacted = {"["}wedi'i dynnu]
 achieved-yes = wedi'i gyflawni
 achieved-partly = wedi'i gyflawni'n rhannol
 achieved-not-yet = heb ei gyflawni eto

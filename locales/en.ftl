@@ -265,6 +265,9 @@ teller-other = Told by someone involved
 told-in-welsh = told in Welsh
 told-in-english = told in English
 what-mattered = what mattered:
+# What replaces an e-mail address, phone number, postcode or listed name in a quoted story
+# (in the story's language).
+redacted = {"["}removed]
 achieved-yes = achieved
 achieved-partly = partly achieved
 achieved-not-yet = not yet achieved

@@ -229,5 +229,8 @@ mod tests {
         assert_eq!(en.count("count-people", 1234), "1,234 people");
         assert_eq!(cy.count("count-people", 1), "1 person");
         assert_eq!(cy.count("count-people", 1234), "1,234 o bobl");
+        assert_eq!(en.get("redacted"), crate::report::redact::REMOVED);
+        assert_eq!(cy.get("redacted"), "[wedi'i dynnu]");
+        assert_eq!(cy.quarter("2024-25 Q1"), "2024-25 Ch1");
     }
 }

@@ -1,5 +1,6 @@
 //! Redaction of quoted stories (SPEC 4.4): e-mail addresses, UK phone numbers, UK postcodes and
-//! the names listed in config `[privacy] names` become `[removed]` before any text is quoted.
+//! the names listed in config `[privacy] names` become `[removed]` (or its word in the story's
+//! language) before any text is quoted.
 //! Only stories with consent are ever passed here; the rest are counted, never shown.
 
 use regex::{Regex, RegexBuilder};
@@ -37,9 +38,15 @@ impl Redactor {
 
     /// The text with every match replaced by `[removed]`.
     pub fn redact(&self, text: &str) -> String {
+        self.redact_with(text, REMOVED)
+    }
+
+    /// The text with every match replaced by `marker` (the word in the text's language,
+    /// "[wedi'i dynnu]" in a Welsh story).
+    pub fn redact_with(&self, text: &str, marker: &str) -> String {
         let mut out = text.to_string();
         for p in &self.patterns {
-            out = p.replace_all(&out, REMOVED).into_owned();
+            out = p.replace_all(&out, regex::NoExpand(marker)).into_owned();
         }
         out
     }

@@ -23,6 +23,8 @@ pub struct PageContext<'a> {
     pub checked: &'a Checked,
     pub config: &'a Config,
     pub redactor: Redactor,
+    /// What replaces redacted text, in English and in Welsh (a story keeps its language).
+    removed: [String; 2],
     /// Slug of each project, by project code.
     pub project_slugs: Vec<String>,
     /// Funders (as first written) with their slug and project codes, sorted by name.
@@ -188,6 +190,7 @@ impl<'a> PageContext<'a> {
             checked,
             config,
             redactor: Redactor::new(&config.privacy.names),
+            removed: [Language::En, Language::Cy].map(|l| Text::new(l).get("redacted")),
             project_slugs,
             funders,
             css,
@@ -196,6 +199,15 @@ impl<'a> PageContext<'a> {
             layout,
             index,
         }
+    }
+
+    /// Text quoted from a story told in `lang`, redacted (SPEC 4.4).
+    pub fn quoted(&self, text: &str, lang: Language) -> String {
+        let marker = match lang {
+            Language::En => &self.removed[0],
+            Language::Cy => &self.removed[1],
+        };
+        self.redactor.redact_with(text, marker)
     }
 
     fn slot(&self, scope: Scope) -> usize {

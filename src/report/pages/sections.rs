@@ -568,7 +568,7 @@ fn quote(ctx: &PageContext<'_>, s: &Story) -> Quote {
         // The person's words, in the language they were told in.
         parts.push(QuotePart {
             label: Some(text.get("what-mattered")),
-            text: ctx.redactor.redact(w),
+            text: ctx.quoted(w, told_in),
             lang: (told_in != text.lang).then(|| lang.to_string()),
         });
     }
@@ -581,8 +581,8 @@ fn quote(ctx: &PageContext<'_>, s: &Story) -> Quote {
     }
     Quote {
         lang: lang.into(),
-        title: s.title.as_deref().map(|t| ctx.redactor.redact(t)),
-        text: ctx.redactor.redact(&s.text),
+        title: s.title.as_deref().map(|t| ctx.quoted(t, told_in)),
+        text: ctx.quoted(&s.text, told_in),
         caption: parts,
     }
 }
