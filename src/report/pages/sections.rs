@@ -253,7 +253,8 @@ fn outcome_table(ctx: &PageContext<'_>, rows: &[&OutcomeSummary]) -> Block {
             let name = measure_label(ctx, r.measure);
             if r.suppressed {
                 let mut row = vec![TableCell::text(name), TableCell::muted(hidden.clone())];
-                row.extend((0..6).map(|_| TableCell::muted("")));
+                row.extend((0..5).map(|_| TableCell::muted("")));
+                row.push(TableCell::words(""));
                 return row;
             }
             let n = r.n_paired.unwrap_or(0);
@@ -272,9 +273,12 @@ fn outcome_table(ctx: &PageContext<'_>, rows: &[&OutcomeSummary]) -> Block {
                 TableCell::text(opt(r.pct_reliable_improvement, &pct)),
                 TableCell::text(opt(r.pct_meaningful_improvement, &pct)),
                 if n < INDICATIVE {
-                    TableCell::muted(text.get("indicative-only"))
+                    TableCell {
+                        align: "txt",
+                        ..TableCell::muted(text.get("indicative-only"))
+                    }
                 } else {
-                    TableCell::text("")
+                    TableCell::words("")
                 },
             ]
         })
@@ -675,13 +679,13 @@ pub fn method(ctx: &PageContext<'_>) -> Section {
                     low = number(m.min, 0),
                     high = number(m.max, 0)
                 )),
-                TableCell::text(text.get(if m.higher_is_better {
+                TableCell::words(text.get(if m.higher_is_better {
                     "better-higher"
                 } else {
                     "better-lower"
                 })),
                 TableCell::text(s.sem.map_or(text.get("sem-none"), |v| number(v, 2))),
-                TableCell::text(m.source.clone().unwrap_or_else(|| "–".into())),
+                TableCell::words(m.source.clone().unwrap_or_else(|| "–".into())),
             ]
         })
         .collect();
