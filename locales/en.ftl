@@ -93,7 +93,7 @@ note-reliably-improved = { $n ->
    *[other] { $count } people reliably improved on at least one measure
     }
 note-improved-hidden = people reliably improved: { $hidden }
-lead-project = { $change } among { $people } with a baseline and a follow-up.
+lead-project = { $change }, among { $people } with a baseline and a follow-up.
 lead-portfolio = Across all projects, { $change } ({ $people } paired).
 funded-by = Funded by { $funders }
 project-id = Project id { $id }
