@@ -4,7 +4,8 @@
 # listed with their English in locales/GLOSSARY.md for a Welsh speaker to review.
 # Conventions: a noun after a numeral written in digits stays singular and unmutated
 # ("3 prosiect", "12 stori"); people are counted "1 person", "45 o bobl". Sentences are
-# written so that no user value (a project or measure name) follows a word that would mutate it.
+# written so that no user value (a project, measure, funder or principle name, or the report's
+# title) follows a word that would mutate it: "ar y mesur { $measure }", not "ar { $measure }".
 
 ## Page frame
 
@@ -63,8 +64,8 @@ stat-reliably-improved = Wedi gwella'n ddibynadwy
 stat-cost-per-participant = Cost fesul cyfranogwr
 stat-cost-per-improved = Cost fesul person a wellodd yn ddibynadwy
 note-with-score = pobl sydd â sgôr canlyniad
-note-points-on = pwynt ar { $measure }
-note-on = ar { $measure }
+note-points-on = pwynt ar y mesur { $measure }
+note-on = ar y mesur { $measure }
 note-quotable = gellir dyfynnu { $quotable }
 note-budget = cyllideb o { $budget }
 note-plus-hidden = ynghyd â { $projects } â { $hidden } yr un
@@ -74,11 +75,11 @@ note-reliably-improved = { $n ->
    *[other] { $count } o bobl wedi gwella'n ddibynadwy ar o leiaf un mesur
     }
 note-improved-hidden = pobl a wellodd yn ddibynadwy: { $hidden }
-lead-project = { $change }, ymhlith { $people } sydd â llinell sylfaen a mesur dilynol.
+lead-project = { $change }, ymhlith { $people } sydd â llinell sylfaen ac asesiad dilynol.
 lead-portfolio = Ar draws pob prosiect, { $change } ({ $people } wedi'u paru).
-funded-by = Wedi'i ariannu gan { $funders }
+funded-by = Cyllidwyr: { $funders }
 project-id = Dynodwr y prosiect: { $id }
-funder-subtitle = { $projects } a ariennir yn rhan o { $title }
+funder-subtitle = { $projects } a ariennir yn y portffolio “{ $title }”
 
 ## Change in words
 
@@ -102,7 +103,7 @@ col-measure = Mesur
 col-people = Pobl
 col-paired-people = Pobl wedi'u paru
 col-baseline = Llinell sylfaen
-col-followup = Mesur dilynol
+col-followup = Asesiad dilynol
 col-change = Newid
 col-ci = Cyfwng hyder 95%
 col-effect-size = Maint yr effaith
@@ -156,16 +157,16 @@ outputs-by-project-title = { $measure } fesul prosiect
 
 ## Outcomes
 
-outcomes-heading = Canlyniadau: newid o'r llinell sylfaen i'r mesur dilynol
+outcomes-heading = Canlyniadau: newid o'r llinell sylfaen i'r asesiad dilynol
 outcomes-none = Ni roddwyd unrhyw sgorau canlyniad.
-outcomes-intro = Sgôr gynharaf pob person yw'r llinell sylfaen, a'r sgôr ddiweddaraf yw'r mesur dilynol; dim ond pobl sydd â'r ddau sy'n cael eu cyfrif. Mae mesurau â llai na { $indicative } o bobl wedi'u paru yn ddangosol yn unig.
-outcomes-chart-title = Sgorau cymedrig ar y llinell sylfaen ac yn y mesur dilynol, fesul mesur
+outcomes-intro = Sgôr gynharaf pob person yw'r llinell sylfaen, a'r sgôr ddiweddaraf yw'r asesiad dilynol; dim ond pobl sydd â'r ddau sy'n cael eu cyfrif. Mae mesurau â llai na { $indicative } o bobl wedi'u paru yn ddangosol yn unig.
+outcomes-chart-title = Sgorau cymedrig ar y llinell sylfaen ac yn yr asesiad dilynol, fesul mesur
 outcomes-all-heading = Holl ffigurau'r canlyniadau
 outcomes-table-caption = Ffigurau canlyniad fesul mesur (maint yr effaith yw d_z Cohen: mae gwerth positif yn golygu gwelliant)
 indicative-only = dangosol yn unig
 reliable-heading = Newid dibynadwy
 reliable-chart-title = Newid dibynadwy fesul mesur
-reliable-desc = ar { $measure }, gwellodd { $improved } o bobl yn ddibynadwy, ni ddangosodd { $same } newid dibynadwy a dirywiodd { $worse } yn ddibynadwy
+reliable-desc = ar y mesur { $measure }, gwellodd { $improved } o bobl yn ddibynadwy, ni ddangosodd { $same } newid dibynadwy a dirywiodd { $worse } yn ddibynadwy
 reliable-improved = wedi gwella'n ddibynadwy
 reliable-none = dim newid dibynadwy
 reliable-deteriorated = wedi dirywio'n ddibynadwy
@@ -196,7 +197,7 @@ evidence-chart-title = Mathau o dystiolaeth fesul prosiect ac egwyddor
 spectrum-heading = Sbectrwm ymgysylltu
 spectrum-intro = Ble mae'r straeon yn gosod y gwaith ar y sbectrwm: o wneud i bobl, drwy wneud dros bobl, i wneud gyda phobl. Mae stori sydd wedi'i thagio â band yn unig yn cyfrif yn y band hwnnw yn unig.
 spectrum-none = Ni osodwyd unrhyw stori ar y sbectrwm.
-spectrum-desc = O'r { $stories } stori a osodwyd ar y sbectrwm: { $doing_with } yn gwneud gyda, { $doing_for } yn gwneud dros a { $doing_to } yn gwneud i.
+spectrum-desc = O'r { $stories } stori a osodwyd ar y sbectrwm: { $doing_with } ‘gwneud gyda phobl’, { $doing_for } ‘gwneud dros bobl’ a { $doing_to } ‘gwneud i bobl’.
 spectrum-chart-title = Straeon fesul cam ar y sbectrwm ymgysylltu
 step-1 = 1 gorfodaeth, amddiffyn
 step-2 = 2 addysg, perswâd
@@ -205,9 +206,9 @@ step-4 = 4 ymgynghori
 step-5 = 5 cyfranogiad
 step-6 = 6 cydgynhyrchu
 step-with-band = { $step } ({ $band })
-band-doing-to = gwneud i
-band-doing-for = gwneud dros
-band-doing-with = gwneud gyda
+band-doing-to = gwneud i bobl
+band-doing-for = gwneud dros bobl
+band-doing-with = gwneud gyda phobl
 band-all = Cyfanswm “{ $band }” (camau a band yn unig)
 
 ## Personal outcomes
@@ -248,36 +249,42 @@ funders-heading = Cyllidwyr
 funders-caption = Cyllidwyr a'r prosiectau y maent yn eu hariannu
 capped = Mae'r siart a'r tabl yn dangos y { $shown } cyntaf o { $total }, yn nhrefn y prosiectau; mae pob un yn data/{ $table }.
 novelty-heading = Newydd-deb a chanlyniadau
-novelty-intro = Pa mor newydd yw dull pob prosiect (1: rydym i gyd yn gwybod sut i wneud hyn, hyd at 6: does neb wedi gwneud hyn o'r blaen) o'i gymharu â chyfran y bobl y gwellodd eu sgorau, ar gyfartaledd dros fesurau'r prosiect.
+novelty-intro = Pa mor newydd yw dull pob prosiect (1: rydym i gyd yn gwybod sut i wneud hyn, hyd at 6: nid oes neb wedi gwneud hyn o'r blaen) o'i gymharu â chyfran y bobl y gwellodd eu sgorau, ar gyfartaledd dros fesurau'r prosiect.
 novelty-desc = Yn y prosiect mwyaf newydd, { $most } (newydd-deb { $most_novelty }), gwellodd { $most_pct } o bobl; yn y lleiaf newydd, { $least } (newydd-deb { $least_novelty }), gwellodd { $least_pct }.
 novelty-chart-title = Prosiectau yn ôl newydd-deb a'r gyfran a wellodd
 novelty-y-axis = % wedi gwella
 novelty-simple = syml
-novelty-complicated = cymhleth
-novelty-complex = dyrys
+novelty-complicated = cymhlethedig
+novelty-complex = cymhleth
 
 ## Charts
 
 chart-baseline-mean = cymedr y llinell sylfaen
-chart-followup-mean = cymedr y mesur dilynol, gyda chyfwng 95% y newid
+chart-followup-mean = cymedr yr asesiad dilynol, gyda chyfwng 95% y newid
 chart-effect-axis = ← gwaeth    maint yr effaith (d_z)    gwell →
 chart-interval = cyfwng 95%
 chart-kinds-of-evidence = mathau o dystiolaeth:
-chart-novelty-axis = newydd-deb (1 = rydym i gyd yn gwybod sut i wneud hyn, 6 = does neb wedi gwneud hyn o'r blaen)
+chart-novelty-axis = newydd-deb (1 = rydym i gyd yn gwybod sut i wneud hyn, 6 = nid oes neb wedi gwneud hyn o'r blaen)
 
 ## Data quality
 
 quality-heading = Ansawdd y data
-quality-ledger = O'r { $rows } a ddarllenwyd o { $files }, defnyddiwyd { $used }, gadawyd { $excluded } allan oherwydd problem, roedd { $duplicates } yn union yr un fath â rhes arall (wedi'u cyfrif unwaith) ac roedd { $blank } yn wag.
-quality-outside-period = Mae { $count } rhes â dyddiad y tu allan i'r cyfnod adrodd, ac nid ydynt yn cael eu cyfrif.
+quality-ledger = O'r { $rows } a ddarllenwyd o { $files }, defnyddiwyd { $used }, gadawyd { $excluded } allan oherwydd problem, { $n_duplicates ->
+    [one] roedd { $duplicates } yn union yr un fath â rhes arall (wedi'i chyfrif unwaith)
+   *[other] roedd { $duplicates } yn union yr un fath â rhesi eraill (wedi'u cyfrif unwaith)
+    } ac roedd { $blank } yn wag.
+quality-outside-period = { $n ->
+    [one] Mae { $count } rhes â dyddiad y tu allan i'r cyfnod adrodd, ac nid yw'n cael ei chyfrif.
+   *[other] Mae { $count } rhes â dyddiad y tu allan i'r cyfnod adrodd, ac nid ydynt yn cael eu cyfrif.
+    }
 quality-left-out-heading = Rhesi a adawyd allan
 quality-more = … a { $count } arall, a restrir i gyd yn data/excluded_rows.csv.
 
 ## Method
 
 method-heading = Dull
-method-outputs = Caiff allbynnau eu hadio fesul chwarter (blynyddoedd ariannol Ebrill i Fawrth, oni bai bod chwarteri calendr wedi'u dewis) ac yn gyfan.
-method-pairing = Canlyniadau: ar gyfer pob prosiect, mesur a pherson, y sgôr gynharaf yw'r llinell sylfaen a'r ddiweddaraf yw'r mesur dilynol; mae pobl sydd â sgôr ar un dyddiad yn unig yn cyfrif fel llinell sylfaen yn unig. Caiff cyfansymiau crai SWEMWBS eu trosi'n sgorau metrig yn gyntaf.
+method-outputs = Caiff allbynnau eu hadio fesul chwarter (blynyddoedd ariannol Ebrill i Fawrth, oni bai bod chwarteri calendr wedi'u dewis) ac ar gyfer y cyfnod cyfan.
+method-pairing = Canlyniadau: ar gyfer pob prosiect, mesur a pherson, y sgôr gynharaf yw'r llinell sylfaen a'r ddiweddaraf yw'r asesiad dilynol; mae pobl sydd â sgôr ar un dyddiad yn unig yn cyfrif fel llinell sylfaen yn unig. Caiff cyfansymiau crai SWEMWBS eu trosi'n sgorau metrig yn gyntaf.
 method-statistics = Mae gan y newid cymedrig gyfwng hyder 95% o'r dosraniad t; daw p o brawf t pâr dwy ochr. Maint yr effaith yw d_z Cohen (y newid cymedrig wedi'i rannu â gwyriad safonol y newidiadau, gydag arwydd fel bod gwerth positif yn golygu gwelliant), gyda chyfwng 95% bras.
 method-reliable = Newid dibynadwy (Jacobson a Truax): mae person wedi gwella'n ddibynadwy pan fo'r newid yn y cyfeiriad gwell yn fwy na 1.96 × √2 × gwall safonol mesur (SEM) y mesur; SEM y mesur ei hun yw hwn, neu sd × √(1 − dibynadwyedd). Mae “wedi gwella” yn golygu unrhyw newid yn y cyfeiriad gwell; mae gwelliant ystyrlon yn golygu o leiaf y gwahaniaeth pwysig lleiaf ar gyfer y mesur.
 method-small-numbers = Niferoedd bach: ni ddangosir ffigurau am lai na { $min } o bobl. Caiff mesurau â llai na { $indicative } o bobl wedi'u paru eu nodi'n ddangosol yn unig. Mae'r rhesi ALL yn cyfuno'r bobl wedi'u paru o bob prosiect, gan gynnwys prosiectau y cuddiwyd eu ffigurau; nid yw'r fersiwn hon yn defnyddio ataliad eilaidd.

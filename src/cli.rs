@@ -79,7 +79,7 @@ pub struct ReportArgs {
     /// The report folder to write
     #[arg(short, long, value_name = "DIR", default_value = "reports")]
     pub output: PathBuf,
-    /// Language of the pages [default: en, or [report] lang in the config]
+    /// Language of the pages; both: Welsh pages, with the English ones in en/ [default: en, or [report] lang in the config]
     #[arg(long, value_enum)]
     pub lang: Option<LangArg>,
     /// Hide figures about fewer than N people [default: 5, or [report] min_cell]

@@ -137,7 +137,8 @@ title = "Measuring what matters"
 # Figures about fewer people than this are not shown: pages say "fewer than 5".
 # At least 1; 1 turns suppression off. `--min-cell N` overrides it for one run.
 min_cell = 5
-# Language of the pages: "en", "cy" or "both". `--lang` overrides it for one run.
+# Language of the pages: "en", "cy" or "both" (Welsh pages at the top of the report folder,
+# English ones in en/, each linked to its pair). `--lang` overrides it for one run.
 lang = "en"
 # Quarters for outputs: "financial" (April to March, 2024-25 Q1) or "calendar" (2024-Q3).
 quarters = "financial"

@@ -7,6 +7,7 @@
 use crate::model::Language;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use std::sync::OnceLock;
 
 /// The translation file of each language, as shipped.
 pub const EN_FTL: &str = include_str!("../locales/en.ftl");
@@ -22,7 +23,17 @@ pub struct Text {
 pub type Arg<'a> = FluentValue<'a>;
 
 impl Text {
-    pub fn new(lang: Language) -> Text {
+    /// The text of a language, parsed once per run and shared by every page.
+    pub fn of(lang: Language) -> &'static Text {
+        static EN: OnceLock<Text> = OnceLock::new();
+        static CY: OnceLock<Text> = OnceLock::new();
+        match lang {
+            Language::En => EN.get_or_init(|| Text::new(Language::En)),
+            Language::Cy => CY.get_or_init(|| Text::new(Language::Cy)),
+        }
+    }
+
+    fn new(lang: Language) -> Text {
         let (source, tag) = match lang {
             Language::En => (EN_FTL, "en-GB"),
             Language::Cy => (CY_FTL, "cy-GB"),
@@ -216,8 +227,8 @@ mod tests {
 
     #[test]
     fn plural_forms_and_dates() {
-        let en = Text::new(Language::En);
-        let cy = Text::new(Language::Cy);
+        let en = Text::of(Language::En);
+        let cy = Text::of(Language::Cy);
         // 2024-03-03 is day 19785 (Python: date(2024,3,3) - date(1970,1,1)).
         assert_eq!(en.date(19785), "3 March 2024");
         assert_eq!(cy.date(19785), "3 Mawrth 2024");

@@ -2,9 +2,8 @@
 //! confidence interval of the change drawn around the follow-up mean; and the forest plot of
 //! effect sizes with their intervals across projects and measures.
 
-use super::{
-    Chart, SMALL, TEXT, WIDTH, Words, accessible, draw, err, palette, shorten, text_style,
-};
+use super::{Chart, SMALL, TEXT, WIDTH, accessible, draw, err, palette, shorten, text_style};
+use crate::i18n;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -31,7 +30,7 @@ fn left_of_legend(first: &str) -> i32 {
 /// Baseline (open circle) to follow-up (filled circle) per measure on the measure's own
 /// scale, with the CI of the change as a whisker.
 pub fn before_after(
-    text: &Words,
+    text: &i18n::Text,
     id: &str,
     title: &str,
     desc: &str,
@@ -150,7 +149,7 @@ pub struct Effect {
 }
 
 /// Effect sizes (Cohen's d_z, positive = improvement) with their 95% intervals.
-pub fn forest(text: &Words, id: &str, title: &str, desc: &str, rows: &[Effect]) -> Chart {
+pub fn forest(text: &i18n::Text, id: &str, title: &str, desc: &str, rows: &[Effect]) -> Chart {
     let row = 24;
     let top = 30;
     let height = (top + rows.len() as i32 * row + 40) as u32;

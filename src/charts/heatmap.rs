@@ -2,9 +2,8 @@
 //! many kinds of evidence there are (outputs, outcome pairs, stories, self-audit) and holds
 //! that number as text, so the shade is never the only way to read it.
 
-use super::{
-    Chart, SMALL, TEXT, WIDTH, Words, accessible, draw, err, palette, shorten, text_style,
-};
+use super::{Chart, SMALL, TEXT, WIDTH, accessible, draw, err, palette, shorten, text_style};
+use crate::i18n;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -20,7 +19,7 @@ const SHADES: [RGBColor; 5] = [
 
 /// `cells[row][column]` holds 0 to 4.
 pub fn heatmap(
-    text: &Words,
+    text: &i18n::Text,
     id: &str,
     title: &str,
     desc: &str,

@@ -12,9 +12,6 @@ pub mod scatter;
 use plotters::prelude::*;
 use plotters::style::RGBColor;
 
-/// The fixed words charts draw (legends, axis names), in the page's language.
-pub use crate::i18n::Text as Words;
-
 /// Okabe–Ito colours, safe for the common colour-vision deficiencies.
 pub mod palette {
     use plotters::style::RGBColor;

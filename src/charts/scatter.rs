@@ -2,7 +2,8 @@
 //! labelled with its project, and the novelty bands (simple, complicated, complex) are named
 //! on the axis.
 
-use super::{Chart, SMALL, WIDTH, Words, accessible, draw, err, palette, shorten, text_style};
+use super::{Chart, SMALL, WIDTH, accessible, draw, err, palette, shorten, text_style};
+use crate::i18n;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -16,7 +17,7 @@ pub struct Point {
 
 /// `y_label` names the outcome value (for example "% reliably improved").
 pub fn novelty(
-    text: &Words,
+    text: &i18n::Text,
     id: &str,
     title: &str,
     desc: &str,

@@ -66,6 +66,8 @@ pub struct TableCell {
     pub href: Option<String>,
     pub muted: bool,
     pub align: &'static str,
+    /// The cell's language, when it is not the page's.
+    pub lang: Option<&'static str>,
 }
 
 impl TableCell {
@@ -76,6 +78,7 @@ impl TableCell {
             href: None,
             muted: false,
             align: "num",
+            lang: None,
         }
     }
 
@@ -114,7 +117,8 @@ pub fn table(caption: impl Into<String>, head: Vec<String>, rows: Vec<Vec<TableC
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Quote {
-    pub lang: String,
+    /// The story's language, when it is not the page's.
+    pub lang: Option<String>,
     pub title: Option<String>,
     pub text: String,
     /// Who told it, when, and what mattered, shown joined by "; ".

@@ -158,37 +158,41 @@ fn both_pairs_each_page_with_its_other_language() {
             "{path}"
         );
     }
-    // The figures are the same on both pages of a pair: every number in the portfolio's
-    // tables, cell by cell.
+    // The figures are the same on both pages of every pair: the numbers in the whole page
+    // (text, tables and the charts' SVG text), in order, once the words around them differ.
+    let token = regex::Regex::new(r"[-+]?£?\d+(,\d{3})*(\.\d+)?%?").expect("regex");
     let numbers = |p: &str| -> Vec<String> {
         let page = Html::parse_document(&String::from_utf8_lossy(&all[p]));
-        page.select(&sel("td.num"))
-            .map(|td| td.text().collect::<String>())
+        let body = page.select(&sel("body")).next().expect("body");
+        let text: String = body.text().collect::<Vec<_>>().join(" ");
+        token
+            .find_iter(&text)
+            .map(|m| m.as_str().to_string())
             .collect()
     };
-    for p in ["index.html", "projects/abw-food.html"] {
-        let (cy, en) = (numbers(p), numbers(&format!("en/{p}")));
-        assert!(!cy.is_empty(), "{p}");
-        // Numbers with words ("fewer than 5") differ in words only; compare the digits.
-        let digits = |v: &[String]| -> Vec<String> {
-            v.iter()
-                .map(|s| {
-                    s.chars()
-                        .filter(|c| c.is_ascii_digit() || *c == '.')
-                        .collect()
-                })
-                .collect()
+    let mut compared = 0;
+    for (path, _) in pages(&all) {
+        let Some(english) = path.strip_prefix("en/") else {
+            continue;
         };
-        assert_eq!(digits(&cy), digits(&en), "{p}");
+        let (cy, en) = (numbers(english), numbers(path));
+        assert!(cy.len() > 20, "{english}: {} numbers", cy.len());
+        let mut cy_sorted = cy.clone();
+        let mut en_sorted = en.clone();
+        cy_sorted.sort();
+        en_sorted.sort();
+        assert_eq!(cy_sorted, en_sorted, "{english}: the numbers differ");
+        compared += 1;
     }
+    assert!(compared >= 12, "{compared} pairs compared");
 }
 
-#[test]
-fn welsh_pages_hold_no_english_fixed_text() {
-    let tmp = tempfile::tempdir().expect("temp dir");
-    let cy = files(&report(tmp.path(), "cy"));
-    // English fixed text: every literal piece of en.ftl with a word of 4 letters or more,
-    // unless the Welsh file has the same piece (a proper name such as "SWEMWBS").
+/// English on Welsh pages, outside the parts marked as another language: any literal piece of
+/// en.ftl with a word of 4 letters or more (unless cy.ftl has the same piece, a proper name such
+/// as "SWEMWBS"), and the commonest English words, which catch English written in Rust rather
+/// than taken from en.ftl. `user_text` is text the services wrote in English (names), removed
+/// first.
+fn english_on_welsh_pages(cy: &BTreeMap<String, Vec<u8>>, user_text: &[&str]) -> Vec<String> {
     let welsh: Vec<String> = i18n::fragments(i18n::CY_FTL)
         .into_iter()
         .map(|(_, t)| t.trim().to_string())
@@ -210,17 +214,27 @@ fn welsh_pages_hold_no_english_fixed_text() {
     english.sort();
     english.dedup();
     assert!(english.len() > 150, "{} English pieces", english.len());
+    // Not "is": it is Welsh too ("lower").
+    for word in [
+        "the", "and", "of", "with", "to", "are", "was", "were", "by", "per",
+    ] {
+        english.push(("(a common English word)".into(), word.to_string()));
+    }
     let mut leaks = Vec::new();
-    for (path, page) in pages(&cy) {
+    for (path, page) in pages(cy) {
         let body = page.select(&sel("body")).next().expect("body");
         let mut text = String::new();
         text_in(body, "cy", &mut text);
         let mut text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-        // Names the services gave in English only (no Welsh column exists for them): output
-        // measures of data/.
-        for user_text in ["People helped", "People attending"] {
-            text = text.replace(user_text, "");
+        for user in user_text {
+            text = text.replace(user, "");
         }
+        // Labels cut short in charts ("Teimlo bod by…") end in a piece of a word.
+        let text = text
+            .split(' ')
+            .filter(|w| !w.ends_with('…'))
+            .collect::<Vec<_>>()
+            .join(" ");
         for (key, piece) in &english {
             // Whole words only: "Total" must not match inside "Totally".
             let found = text.match_indices(piece.as_str()).any(|(i, _)| {
@@ -234,10 +248,172 @@ fn welsh_pages_hold_no_english_fixed_text() {
             }
         }
     }
+    leaks
+}
+
+#[test]
+fn welsh_pages_hold_no_english_fixed_text() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let cy = files(&report(tmp.path(), "cy"));
+    // What the services of data/ wrote in English only: output measures (the outputs table
+    // has no Welsh column), organisations, funders and the sources of their own measures.
+    let user_text = [
+        "People helped",
+        "People attending",
+        "Arts Council of Wales",
+        "Wrexham Memory Friends CIO",
+        "service's own question: 'How confident do you feel about doing the things that matter to you?' (1 to 10)",
+        "UCLA 3-item loneliness scale, total 3 to 9 (Hughes et al. 2004)",
+        "tenants' forum's own question: 'When you raise something, do you feel heard?' (1 to 5)",
+        "Items made for the community",
+        "Usk Valley Homes and Pill tenants",
+    ];
+    let leaks = english_on_welsh_pages(&cy, &user_text);
     assert!(
         leaks.is_empty(),
         "English on Welsh pages:\n{}",
         leaks.join("\n")
+    );
+}
+
+/// A small portfolio that takes the rarer paths: a project with nothing but its name (every
+/// "none" sentence), one whose participants are suppressed, 21 rows left out (the list stops at
+/// 20), a row outside the reporting period, a story with no language and a phone number.
+fn write_rare_paths(dir: &Path) {
+    fs::write(
+        dir.join("projects.csv"),
+        "project_id,name,name_cy,organisation,funder,budget\n\
+         P1,Happy House,Tŷ Hapus,Grŵp Cymunedol,Cronfa Fawr,6000\n\
+         P2,Small Group,Grŵp Bach,Grŵp Arall,Cronfa Fawr,1000\n\
+         P3,Quiet Corner,Cornel Dawel,Grŵp Tawel,,\n",
+    )
+    .expect("write");
+    let mut outcomes = String::from("project_id,person_id,measure,date,score\n");
+    for (i, follow) in [7, 7, 7, 8, 8, 9].iter().enumerate() {
+        outcomes.push_str(&format!("P1,a{i},ONS anxiety,2024-04-01,5\n"));
+        outcomes.push_str(&format!("P1,a{i},ONS anxiety,2024-10-01,{follow}\n"));
+    }
+    for i in 0..3 {
+        outcomes.push_str(&format!("P2,b{i},ONS happiness,2024-04-01,4\n"));
+        outcomes.push_str(&format!("P2,b{i},ONS happiness,2024-10-01,6\n"));
+    }
+    for i in 0..21 {
+        outcomes.push_str(&format!("P1,c{i},ONS anxiety,2024-04-01,uchel\n"));
+    }
+    fs::write(dir.join("outcomes.csv"), outcomes).expect("write");
+    fs::write(
+        dir.join("outputs.csv"),
+        "project_id,date,measure,value\nP1,2024-04-10,Sesiynau,4\nP1,2024-07-10,Sesiynau,6\nP1,2023-01-10,Sesiynau,3\n",
+    )
+    .expect("write");
+    fs::write(
+        dir.join("stories.csv"),
+        "project_id,story_id,date,text,achieved,principles,spectrum,consent,teller\n\
+         P1,S1,2024-09-01,Ffoniwch fi ar 07700 900123,yes,relationships,co-production,yes,citizen\n",
+    )
+    .expect("write");
+}
+
+#[test]
+fn rare_paths_render_in_both_languages_with_no_english_on_welsh_pages() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let input = tmp.path().join("in");
+    fs::create_dir(&input).expect("mkdir");
+    write_rare_paths(&input);
+    let out = tmp.path().join("out");
+    let (i, o) = (input.display().to_string(), out.display().to_string());
+    // A debug build stops on a message missing from a file or a wrong argument, so exit 0
+    // also says every message these pages use exists in both files.
+    let (code, _, stderr) = run(&[
+        "report",
+        &i,
+        "-o",
+        &o,
+        "--lang",
+        "both",
+        "--from",
+        "2024-01-01",
+        "-q",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let all = files(&out);
+    let text_of = |path: &str| -> String {
+        let page = Html::parse_document(&String::from_utf8_lossy(&all[path]));
+        let text: String = page.root_element().text().collect::<Vec<_>>().join(" ");
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    let cy = i18n::Text::of(mwm::model::Language::Cy);
+    let en = i18n::Text::of(mwm::model::Language::En);
+    for (text, root) in [(cy, ""), (en, "en/")] {
+        let quiet = text_of(&format!("{root}projects/p3.html"));
+        for key in [
+            "outputs-none",
+            "outcomes-none",
+            "principles-none",
+            "spectrum-none",
+            "stories-none-quotable",
+            "value-no-budget",
+        ] {
+            assert!(quiet.contains(&text.get(key)), "{root}p3: {key}");
+        }
+        let small = text_of(&format!("{root}projects/p2.html"));
+        assert!(
+            small.contains(&mwm::tr!(
+                text,
+                "note-participants-hidden",
+                hidden = mwm::tr!(text, "hidden", min = "5")
+            )),
+            "{root}p2: participants hidden"
+        );
+        let happy = text_of(&format!("{root}projects/p1.html"));
+        assert!(
+            happy.contains(&text.count("quality-more", 1)),
+            "{root}p1: 21 rows left out"
+        );
+        assert!(
+            happy.contains(&text.count("quality-outside-period", 1)),
+            "{root}p1: 1 row outside the period"
+        );
+        // A story with no language is quoted as the page's, its phone number removed with the
+        // page's word for it.
+        assert!(
+            happy.contains(&format!("Ffoniwch fi ar {}", text.get("redacted"))),
+            "{root}p1"
+        );
+    }
+    // The quote has no lang of its own: it takes the page's.
+    let p1 = Html::parse_document(&String::from_utf8_lossy(&all["projects/p1.html"]));
+    let quote = p1.select(&sel("blockquote")).next().expect("a quote");
+    assert_eq!(quote.value().attr("lang"), None);
+    let leaks = english_on_welsh_pages(&all, &[]);
+    let leaks: Vec<_> = leaks
+        .into_iter()
+        .filter(|l| !l.starts_with("en/"))
+        .collect();
+    assert!(
+        leaks.is_empty(),
+        "English on Welsh pages:\n{}",
+        leaks.join("\n")
+    );
+}
+
+#[test]
+fn capped_charts_say_so_in_welsh() {
+    // (The demo data's names are English, so this checks the sentence, not every word.)
+    // 16 demo projects of 12 people give more than 60 effects, so the forest plot shows the
+    // first 60 and says where the rest are.
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let (demo, out) = (tmp.path().join("demo"), tmp.path().join("out"));
+    let (d, o) = (demo.display().to_string(), out.display().to_string());
+    let (code, _, stderr) = run(&["demo-data", "-o", &d, "--projects", "16", "--people", "12"]);
+    assert_eq!(code, 0, "{stderr}");
+    let (code, _, stderr) = run(&["report", &d, "-o", &o, "--lang", "cy", "-q"]);
+    assert_eq!(code, 0, "{stderr}");
+    let page = Html::parse_document(&fs::read_to_string(out.join("index.html")).expect("read"));
+    let text: String = page.root_element().text().collect::<Vec<_>>().join(" ");
+    assert!(
+        text.contains("Mae'r siart a'r tabl yn dangos y 60 cyntaf o"),
+        "no capped sentence"
     );
 }
 

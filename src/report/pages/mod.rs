@@ -23,8 +23,6 @@ pub struct PageContext<'a> {
     pub checked: &'a Checked,
     pub config: &'a Config,
     pub redactor: Redactor,
-    /// What replaces redacted text, in English and in Welsh (a story keeps its language).
-    removed: [String; 2],
     /// Slug of each project, by project code.
     pub project_slugs: Vec<String>,
     /// Funders (as first written) with their slug and project codes, sorted by name.
@@ -33,7 +31,7 @@ pub struct PageContext<'a> {
     /// The run's date, `YYYY-MM-DD`.
     pub generated: i32,
     /// The language of these pages and where they sit (SPEC 5.2).
-    pub text: Text,
+    pub text: &'static Text,
     pub layout: Layout,
     /// Where each scope's rows are in the figures (they come sorted by scope), so that a page
     /// finds its project's rows without scanning a national portfolio's for each of a
@@ -97,7 +95,7 @@ pub struct Pair {
 
 impl Pair {
     fn new(root: &str, lang: Language) -> Pair {
-        let text = Text::new(lang);
+        let text = Text::of(lang);
         Pair {
             root: root.into(),
             code: text.code(),
@@ -190,24 +188,21 @@ impl<'a> PageContext<'a> {
             checked,
             config,
             redactor: Redactor::new(&config.privacy.names),
-            removed: [Language::En, Language::Cy].map(|l| Text::new(l).get("redacted")),
             project_slugs,
             funders,
             css,
             generated,
-            text: Text::new(layout.lang),
+            text: Text::of(layout.lang),
             layout,
             index,
         }
     }
 
-    /// Text quoted from a story told in `lang`, redacted (SPEC 4.4).
+    /// Text quoted from a story told in `lang`, redacted (SPEC 4.4); the marker of what was
+    /// removed is in the story's language.
     pub fn quoted(&self, text: &str, lang: Language) -> String {
-        let marker = match lang {
-            Language::En => &self.removed[0],
-            Language::Cy => &self.removed[1],
-        };
-        self.redactor.redact_with(text, marker)
+        self.redactor
+            .redact_with(text, &Text::of(lang).get("redacted"))
     }
 
     fn slot(&self, scope: Scope) -> usize {
@@ -287,7 +282,7 @@ impl<'a> PageContext<'a> {
     pub fn title(&self) -> String {
         let report = &self.config.report;
         match (&report.title_cy, self.text.lang) {
-            (Some(cy), Language::Cy) => cy.clone(),
+            (Some(cy), Language::Cy) if !cy.trim().is_empty() => cy.clone(),
             _ if report.title == crate::config::DEFAULT_TITLE => self.text.get("default-title"),
             _ => report.title.clone(),
         }

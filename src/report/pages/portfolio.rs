@@ -55,7 +55,7 @@ fn mask_of(ctx: &PageContext<'_>, codes: &[u32]) -> Vec<bool> {
 }
 
 pub fn portfolio(ctx: &PageContext<'_>) -> Page {
-    let text = &ctx.text;
+    let text = ctx.text;
     let codes: Vec<u32> = (0..ctx.tables.project_ids.len() as u32).collect();
     let mut page = ctx.page(ctx.title(), "kicker-portfolio", "index.html");
     page.subtitle = ctx.config.report.organisation.clone();
@@ -97,7 +97,7 @@ pub fn portfolio(ctx: &PageContext<'_>) -> Page {
 }
 
 pub fn funder(ctx: &PageContext<'_>, funder: &Funder) -> Page {
-    let text = &ctx.text;
+    let text = ctx.text;
     let mut page = ctx.page(funder.name.clone(), "kicker-funder", &funder_path(funder));
     page.subtitle = Some(tr!(
         text,
@@ -140,7 +140,7 @@ fn headline(
         ),
     };
     let budget: f64 = projects.iter().filter_map(|p| p.budget).sum();
-    let text = &ctx.text;
+    let text = ctx.text;
     let main =
         main_outcome(ctx, Scope::All).filter(|_| codes.len() == ctx.tables.project_ids.len());
     let lead = main.map(|o| {
@@ -187,7 +187,7 @@ fn headline(
 }
 
 fn projects_table(ctx: &PageContext<'_>, codes: &[u32], depth: usize) -> Section {
-    let text = &ctx.text;
+    let text = ctx.text;
     let up = "../".repeat(depth);
     let mut section = Section::new("projects", &text.get("projects-heading"));
     let rows = codes
@@ -239,7 +239,7 @@ fn projects_table(ctx: &PageContext<'_>, codes: &[u32], depth: usize) -> Section
 }
 
 fn forest(ctx: &PageContext<'_>, codes: &[u32], id: &str) -> Section {
-    let text = &ctx.text;
+    let text = ctx.text;
     let mut section = Section::new("outcomes", &text.get("forest-heading"));
     section = section.para(text.get("forest-intro"));
     let mask = mask_of(ctx, codes);
@@ -345,7 +345,7 @@ fn evidence_level(e: &crate::figures::PrincipleEvidence) -> u8 {
 }
 
 fn evidence_map(ctx: &PageContext<'_>, codes: &[u32], id: &str) -> Section {
-    let text = &ctx.text;
+    let text = ctx.text;
     let mut section = Section::new("principles", &text.get("evidence-heading"));
     section = section.para(text.get("evidence-intro"));
     if let Some(note) = capped(
@@ -426,7 +426,7 @@ fn evidence_map(ctx: &PageContext<'_>, codes: &[u32], id: &str) -> Section {
 }
 
 fn outputs_by_project(ctx: &PageContext<'_>, codes: &[u32], id: &str) -> Section {
-    let text = &ctx.text;
+    let text = ctx.text;
     let mut section = Section::new("outputs", &text.get("outputs-by-project-heading"));
     let mask = mask_of(ctx, codes);
     let totals: Vec<_> = ctx
@@ -539,7 +539,7 @@ fn novelty(ctx: &PageContext<'_>, codes: &[u32]) -> Option<Section> {
     let total = points.len();
     let mut points = points;
     points.truncate(MAX_CHART_ROWS);
-    let text = &ctx.text;
+    let text = ctx.text;
     let mut section = Section::new("novelty", &text.get("novelty-heading"));
     if let Some(note) = capped(
         ctx,
@@ -599,7 +599,7 @@ fn novelty(ctx: &PageContext<'_>, codes: &[u32]) -> Option<Section> {
 }
 
 fn value_for_money(ctx: &PageContext<'_>, codes: &[u32]) -> Section {
-    let text = &ctx.text;
+    let text = ctx.text;
     let mut section = Section::new("value", &text.get("value-heading"));
     let rows = codes
         .iter()

@@ -38,7 +38,7 @@ pub fn main_outcome<'f>(ctx: &PageContext<'f>, scope: Scope) -> Option<&'f Outco
 
 pub fn project(ctx: &PageContext<'_>, code: u32) -> Page {
     let tables = ctx.tables;
-    let text = &ctx.text;
+    let text = ctx.text;
     let name = ctx.project_name(code);
     let project = tables.projects[code as usize].as_ref();
     let mut page = ctx.page(name.clone(), "kicker-project", &path(ctx, code));
@@ -126,7 +126,7 @@ pub fn project(ctx: &PageContext<'_>, code: u32) -> Page {
 
 /// Outputs per quarter: one column chart per output measure.
 fn outputs(ctx: &PageContext<'_>, code: u32) -> Section {
-    let text = &ctx.text;
+    let text = ctx.text;
     let mut section = Section::new("outputs", &text.get("outputs-heading"));
     let scope = Scope::Project(code);
     let rows: Vec<_> = ctx.outputs_of(scope).iter().collect();
@@ -223,7 +223,7 @@ fn outputs(ctx: &PageContext<'_>, code: u32) -> Section {
 }
 
 fn value_for_money(ctx: &PageContext<'_>, code: u32) -> Section {
-    let text = &ctx.text;
+    let text = ctx.text;
     let summary = &ctx.figures.projects[code as usize];
     let mut section = Section::new("value", &text.get("value-heading"));
     let Some(budget) = summary.budget else {

@@ -18,7 +18,7 @@ const INDICATIVE: u64 = 30;
 /// "WEMWBS rose by 1.6 points on average (better), 95% CI …": a measure's change in words,
 /// saying whether that is better.
 pub fn change_words(ctx: &PageContext<'_>, row: &OutcomeSummary) -> String {
-    let text = &ctx.text;
+    let text = ctx.text;
     let m = &ctx.tables.measures[row.measure as usize];
     let change = row.mean_change.unwrap_or(0.0);
     let direction = if change > 0.0 {
@@ -64,7 +64,7 @@ fn measure_label(ctx: &PageContext<'_>, code: u32) -> String {
 
 /// Outcomes of one scope: baseline to follow-up with CI, reliable change, and the full table.
 pub fn outcomes(ctx: &PageContext<'_>, scope: Scope, id_prefix: &str) -> Section {
-    let text = &ctx.text;
+    let text = ctx.text;
     let rows: Vec<&OutcomeSummary> = ctx.outcomes_of(scope).iter().collect();
     let mut section = Section::new("outcomes", &text.get("outcomes-heading"));
     if rows.is_empty() {
@@ -160,7 +160,7 @@ fn reliable_change(
     if with_sem.is_empty() {
         return Vec::new();
     }
-    let text = &ctx.text;
+    let text = ctx.text;
     let stacks: Vec<bars::Stack> = with_sem
         .iter()
         .map(|r| bars::Stack {
@@ -244,7 +244,7 @@ pub fn capitalise(text: &str) -> String {
 
 /// Every outcome row of a scope, suppressed ones shown as "fewer than N".
 fn outcome_table(ctx: &PageContext<'_>, rows: &[&OutcomeSummary]) -> Block {
-    let text = &ctx.text;
+    let text = ctx.text;
     let hidden = ctx.hidden();
     let opt = |v: Option<f64>, f: &dyn Fn(f64) -> String| v.map_or("–".to_string(), f);
     let table_rows = rows
@@ -302,7 +302,7 @@ fn outcome_table(ctx: &PageContext<'_>, rows: &[&OutcomeSummary]) -> Block {
 
 /// Stories by principle and the evidence table of a project.
 pub fn principles(ctx: &PageContext<'_>, code: u32) -> Section {
-    let text = &ctx.text;
+    let text = ctx.text;
     let mut section = Section::new("principles", &text.get("principles-heading"));
     section = section.para(text.get("principles-intro"));
     let story = ctx.stories_of(Scope::Project(code));
@@ -435,7 +435,7 @@ fn band_colour(b: Band) -> plotters::style::RGBColor {
 
 /// The spectrum of engagement: stories per step, coloured and labelled by band.
 pub fn spectrum(ctx: &PageContext<'_>, summary: &StorySummary, id: &str) -> Section {
-    let text = &ctx.text;
+    let text = ctx.text;
     let mut section = Section::new("spectrum", &text.get("spectrum-heading"));
     section = section.para(text.get("spectrum-intro"));
     let bars_rows: Vec<bars::Bar> = STEPS
@@ -498,7 +498,7 @@ pub fn spectrum(ctx: &PageContext<'_>, summary: &StorySummary, id: &str) -> Sect
 
 /// Personal outcomes: achieved counts and up to five consented, redacted quotes.
 pub fn personal_outcomes(ctx: &PageContext<'_>, code: u32) -> Section {
-    let text = &ctx.text;
+    let text = ctx.text;
     let summary = ctx.stories_of(Scope::Project(code));
     let mut section = Section::new("stories", &text.get("stories-heading"));
     section = section.para(tr!(
@@ -541,7 +541,7 @@ pub fn personal_outcomes(ctx: &PageContext<'_>, code: u32) -> Section {
 }
 
 fn quote(ctx: &PageContext<'_>, s: &Story) -> Quote {
-    let text = &ctx.text;
+    let text = ctx.text;
     let teller = match s.teller {
         Some(Teller::Citizen) => "teller-citizen",
         Some(Teller::Carer) => "teller-carer",
@@ -555,25 +555,29 @@ fn quote(ctx: &PageContext<'_>, s: &Story) -> Quote {
     if let Some(d) = s.date {
         caption.push(text.date(d));
     }
-    // A story is shown as told; the caption says so when that is not the page's language.
-    let told_in = s.language.unwrap_or(Language::En);
+    // A story is shown as told; the caption says so when that is not the page's language. A
+    // story whose language was not given is taken to be in the page's.
+    let told_in = s.language.unwrap_or(text.lang);
     if told_in != text.lang {
         caption.push(text.get(match told_in {
             Language::Cy => "told-in-welsh",
             Language::En => "told-in-english",
         }));
     }
-    let lang = match told_in {
-        Language::Cy => "cy",
-        Language::En => "en",
-    };
+    let other = (told_in != text.lang).then(|| {
+        match told_in {
+            Language::Cy => "cy",
+            Language::En => "en",
+        }
+        .to_string()
+    });
     let mut parts: Vec<QuotePart> = caption.into_iter().map(QuotePart::words).collect();
     if let Some(w) = &s.what_matters {
         // The person's words, in the language they were told in.
         parts.push(QuotePart {
             label: Some(text.get("what-mattered")),
             text: ctx.quoted(w, told_in),
-            lang: (told_in != text.lang).then(|| lang.to_string()),
+            lang: other.clone(),
         });
     }
     if let Some(a) = s.achieved {
@@ -584,7 +588,7 @@ fn quote(ctx: &PageContext<'_>, s: &Story) -> Quote {
         })));
     }
     Quote {
-        lang: lang.into(),
+        lang: other,
         title: s.title.as_deref().map(|t| ctx.quoted(t, told_in)),
         text: ctx.quoted(&s.text, told_in),
         caption: parts,
@@ -595,7 +599,7 @@ fn quote(ctx: &PageContext<'_>, s: &Story) -> Quote {
 pub fn data_quality(ctx: &PageContext<'_>) -> Section {
     let ledger = &ctx.checked.ledger;
     let total = |f: fn(&crate::problems::TableLedger) -> u64| ledger.iter().map(f).sum::<u64>();
-    let text = &ctx.text;
+    let text = ctx.text;
     let mut section = Section::new("data-quality", &text.get("quality-heading"));
     let (read, used, excluded, duplicates, blank) = (
         total(|t| t.read),
@@ -646,9 +650,18 @@ pub fn data_quality(ctx: &PageContext<'_>) -> Section {
     section
 }
 
+/// `Some("en")` when a measure's source is the one mwm ships for it, which is in English
+/// ("ONS personal well-being", a citation); a service's own source is shown as given.
+fn built_in_source(m: &crate::model::Measure) -> Option<&'static str> {
+    crate::model::Measure::built_in()
+        .iter()
+        .any(|b| b.name.eq_ignore_ascii_case(&m.name) && b.source == m.source)
+        .then_some("en")
+}
+
 /// The method: SPEC 4's definitions in words, and the sources of the measures' constants.
 pub fn method(ctx: &PageContext<'_>) -> Section {
-    let text = &ctx.text;
+    let text = ctx.text;
     let mut section = Section::new("method", &text.get("method-heading"));
     for p in [
         text.get("method-outputs"),
@@ -685,7 +698,10 @@ pub fn method(ctx: &PageContext<'_>) -> Section {
                     "better-lower"
                 })),
                 TableCell::text(s.sem.map_or(text.get("sem-none"), |v| number(v, 2))),
-                TableCell::words(m.source.clone().unwrap_or_else(|| "–".into())),
+                TableCell {
+                    lang: built_in_source(m).filter(|_| text.lang != Language::En),
+                    ..TableCell::words(m.source.clone().unwrap_or_else(|| "–".into()))
+                },
             ]
         })
         .collect();
