@@ -28,7 +28,7 @@ pub struct PageContext<'a> {
     /// Funders (as first written) with their slug and project codes, sorted by name.
     pub funders: Vec<Funder>,
     pub css: String,
-    /// The run's date, `YYYY-MM-DD`.
+    /// The run's date, in days since 1970-01-01 (shown in the footer in the page's language).
     pub generated: i32,
     /// The language of these pages and where they sit (SPEC 5.2).
     pub text: &'static Text,
@@ -310,7 +310,7 @@ impl<'a> PageContext<'a> {
     fn page(&self, title: String, kicker: &str, path: &str) -> Page {
         let depth = path.matches('/').count();
         let up = "../".repeat(depth);
-        let text = &self.text;
+        let text = self.text;
         let pair = self.layout.pair.as_ref().map(|pair| {
             let up_to_top = "../".repeat(depth + self.layout.root.matches('/').count());
             super::views::PairLink {
