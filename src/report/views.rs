@@ -174,6 +174,18 @@ pub enum Block {
     },
 }
 
+/// The table of a bar chart's numbers: each bar's label and the value written at its end.
+pub fn bar_rows(bars: &[crate::charts::bars::Bar]) -> Vec<Vec<TableCell>> {
+    bars.iter()
+        .map(|b| {
+            vec![
+                TableCell::text(b.label.clone()),
+                TableCell::text(b.text.clone()),
+            ]
+        })
+        .collect()
+}
+
 /// A chart followed by the table of the numbers it shows (SPEC 5.1).
 pub fn chart_with_table(
     text: &crate::i18n::Text,

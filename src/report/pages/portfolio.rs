@@ -7,8 +7,8 @@ use crate::charts::{bars, change, heatmap, palette, scatter};
 use crate::figures::{Period, Scope};
 use crate::model::Principle;
 use crate::report::views::{
-    Block, Headline, Page, Section, TableCell, chart_with_table, count, money, number, pct, signed,
-    stat,
+    Block, Headline, Page, Section, TableCell, bar_rows, chart_with_table, count, money, number,
+    pct, signed, stat,
 };
 use crate::tr;
 
@@ -492,21 +492,12 @@ fn outputs_by_project(ctx: &PageContext<'_>, codes: &[u32], id: &str) -> Section
             &desc,
             &rows,
         );
-        let table = rows
-            .iter()
-            .map(|b| {
-                vec![
-                    TableCell::text(b.label.clone()),
-                    TableCell::text(b.text.clone()),
-                ]
-            })
-            .collect();
         section.blocks.extend(chart_with_table(
             text,
             chart,
             &desc,
             vec![text.get("col-project"), name.clone()],
-            table,
+            bar_rows(&rows),
         ));
     }
     section

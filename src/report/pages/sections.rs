@@ -8,7 +8,8 @@ use crate::charts::{bars, change, palette};
 use crate::figures::{OutcomeSummary, Scope, StorySummary};
 use crate::model::{Achieved, Band, Language, Principle, Story, Teller};
 use crate::report::views::{
-    Block, Quote, QuotePart, Section, TableCell, chart_with_table, count, number, pct, signed,
+    Block, Quote, QuotePart, Section, TableCell, bar_rows, chart_with_table, count, number, pct,
+    signed,
 };
 use crate::tr;
 
@@ -346,15 +347,7 @@ pub fn principles(ctx: &PageContext<'_>, code: u32) -> Section {
         chart,
         &desc,
         vec![text.get("col-principle"), text.get("col-stories")],
-        bars_rows
-            .iter()
-            .map(|b| {
-                vec![
-                    TableCell::text(b.label.clone()),
-                    TableCell::text(b.text.clone()),
-                ]
-            })
-            .collect(),
+        bar_rows(&bars_rows),
     ));
     let hidden = ctx.hidden();
     let rows = ctx
@@ -471,15 +464,7 @@ pub fn spectrum(ctx: &PageContext<'_>, summary: &StorySummary, id: &str) -> Sect
         )
     };
     let chart = bars::horizontal(id, &text.get("spectrum-chart-title"), &desc, &bars_rows);
-    let mut rows: Vec<Vec<TableCell>> = bars_rows
-        .iter()
-        .map(|b| {
-            vec![
-                TableCell::text(b.label.clone()),
-                TableCell::text(b.text.clone()),
-            ]
-        })
-        .collect();
+    let mut rows = bar_rows(&bars_rows);
     for band in Band::ALL {
         rows.push(vec![
             TableCell::text(tr!(text, "band-all", band = band_name(text, band))),
@@ -564,13 +549,7 @@ fn quote(ctx: &PageContext<'_>, s: &Story) -> Quote {
             Language::En => "told-in-english",
         }));
     }
-    let other = (told_in != text.lang).then(|| {
-        match told_in {
-            Language::Cy => "cy",
-            Language::En => "en",
-        }
-        .to_string()
-    });
+    let other = (told_in != text.lang).then(|| crate::i18n::Text::of(told_in).code().to_string());
     let mut parts: Vec<QuotePart> = caption.into_iter().map(QuotePart::words).collect();
     if let Some(w) = &s.what_matters {
         // The person's words, in the language they were told in.
@@ -650,10 +629,13 @@ pub fn data_quality(ctx: &PageContext<'_>) -> Section {
     section
 }
 
-/// `Some("en")` when a measure's source is the one mwm ships for it, which is in English
-/// ("ONS personal well-being", a citation); a service's own source is shown as given.
-fn built_in_source(m: &crate::model::Measure) -> Option<&'static str> {
-    crate::model::Measure::built_in()
+/// `Some("en")` when a measure's source is the one mwm ships for it (in `built_in`), which is
+/// in English ("ONS personal well-being", a citation); a service's own source is shown as given.
+fn built_in_source(
+    m: &crate::model::Measure,
+    built_in: &[crate::model::Measure],
+) -> Option<&'static str> {
+    built_in
         .iter()
         .any(|b| b.name.eq_ignore_ascii_case(&m.name) && b.source == m.source)
         .then_some("en")
@@ -678,6 +660,7 @@ pub fn method(ctx: &PageContext<'_>) -> Section {
     ] {
         section = section.para(p);
     }
+    let built_in = crate::model::Measure::built_in();
     let rows = ctx
         .figures
         .sems
@@ -699,7 +682,7 @@ pub fn method(ctx: &PageContext<'_>) -> Section {
                 })),
                 TableCell::text(s.sem.map_or(text.get("sem-none"), |v| number(v, 2))),
                 TableCell {
-                    lang: built_in_source(m).filter(|_| text.lang != Language::En),
+                    lang: built_in_source(m, &built_in).filter(|_| text.lang != Language::En),
                     ..TableCell::words(m.source.clone().unwrap_or_else(|| "–".into()))
                 },
             ]
