@@ -392,11 +392,12 @@ pub fn report(args: &ReportArgs) -> u8 {
             .filter(|f| f.path.extension().is_some_and(|e| e == "html"))
             .count();
         eprintln!(
-            "Wrote {pages} pages and {} tables to {} in {:.1} s: open {}. {excluded} rows were left out (listed in data/excluded_rows.csv); {warnings} warnings (mwm check shows them).",
+            "Wrote {pages} pages and {} tables to {} in {:.1} s: open {}. {excluded} rows were left out (listed in {}); {warnings} warnings (mwm check shows them).",
             files.len() - pages - 1,
             args.output.display(),
             started.elapsed().as_secs_f64(),
             args.output.join("index.html").display(),
+            args.output.join("data").join("excluded_rows.csv").display(),
         );
     }
     exit::OK

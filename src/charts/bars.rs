@@ -1,9 +1,12 @@
 //! Bar charts: horizontal bars with labels (stories by principle, outputs by project, the
 //! spectrum of engagement), columns over time (outputs per quarter) and 100% stacked bars
 //! (reliable-change shares). Every bar carries its value as text, so colour is never the only
-//! way to read it.
+//! way to read it. On phones ([`Canvas::narrow`]) a bar's label is on its own line above the
+//! bar, so the bar has the whole width.
 
-use super::{Chart, SMALL, TEXT, WIDTH, accessible, draw, err, palette, shorten, text_style};
+use super::{
+    CHAR_WIDTH, Canvas, Chart, SMALL, TEXT, both, draw, err, palette, shorten, text_style,
+};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -17,33 +20,91 @@ pub struct Bar {
 }
 
 const ROW: i32 = 28;
+/// A row on phones: the label's line, then the bar.
+const NARROW_ROW: i32 = 46;
 const LABEL_CHARS: usize = 44;
-/// Roughly how wide a character of the chart font is, in pixels, to size label columns.
-const CHAR_WIDTH: i32 = 8;
 
-/// Horizontal bars, one per row, labels on the left, values at the bar ends.
+/// Where a row's parts go: the label's anchor point and side, and the bar's top and bottom,
+/// relative to the row's top.
+struct RowLayout {
+    row: i32,
+    /// Where bars start.
+    bars_at: i32,
+    label_at: (i32, i32),
+    label_anchor: HPos,
+    label_chars: usize,
+    bar: (i32, i32),
+}
+
+impl RowLayout {
+    /// Wide: labels right-aligned in a column `label_width` wide, the bar beside them.
+    /// Narrow: labels on a line of their own, the bar below from the left edge.
+    fn new(canvas: Canvas, label_width: i32, label_chars: usize) -> RowLayout {
+        if canvas.narrow() {
+            RowLayout {
+                row: NARROW_ROW,
+                bars_at: 2,
+                label_at: (2, 10),
+                label_anchor: HPos::Left,
+                label_chars: Canvas::chars(canvas.width - 4),
+                bar: (21, 39),
+            }
+        } else {
+            RowLayout {
+                row: ROW,
+                bars_at: label_width,
+                label_at: (label_width - 8, ROW / 2 - 2),
+                label_anchor: HPos::Right,
+                label_chars,
+                bar: (3, ROW - 7),
+            }
+        }
+    }
+
+    fn bar_middle(&self) -> i32 {
+        (self.bar.0 + self.bar.1) / 2
+    }
+
+    fn draw_label<DB: DrawingBackend>(
+        &self,
+        root: &DrawingArea<DB, plotters::coord::Shift>,
+        label: &str,
+        y: i32,
+    ) -> Result<(), String> {
+        root.draw(&Text::new(
+            shorten(label, self.label_chars),
+            (self.label_at.0, y + self.label_at.1),
+            text_style(TEXT, palette::INK).pos(Pos::new(self.label_anchor, VPos::Center)),
+        ))
+        .map_err(err)
+    }
+}
+
+/// Horizontal bars, one per row, labels on the left (above on phones), values at the bar ends.
 pub fn horizontal(id: &str, title: &str, desc: &str, bars: &[Bar]) -> Chart {
-    let height = (bars.len() as i32 * ROW + 16).max(40) as u32;
+    both(id, title, desc, |canvas| horizontal_svg(canvas, bars))
+}
+
+fn horizontal_svg(canvas: Canvas, bars: &[Bar]) -> String {
     let longest = bars
         .iter()
         .map(|b| b.label.chars().count().min(LABEL_CHARS) as i32)
         .max()
         .unwrap_or(10);
-    let label_width = (longest * CHAR_WIDTH + 16).clamp(120, 360);
+    let layout = RowLayout::new(
+        canvas,
+        (longest * CHAR_WIDTH + 16).clamp(120, 360),
+        LABEL_CHARS,
+    );
+    let height = (bars.len() as i32 * layout.row + 16).max(40);
     let value_room = 90;
     let max = bars.iter().map(|b| b.value).fold(0.0_f64, f64::max);
-    let plot = (WIDTH as i32 - label_width - value_room) as f64;
-    let svg = draw((WIDTH, height), |root| {
+    let plot = (canvas.width - layout.bars_at - value_room) as f64;
+    draw((canvas.width as u32, height as u32), |root| {
+        let x0 = layout.bars_at;
         for (i, bar) in bars.iter().enumerate() {
-            let y = 8 + i as i32 * ROW;
-            let label_style =
-                text_style(TEXT, palette::INK).pos(Pos::new(HPos::Right, VPos::Center));
-            root.draw(&Text::new(
-                shorten(&bar.label, LABEL_CHARS),
-                (label_width - 8, y + ROW / 2 - 2),
-                label_style,
-            ))
-            .map_err(err)?;
+            let y = 8 + i as i32 * layout.row;
+            layout.draw_label(root, &bar.label, y)?;
             let length = if max > 0.0 {
                 (bar.value / max * plot).round() as i32
             } else {
@@ -51,40 +112,79 @@ pub fn horizontal(id: &str, title: &str, desc: &str, bars: &[Bar]) -> Chart {
             };
             if length > 0 {
                 root.draw(&Rectangle::new(
-                    [(label_width, y + 3), (label_width + length, y + ROW - 7)],
+                    [(x0, y + layout.bar.0), (x0 + length, y + layout.bar.1)],
                     bar.colour.filled(),
                 ))
                 .map_err(err)?;
             }
             root.draw(&Text::new(
                 bar.text.clone(),
-                (label_width + length + 6, y + ROW / 2 - 2),
+                (x0 + length + 6, y + layout.bar_middle()),
                 text_style(TEXT, palette::INK).pos(Pos::new(HPos::Left, VPos::Center)),
             ))
             .map_err(err)?;
+            if canvas.narrow() {
+                // The axis at zero, bar by bar, so it never runs through the labels.
+                root.draw(&PathElement::new(
+                    vec![(x0, y + layout.bar.0 - 3), (x0, y + layout.bar.1 + 3)],
+                    palette::GREY.stroke_width(1),
+                ))
+                .map_err(err)?;
+            }
         }
-        // The axis line at zero.
-        root.draw(&PathElement::new(
-            vec![(label_width, 4), (label_width, height as i32 - 4)],
-            palette::GREY.stroke_width(1),
-        ))
-        .map_err(err)?;
+        if !canvas.narrow() {
+            // The axis line at zero.
+            root.draw(&PathElement::new(
+                vec![(x0, 4), (x0, height - 4)],
+                palette::GREY.stroke_width(1),
+            ))
+            .map_err(err)?;
+        }
         Ok(())
-    });
-    accessible(svg, id, title, desc)
+    })
 }
 
 /// Vertical columns in order (outputs per quarter), with values above and labels below.
 pub fn columns(id: &str, title: &str, desc: &str, bars: &[Bar]) -> Chart {
-    let height = 200u32;
-    let (left, right, top, bottom) = (16, 16, 24, 30);
-    let plot_h = (height as i32 - top - bottom) as f64;
+    both(id, title, desc, |canvas| columns_svg(canvas, bars))
+}
+
+fn columns_svg(canvas: Canvas, bars: &[Bar]) -> String {
+    let width = canvas.width;
+    let narrow = canvas.narrow();
+    // On phones a label ("2024-25 Q1") goes on two lines, split at its last space, so that
+    // labels fit under every second column rather than every third.
+    let labels: Vec<Vec<String>> = bars
+        .iter()
+        .map(|b| match b.label.rsplit_once(' ') {
+            Some((first, last)) if narrow => vec![first.to_string(), last.to_string()],
+            _ => vec![shorten(&b.label, 12)],
+        })
+        .collect();
+    let (left, right, top) = (16, 16, 24);
+    let bottom = if narrow { 46 } else { 30 };
+    let height = 200 + bottom - 30;
+    let plot_h = f64::from(170 - top);
     let n = bars.len().max(1) as i32;
-    let slot = (WIDTH as i32 - left - right) / n;
+    let slot = (width - left - right) / n;
     let max = bars.iter().map(|b| b.value).fold(0.0_f64, f64::max);
-    // Label every column when they fit, else every second or third.
-    let step = ((70 / slot.max(1)) + 1).max(1) as usize;
-    let svg = draw((WIDTH, height), |root| {
+    // Label every column when they fit, else every second or third (about 7 px a character
+    // of the small text).
+    let widest = |texts: &mut dyn Iterator<Item = &String>| {
+        texts.map(|t| t.chars().count() as i32).max().unwrap_or(0) * 7 + 8
+    };
+    let step = if narrow {
+        (widest(&mut labels.iter().flatten()) + slot - 1) / slot.max(1)
+    } else {
+        70 / slot.max(1) + 1
+    }
+    .max(1) as usize;
+    let every_value = if narrow {
+        widest(&mut bars.iter().map(|b| &b.text)) <= slot
+    } else {
+        slot >= 34
+    };
+    draw((width as u32, height as u32), |root| {
         let base = top + plot_h as i32;
         for (i, bar) in bars.iter().enumerate() {
             let x = left + i as i32 * slot;
@@ -101,7 +201,7 @@ pub fn columns(id: &str, title: &str, desc: &str, bars: &[Bar]) -> Chart {
                 ))
                 .map_err(err)?;
             }
-            if slot >= 34 || i % step == 0 {
+            if every_value || i % step == 0 {
                 root.draw(&Text::new(
                     bar.text.clone(),
                     (x + slot / 2, base - h - 4),
@@ -110,22 +210,23 @@ pub fn columns(id: &str, title: &str, desc: &str, bars: &[Bar]) -> Chart {
                 .map_err(err)?;
             }
             if i % step == 0 {
-                root.draw(&Text::new(
-                    shorten(&bar.label, 12),
-                    (x + slot / 2, base + 6),
-                    text_style(SMALL, palette::INK).pos(Pos::new(HPos::Center, VPos::Top)),
-                ))
-                .map_err(err)?;
+                for (k, line) in labels[i].iter().enumerate() {
+                    root.draw(&Text::new(
+                        line.clone(),
+                        (x + slot / 2, base + 6 + 16 * k as i32),
+                        text_style(SMALL, palette::INK).pos(Pos::new(HPos::Center, VPos::Top)),
+                    ))
+                    .map_err(err)?;
+                }
             }
         }
         root.draw(&PathElement::new(
-            vec![(left, base), (WIDTH as i32 - right, base)],
+            vec![(left, base), (width - right, base)],
             palette::GREY.stroke_width(1),
         ))
         .map_err(err)?;
         Ok(())
-    });
-    accessible(svg, id, title, desc)
+    })
 }
 
 /// One 100% stacked bar: its label and the parts with their names.
@@ -144,23 +245,30 @@ pub fn stacked(
     legend: &[(&str, RGBColor)],
     stacks: &[Stack],
 ) -> Chart {
-    let label_width = 200;
+    both(id, title, desc, |canvas| {
+        stacked_svg(canvas, legend, stacks)
+    })
+}
+
+fn stacked_svg(canvas: Canvas, legend: &[(&str, RGBColor)], stacks: &[Stack]) -> String {
+    let layout = RowLayout::new(canvas, 200, 26);
+    let label_width = layout.bars_at;
     // Legend entries run from the bars' left edge and wrap onto a new line when the next
     // would pass the right edge (Welsh labels are longer); about 7 px a character.
     let mut places = Vec::new();
     let (mut x, mut line) = (label_width, 0);
     for (name, _) in legend {
         let width = 20 + name.chars().count() as i32 * 7;
-        if x + width > WIDTH as i32 && x > label_width {
+        if x + width > canvas.width && x > label_width {
             (x, line) = (label_width, line + 1);
         }
         places.push((x, 8 + line * 22));
         x += width + 16;
     }
     let legend_h = 30 + line * 22;
-    let height = (legend_h + stacks.len() as i32 * ROW + 12) as u32;
-    let plot = (WIDTH as i32 - label_width - 20) as f64;
-    let svg = draw((WIDTH, height), |root| {
+    let height = (legend_h + stacks.len() as i32 * layout.row + 12) as u32;
+    let plot = (canvas.width - label_width - 20) as f64;
+    draw((canvas.width as u32, height), |root| {
         for ((name, colour), (x, y)) in legend.iter().zip(&places) {
             let (x, y) = (*x, *y);
             root.draw(&Rectangle::new([(x, y), (x + 14, y + 14)], colour.filled()))
@@ -173,26 +281,19 @@ pub fn stacked(
             .map_err(err)?;
         }
         for (i, stack) in stacks.iter().enumerate() {
-            let y = legend_h + i as i32 * ROW;
-            root.draw(&Text::new(
-                shorten(&stack.label, 26),
-                (label_width - 8, y + ROW / 2 - 2),
-                text_style(TEXT, palette::INK).pos(Pos::new(HPos::Right, VPos::Center)),
-            ))
-            .map_err(err)?;
+            let y = legend_h + i as i32 * layout.row;
+            layout.draw_label(root, &stack.label, y)?;
+            let (top, bottom) = (y + layout.bar.0, y + layout.bar.1);
             let mut start = 0.0;
             for (part, (_, colour)) in stack.parts.iter().zip(legend) {
                 let x0 = label_width + (start / 100.0 * plot).round() as i32;
                 let x1 = label_width + ((start + part) / 100.0 * plot).round() as i32;
                 if x1 > x0 {
-                    root.draw(&Rectangle::new(
-                        [(x0, y + 3), (x1, y + ROW - 7)],
-                        colour.filled(),
-                    ))
-                    .map_err(err)?;
+                    root.draw(&Rectangle::new([(x0, top), (x1, bottom)], colour.filled()))
+                        .map_err(err)?;
                     // Parts are separated by a white line so neighbours never merge.
                     root.draw(&PathElement::new(
-                        vec![(x1, y + 3), (x1, y + ROW - 7)],
+                        vec![(x1, top), (x1, bottom)],
                         WHITE.stroke_width(2),
                     ))
                     .map_err(err)?;
@@ -209,7 +310,7 @@ pub fn stacked(
                     };
                     root.draw(&Text::new(
                         format!("{part:.0}%"),
-                        ((x0 + x1) / 2, y + ROW / 2 - 2),
+                        ((x0 + x1) / 2, y + layout.bar_middle()),
                         text_style(SMALL, ink).pos(Pos::new(HPos::Center, VPos::Center)),
                     ))
                     .map_err(err)?;
@@ -218,6 +319,5 @@ pub fn stacked(
             }
         }
         Ok(())
-    });
-    accessible(svg, id, title, desc)
+    })
 }

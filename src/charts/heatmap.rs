@@ -2,7 +2,7 @@
 //! many kinds of evidence there are (outputs, outcome pairs, stories, self-audit) and holds
 //! that number as text, so the shade is never the only way to read it.
 
-use super::{Chart, SMALL, TEXT, WIDTH, accessible, draw, err, palette, shorten, text_style};
+use super::{Canvas, Chart, SMALL, TEXT, both, draw, err, palette, shorten, text_style};
 use crate::i18n;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -27,29 +27,60 @@ pub fn heatmap(
     columns: &[String],
     cells: &[Vec<u8>],
 ) -> Chart {
-    let label_width = 230;
-    let top = 40;
-    let row_h = 28;
-    let legend_h = 40;
+    let legend = text.get("chart-kinds-of-evidence");
+    both(id, title, desc, |canvas| {
+        heatmap_svg(canvas, &legend, rows, columns, cells)
+    })
+}
+
+/// Wide: project names in a column on the left, one line of column heads. Narrow: each
+/// project's name on a line above its cells, and the column heads on two staggered lines so
+/// that each has the width of two columns.
+fn heatmap_svg(
+    canvas: Canvas,
+    legend: &str,
+    rows: &[String],
+    columns: &[String],
+    cells: &[Vec<u8>],
+) -> String {
+    let narrow = canvas.narrow();
+    let (label_width, top, row_h, cell_top) = if narrow {
+        (2, 58, 46, 20)
+    } else {
+        (230, 40, 28, 0)
+    };
+    let legend_h = if narrow { 58 } else { 40 };
     let height = (top + rows.len() as i32 * row_h + legend_h) as u32;
-    let col_w = (WIDTH as i32 - label_width - 10) / columns.len().max(1) as i32;
-    let svg = draw((WIDTH, height), |root| {
+    let col_w = (canvas.width - label_width - 10) / columns.len().max(1) as i32;
+    let head_chars = if narrow {
+        Canvas::chars(2 * col_w - 8)
+    } else {
+        14
+    };
+    draw((canvas.width as u32, height), |root| {
         for (j, name) in columns.iter().enumerate() {
+            let lift = if narrow && j % 2 == 0 { 22 } else { 0 };
             root.draw(&Text::new(
-                shorten(name, 14),
-                (label_width + j as i32 * col_w + col_w / 2, top - 10),
+                shorten(name, head_chars),
+                (label_width + j as i32 * col_w + col_w / 2, top - 10 - lift),
                 text_style(TEXT, palette::INK).pos(Pos::new(HPos::Center, VPos::Bottom)),
             ))
             .map_err(err)?;
         }
         for (i, name) in rows.iter().enumerate() {
             let y = top + i as i32 * row_h;
+            let (label, anchor, chars) = if narrow {
+                ((2, y + 10), HPos::Left, Canvas::chars(canvas.width - 4))
+            } else {
+                ((label_width - 8, y + row_h / 2), HPos::Right, 30)
+            };
             root.draw(&Text::new(
-                shorten(name, 30),
-                (label_width - 8, y + row_h / 2),
-                text_style(TEXT, palette::INK).pos(Pos::new(HPos::Right, VPos::Center)),
+                shorten(name, chars),
+                label,
+                text_style(TEXT, palette::INK).pos(Pos::new(anchor, VPos::Center)),
             ))
             .map_err(err)?;
+            let (y0, y1) = (y + cell_top, y + row_h);
             for (j, level) in cells
                 .get(i)
                 .map(Vec::as_slice)
@@ -60,28 +91,34 @@ pub fn heatmap(
                 let x = label_width + j as i32 * col_w;
                 let shade = SHADES[usize::from(*level).min(4)];
                 root.draw(&Rectangle::new(
-                    [(x + 1, y + 1), (x + col_w - 1, y + row_h - 1)],
+                    [(x + 1, y0 + 1), (x + col_w - 1, y1 - 1)],
                     shade.filled(),
                 ))
                 .map_err(err)?;
                 let ink = if *level >= 3 { WHITE } else { palette::INK };
                 root.draw(&Text::new(
                     format!("{level}"),
-                    (x + col_w / 2, y + row_h / 2),
+                    (x + col_w / 2, (y0 + y1) / 2),
                     text_style(TEXT, ink).pos(Pos::new(HPos::Center, VPos::Center)),
                 ))
                 .map_err(err)?;
             }
         }
         let y = top + rows.len() as i32 * row_h + 14;
+        // The legend's words: left of the keys, or on phones on a line above them.
+        let (words, anchor, keys) = if narrow {
+            ((2, y + 8), HPos::Left, (label_width, y + 22))
+        } else {
+            ((label_width - 8, y + 8), HPos::Right, (label_width, y))
+        };
         root.draw(&Text::new(
-            text.get("chart-kinds-of-evidence"),
-            (label_width - 8, y + 8),
-            text_style(SMALL, palette::INK).pos(Pos::new(HPos::Right, VPos::Center)),
+            legend.to_string(),
+            words,
+            text_style(SMALL, palette::INK).pos(Pos::new(anchor, VPos::Center)),
         ))
         .map_err(err)?;
         for (k, shade) in SHADES.iter().enumerate() {
-            let x = label_width + k as i32 * 50;
+            let (x, y) = (keys.0 + k as i32 * 50, keys.1);
             root.draw(&Rectangle::new([(x, y), (x + 16, y + 16)], shade.filled()))
                 .map_err(err)?;
             root.draw(&Rectangle::new(
@@ -97,6 +134,5 @@ pub fn heatmap(
             .map_err(err)?;
         }
         Ok(())
-    });
-    accessible(svg, id, title, desc)
+    })
 }

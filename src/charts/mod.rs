@@ -3,6 +3,12 @@
 //! of the figures' types. This file holds what they share: the colour-blind-safe palette, the
 //! sizes and fonts, label shortening, and the accessibility wrapper that gives every chart
 //! `role="img"`, a `<title>` and a `<desc>` with unique ids.
+//!
+//! Every chart is drawn twice: [`WIDE`] for screens and print, and [`NARROW`] with a layout
+//! of its own for phones (labels above bars rather than beside them, and so on), so chart
+//! text is read at about its drawn size on a 390 px phone instead of shrunk to half. The page's
+//! style sheet shows one of the two; the other is `display: none` and so also hidden from
+//! screen readers.
 
 pub mod bars;
 pub mod change;
@@ -35,8 +41,30 @@ pub const FONT: &str = "sans-serif";
 /// about 13.7 and 12.1 pixels in the SVG.
 pub const TEXT: f64 = 17.0;
 pub const SMALL: f64 = 15.0;
-/// The width every chart is drawn at; pages scale them down to fit.
-pub const WIDTH: u32 = 720;
+/// The width charts are drawn at for screens and print; pages scale them down to fit.
+pub const WIDE: u32 = 720;
+/// The width of the phone version: a 390 px phone's page column, so its text is drawn 1:1.
+pub const NARROW: u32 = 350;
+/// Roughly how wide a character of the chart font is at [`TEXT`] size, in pixels, to fit
+/// labels into the room they have.
+pub const CHAR_WIDTH: i32 = 8;
+
+/// The canvas a chart is drawn on: its width, and whether that asks for the phone layout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Canvas {
+    pub width: i32,
+}
+
+impl Canvas {
+    pub fn narrow(self) -> bool {
+        self.width < WIDE as i32
+    }
+
+    /// How many characters of chart text fit in `pixels`.
+    pub fn chars(pixels: i32) -> usize {
+        (pixels / CHAR_WIDTH).max(4) as usize
+    }
+}
 
 /// Escapes text for SVG/XML.
 pub fn xml(text: &str) -> String {
@@ -57,7 +85,24 @@ pub fn shorten(label: &str, max: usize) -> String {
     }
 }
 
-/// A drawn chart: the SVG markup, already accessible.
+/// `text` broken into lines of at most `chars` characters at spaces (a word longer than that
+/// is a line of its own), for legends that would not fit on a phone's line. No-break spaces
+/// (U+00A0) hold their words together.
+pub fn wrap(text: &str, chars: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= chars => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
+    }
+    lines
+}
+
+/// A drawn chart: the SVG markup of both versions, already accessible.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Chart {
     pub id: String,
@@ -65,25 +110,46 @@ pub struct Chart {
     pub svg: String,
 }
 
+/// Draws a chart at both widths: `draw` gets the canvas and returns the plotters SVG. The wide
+/// version keeps `id`; the narrow one is `{id}-n`.
+pub fn both(id: &str, title: &str, desc: &str, draw: impl Fn(Canvas) -> String) -> Chart {
+    let wide = accessible(
+        draw(Canvas { width: WIDE as i32 }),
+        id,
+        "chart chart-wide",
+        title,
+        desc,
+    );
+    let narrow = accessible(
+        draw(Canvas {
+            width: NARROW as i32,
+        }),
+        &format!("{id}-n"),
+        "chart chart-narrow",
+        title,
+        desc,
+    );
+    Chart {
+        id: id.to_string(),
+        title: title.to_string(),
+        svg: wide + &narrow,
+    }
+}
+
 /// Gives a plotters SVG `role="img"`, a title and a description (the finding in words) with
 /// ids unique on the page, and makes it scale to its container.
-pub fn accessible(svg: String, id: &str, title: &str, desc: &str) -> Chart {
+fn accessible(svg: String, id: &str, class: &str, title: &str, desc: &str) -> String {
     let title_id = format!("{id}-title");
     let desc_id = format!("{id}-desc");
     let body_start = svg.find('>').map_or(0, |i| i + 1);
     let open = &svg[..body_start];
     let (width, height) = (attr(open, "width"), attr(open, "height"));
-    let svg = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"{title_id} {desc_id}\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" class=\"chart\" id=\"{id}\" font-family=\"{FONT}\"><title id=\"{title_id}\">{}</title><desc id=\"{desc_id}\">{}</desc>{}",
+    format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"{title_id} {desc_id}\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" class=\"{class}\" id=\"{id}\" font-family=\"{FONT}\"><title id=\"{title_id}\">{}</title><desc id=\"{desc_id}\">{}</desc>{}",
         xml(title),
         xml(desc),
         compact(svg[body_start..].trim_start())
-    );
-    Chart {
-        id: id.to_string(),
-        title: title.to_string(),
-        svg,
-    }
+    )
 }
 
 /// plotters' SVG without what it repeats on every element: `opacity="1"` and `stroke="none"`
@@ -145,30 +211,42 @@ mod tests {
     use super::*;
 
     #[test]
-    fn wrapper_adds_role_title_and_desc() {
-        let svg = draw((100, 50), |_| Ok(()));
-        let chart = accessible(svg, "c1", "A <title>", "It rose & fell");
-        assert!(chart.svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"c1-title c1-desc\" viewBox=\"0 0 100 50\""));
-        assert!(
-            chart
-                .svg
-                .contains("<title id=\"c1-title\">A &lt;title&gt;</title>")
-        );
-        assert!(
-            chart
-                .svg
-                .contains("<desc id=\"c1-desc\">It rose &amp; fell</desc>")
-        );
-        assert_eq!(chart.svg.matches("<svg").count(), 1);
-        // The compacted body keeps its elements and drops only defaults.
-        assert!(
-            chart
-                .svg
-                .contains("<rect x=\"0\" y=\"0\" width=\"100\" height=\"50\" fill=\"#FFFFFF\"/>"),
-            "{}",
-            chart.svg
-        );
+    fn both_versions_get_role_title_desc_and_their_own_ids() {
+        let chart = both("c1", "A <title>", "It rose & fell", |canvas| {
+            draw((canvas.width as u32, 50), |_| Ok(()))
+        });
+        assert_eq!(chart.svg.matches("<svg").count(), 2);
+        let (wide, narrow) = chart.svg.split_at(chart.svg.rfind("<svg").unwrap());
+        for (svg, id, class, width) in [
+            (wide, "c1", "chart chart-wide", WIDE),
+            (narrow, "c1-n", "chart chart-narrow", NARROW),
+        ] {
+            assert!(svg.starts_with(&format!("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" viewBox=\"0 0 {width} 50\" width=\"{width}\" height=\"50\" class=\"{class}\" id=\"{id}\"")), "{svg}");
+            assert!(svg.contains(&format!("<title id=\"{id}-title\">A &lt;title&gt;</title>")));
+            assert!(svg.contains(&format!("<desc id=\"{id}-desc\">It rose &amp; fell</desc>")));
+            // The compacted body keeps its elements and drops only defaults.
+            assert!(
+                svg.contains(&format!(
+                    "<rect x=\"0\" y=\"0\" width=\"{width}\" height=\"50\" fill=\"#FFFFFF\"/>"
+                )),
+                "{svg}"
+            );
+        }
         assert!(!chart.svg.contains('\n'));
+    }
+
+    #[test]
+    fn legends_wrap_at_spaces() {
+        assert_eq!(
+            wrap("follow-up mean, with the 95% interval of the change", 20),
+            ["follow-up mean, with", "the 95% interval of", "the change"]
+        );
+        assert_eq!(wrap("a verylongword b", 4), ["a", "verylongword", "b"]);
+        assert_eq!(
+            wrap("Feeling heard: 6.3\u{a0}→\u{a0}5.2", 18),
+            ["Feeling heard:", "6.3\u{a0}→\u{a0}5.2"]
+        );
+        assert!(wrap("", 10).is_empty());
     }
 
     #[test]

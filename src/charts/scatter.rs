@@ -1,8 +1,9 @@
 //! Projects placed by novelty (SPEC 1.3, 1 to 6) against a percentage: each point is
 //! labelled with its project, and the novelty bands (simple, complicated, complex) are named
-//! on the axis.
+//! on the axis. On phones, where six columns of labels cannot sit side by side, the same
+//! points are a dot plot: a group of rows per novelty level, one row per project.
 
-use super::{Chart, SMALL, WIDTH, accessible, draw, err, palette, shorten, text_style};
+use super::{Canvas, Chart, SMALL, both, draw, err, palette, shorten, text_style};
 use crate::i18n;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -24,19 +25,120 @@ pub fn novelty(
     y_label: &str,
     points: &[Point],
 ) -> Chart {
-    let height = 360u32;
-    let (left, right, top, bottom) = (60, 110, 20, 70);
-    let plot_w = (WIDTH as i32 - left - right) as f64;
-    let plot_h = (height as i32 - top - bottom) as f64;
+    both(id, title, desc, |canvas| {
+        if canvas.narrow() {
+            dot_plot(text, canvas, y_label, points)
+        } else {
+            scatter(text, canvas, y_label, points)
+        }
+    })
+}
+
+/// The top of the value scale: the largest value rounded up to a multiple of 10.
+fn scale_top(points: &[Point]) -> f64 {
     let y_max = points
         .iter()
         .map(|p| p.value)
         .fold(0.0_f64, f64::max)
         .max(1.0);
-    let y_max = (y_max / 10.0).ceil() * 10.0;
+    (y_max / 10.0).ceil() * 10.0
+}
+
+fn band(text: &i18n::Text, novelty: u8) -> String {
+    text.get(match novelty {
+        1 | 2 => "novelty-simple",
+        3 | 4 => "novelty-complicated",
+        _ => "novelty-complex",
+    })
+}
+
+/// Phones: novelty levels as groups of rows (highest value first), the value across.
+fn dot_plot(text: &i18n::Text, canvas: Canvas, y_label: &str, points: &[Point]) -> String {
+    let width = canvas.width;
+    let (label_w, right) = (180, 18);
+    let plot_w = (width - label_w - right) as f64;
+    let top_v = scale_top(points);
+    let x = |v: f64| label_w + (v.clamp(0.0, top_v) / top_v * plot_w).round() as i32;
+    let levels: Vec<(u8, Vec<&Point>)> = (1..=6u8)
+        .filter_map(|n| {
+            let mut level: Vec<&Point> = points
+                .iter()
+                .filter(|p| p.novelty.clamp(1, 6) == n)
+                .collect();
+            level.sort_by(|a, b| b.value.total_cmp(&a.value).then(a.label.cmp(&b.label)));
+            (!level.is_empty()).then_some((n, level))
+        })
+        .collect();
+    let (head, line) = (22, 22);
+    let start = 50;
+    let height = start
+        + levels
+            .iter()
+            .map(|(_, l)| head + line * l.len() as i32)
+            .sum::<i32>()
+        + 8;
+    let ticks: Vec<f64> = (0..=4).map(|k| top_v * f64::from(k) / 4.0).collect();
+    draw((width as u32, height as u32), |root| {
+        let small = |colour, h| text_style(SMALL, colour).pos(Pos::new(h, VPos::Center));
+        root.draw(&Text::new(
+            y_label.to_string(),
+            (2, 12),
+            small(palette::INK, HPos::Left),
+        ))
+        .map_err(err)?;
+        for v in &ticks {
+            root.draw(&Text::new(
+                format!("{v:.0}"),
+                (x(*v), 34),
+                small(palette::INK, HPos::Center),
+            ))
+            .map_err(err)?;
+        }
+        let mut y = start;
+        for (n, level) in &levels {
+            root.draw(&Text::new(
+                format!("{} {n} · {}", text.get("col-novelty"), band(text, *n)),
+                (2, y + head / 2),
+                small(palette::GREY, HPos::Left),
+            ))
+            .map_err(err)?;
+            y += head;
+            for p in level {
+                let mid = y + line / 2;
+                for v in &ticks {
+                    root.draw(&PathElement::new(
+                        vec![(x(*v), y + 2), (x(*v), y + line - 2)],
+                        palette::LIGHT.stroke_width(1),
+                    ))
+                    .map_err(err)?;
+                }
+                root.draw(&Text::new(
+                    // About 7 px a character of the small text.
+                    shorten(&p.label, ((label_w - 24) / 7) as usize),
+                    (10, mid),
+                    small(palette::INK, HPos::Left),
+                ))
+                .map_err(err)?;
+                root.draw(&Circle::new((x(p.value), mid), 5, palette::BLUE.filled()))
+                    .map_err(err)?;
+                y += line;
+            }
+        }
+        Ok(())
+    })
+}
+
+/// Screens and print: novelty across, the value up, each point labelled.
+fn scatter(text: &i18n::Text, canvas: Canvas, y_label: &str, points: &[Point]) -> String {
+    let width = canvas.width;
+    let height = 360u32;
+    let (left, right, top, bottom) = (60, 110, 20, 70);
+    let plot_w = (width - left - right) as f64;
+    let plot_h = (height as i32 - top - bottom) as f64;
+    let y_max = scale_top(points);
     let x = |n: f64| left + ((n - 0.5) / 6.0 * plot_w).round() as i32;
     let y = |v: f64| top + ((1.0 - v / y_max) * plot_h).round() as i32;
-    let svg = draw((WIDTH, height), |root| {
+    draw((width as u32, height), |root| {
         let base = top + plot_h as i32;
         for n in 1..=6 {
             root.draw(&PathElement::new(
@@ -121,6 +223,5 @@ pub fn novelty(
             }
         }
         Ok(())
-    });
-    accessible(svg, id, title, desc)
+    })
 }

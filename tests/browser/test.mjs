@@ -17,6 +17,7 @@
 //   phone      at 390 px wide (a phone context: isMobile, meta viewport honoured) the page does
 //              not scroll sideways; charts scale down, wide tables scroll inside their own
 //              .table-scroll box; no headline figure breaks mid-number; no chart text cut off
+//              or under 11 px; each figure shows one of its two charts (wide, or phone)
 //   print      A4 PDF: each chart on one page, the headline box on page 1, no heading or table
 //              caption left alone at the foot of a page, nothing wider than the printable width,
 //              no headline figure broken mid-number, and a page count inside the bound explained
@@ -38,6 +39,8 @@ const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22
 const CHECKS = ['axe', 'console', 'requests', 'structure', 'charts', 'phone', 'print'];
 const DESKTOP = { width: 1200, height: 900 };
 const PHONE = { width: 390, height: 844 };
+// The smallest chart text allowed on the phone, in CSS pixels (charts are drawn 13.7 and 12.1).
+const PHONE_MIN_TEXT = 11;
 const MM = 96 / 25.4; // CSS px per millimetre
 const A4 = { width: 210 * MM, height: 297 * MM };
 const MARKER = 'https://mwm-print-marker.invalid/';
@@ -178,7 +181,14 @@ function chartChecks({ contrast = true } = {}) {
     c.a *= Number(cs[prop === 'fill' ? 'fillOpacity' : 'strokeOpacity']) * Number(cs.opacity);
     return c.a > 0 ? c : null;
   };
-  document.querySelectorAll('svg[role="img"]').forEach((svg) => {
+  // Each chart is drawn twice (wide, and narrow for phones) and the style sheet shows one:
+  // exactly one per figure may be on screen, and only that one is judged.
+  document.querySelectorAll('figure').forEach((fig, i) => {
+    const svgs = [...fig.querySelectorAll('svg[role="img"]')];
+    const shown = svgs.filter((svg) => svg.getClientRects().length > 0);
+    if (svgs.length && shown.length !== 1) problems.push(`figure ${i + 1} ("${svgs[0].querySelector('title')?.textContent ?? ''}") shows ${shown.length} of its ${svgs.length} charts, want exactly 1`);
+  });
+  [...document.querySelectorAll('svg[role="img"]')].filter((svg) => svg.getClientRects().length > 0).forEach((svg) => {
     const title = svg.querySelector('title')?.textContent || svg.id || 'chart';
     const svgBox = svg.getBoundingClientRect();
     const clips = getComputedStyle(svg).overflow !== 'visible';
@@ -238,7 +248,7 @@ function brokenFigures() {
 }
 
 // Phone width: returns { scrollWidth, offenders[], problems[] }.
-function phoneChecks(width) {
+function phoneChecks({ width, minText }) {
   const problems = [];
   const doc = document.documentElement;
   const scrollWidth = Math.max(doc.scrollWidth, document.body.scrollWidth);
@@ -280,13 +290,16 @@ function phoneChecks(width) {
       problems.push(`table "${t.caption?.textContent ?? ''}" is wider than its .table-scroll box, which does not scroll`);
     }
   });
-  // Smallest chart text as drawn (charts scale down with the screen): reported, not failed.
+  // Smallest chart text as drawn on the phone (charts scale with the screen): reported, and
+  // failed below PHONE_MIN_TEXT px (phones get charts drawn for their width, not shrunk).
   let smallest = null;
   document.querySelectorAll('svg[role="img"] text').forEach((t) => {
+    if (!t.getClientRects().length) return;
     const m = t.getScreenCTM();
     const px = parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b);
     if (t.textContent.trim() && (!smallest || px < smallest.px)) smallest = { px, text: t.textContent.trim().slice(0, 30) };
   });
+  if (smallest && smallest.px < minText) problems.push(`chart text "${smallest.text}" is ${smallest.px.toFixed(1)} px on a ${width} px phone, under ${minText} px`);
   return { scrollWidth, offenders: offenders.slice(0, 5), problems, smallest };
 }
 
@@ -323,6 +336,8 @@ function printLayout({ marker, pageHeight, pageWidth }) {
     const cs = getComputedStyle(f);
     const h = f.getBoundingClientRect().height;
     const name = f.querySelector('svg title')?.textContent || `figure ${i + 1}`;
+    const printed = [...f.querySelectorAll('svg')].filter(shown);
+    if (printed.length !== 1 || !printed[0].classList.contains('chart-wide')) problems.push(`chart "${name}" prints ${printed.length} charts (${printed.map((svg) => svg.getAttribute('class')).join(', ')}), want the one chart-wide`);
     if (!/avoid/.test(cs.breakInside)) problems.push(`chart "${name}" may be split across pages: break-inside is ${cs.breakInside} in print, want avoid`);
     if (h > pageHeight) problems.push(`chart "${name}" is ${Math.round(h)} px tall in print, more than the ${Math.round(pageHeight)} px of an A4 page`);
   });
@@ -496,7 +511,7 @@ async function checkStructure(page, file, fail) {
 }
 
 async function checkPhone(page, fail) {
-  const r = await page.evaluate(phoneChecks, PHONE.width);
+  const r = await page.evaluate(phoneChecks, { width: PHONE.width, minText: PHONE_MIN_TEXT });
   if (r.scrollWidth > PHONE.width) {
     fail('phone', `scrolls sideways at ${PHONE.width} px: the document is ${r.scrollWidth} px wide${r.offenders.length ? '; too wide: ' + r.offenders.join('; ') : ''}`);
   }
