@@ -251,7 +251,7 @@ pub fn stacked(
 }
 
 fn stacked_svg(canvas: Canvas, legend: &[(&str, RGBColor)], stacks: &[Stack]) -> String {
-    let layout = RowLayout::new(canvas, 200, 26);
+    let layout = RowLayout::new(canvas, 200, 24);
     let label_width = layout.bars_at;
     // Legend entries run from the bars' left edge and wrap onto a new line when the next
     // would pass the right edge (Welsh labels are longer); about 7 px a character.

@@ -239,7 +239,8 @@ fn forest_svg(canvas: Canvas, words: &[String; 2], rows: &[Effect]) -> String {
     // Wide: labels in a column on the left. Narrow: each label on a line above its interval,
     // which then has the whole width.
     let (row, label_width, right, label_chars) = if narrow {
-        (42, 20, 56, Canvas::chars(width - 4))
+        // The labels are small text: about 7.5 px a character.
+        (42, 20, 56, ((width - 4) * 2 / 15) as usize)
     } else {
         (24, 300, 70, 42)
     };

@@ -72,7 +72,7 @@ fn heatmap_svg(
             let (label, anchor, chars) = if narrow {
                 ((2, y + 10), HPos::Left, Canvas::chars(canvas.width - 4))
             } else {
-                ((label_width - 8, y + row_h / 2), HPos::Right, 30)
+                ((label_width - 8, y + row_h / 2), HPos::Right, 28)
             };
             root.draw(&Text::new(
                 shorten(name, chars),

@@ -249,6 +249,148 @@ mod tests {
         assert!(wrap("", 10).is_empty());
     }
 
+    /// Every `<text>` of an SVG: its anchor x, anchor side, font size and words.
+    fn texts(svg: &str) -> Vec<(f64, String, f64, String)> {
+        let mut out = Vec::new();
+        for piece in svg.split("<text ").skip(1) {
+            let (tag, rest) = piece.split_once('>').unwrap();
+            let tag = &format!(" {tag}");
+            let num = |name: &str| attr(tag, name).parse::<f64>().unwrap();
+            let anchor = attr(tag, "text-anchor");
+            let words = rest
+                .split("</text>")
+                .next()
+                .unwrap()
+                .replace("&apos;", "'")
+                .replace("&quot;", "\"")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&amp;", "&");
+            out.push((num("x"), anchor.to_string(), num("font-size"), words));
+        }
+        out
+    }
+
+    /// Both versions of every chart keep their text inside their width, with labels much
+    /// longer than real ones, in Welsh (the longer words), judged at 0.55 em a character
+    /// (DejaVu Sans' average advance for mixed text; the browser test measures real fonts).
+    #[test]
+    fn phone_charts_keep_their_text_inside() {
+        use crate::i18n::Text;
+        use crate::model::Language;
+        let text = Text::of(Language::Cy);
+        let long =
+            "Prosiect Cymunedol Hir Iawn Gyda Enw Sy'n Mynd Ymlaen ac Ymlaen: Lles Meddyliol";
+        let bars: Vec<bars::Bar> = (0..8)
+            .map(|i| bars::Bar {
+                label: format!("2024-25 Ch{}", i % 4 + 1),
+                value: f64::from(i * 1000 + 1234),
+                text: format!("{},{:03}", i + 1, 234),
+                colour: palette::BLUE,
+            })
+            .collect();
+        let named: Vec<bars::Bar> = bars
+            .iter()
+            .map(|b| bars::Bar {
+                label: long.to_string(),
+                ..b.clone()
+            })
+            .collect();
+        let legend = [
+            ("wedi gwella'n ddibynadwy", palette::BLUE),
+            ("dim newid dibynadwy", palette::LIGHT),
+            ("wedi dirywio'n ddibynadwy", palette::VERMILION),
+        ];
+        let charts = [
+            bars::horizontal("h", "t", "d", &named),
+            bars::columns("c", "t", "d", &bars),
+            bars::stacked(
+                "s",
+                "t",
+                "d",
+                &legend,
+                &[bars::Stack {
+                    label: long.into(),
+                    parts: vec![20.0, 70.0, 10.0],
+                }],
+            ),
+            change::before_after(
+                text,
+                "b",
+                "t",
+                "d",
+                &[change::BeforeAfter {
+                    label: long.into(),
+                    min: 14.0,
+                    max: 70.0,
+                    baseline: 45.25,
+                    follow_up: 47.75,
+                    ci: Some((-0.7, 5.9)),
+                }],
+            ),
+            change::forest(
+                text,
+                "f",
+                "t",
+                "d",
+                &[change::Effect {
+                    label: long.into(),
+                    estimate: -1.2,
+                    low: -2.5,
+                    high: 3.1,
+                }],
+            ),
+            scatter::novelty(
+                text,
+                "n",
+                "t",
+                "d",
+                "% wedi gwella",
+                &[scatter::Point {
+                    label: long.into(),
+                    novelty: 6,
+                    value: 100.0,
+                }],
+            ),
+            heatmap::heatmap(
+                text,
+                "m",
+                "t",
+                "d",
+                &[long.to_string()],
+                &[
+                    "Asedau".into(),
+                    "Rhwydweithiau".into(),
+                    "Canlyniadau".into(),
+                    "Perthnasoedd".into(),
+                    "Galluogi".into(),
+                ],
+                &[vec![0, 1, 2, 3, 4]],
+            ),
+        ];
+        for chart in &charts {
+            let (wide, narrow) = chart.svg.split_at(chart.svg.rfind("<svg").unwrap());
+            assert!(narrow.contains("chart-narrow"), "{}", chart.id);
+            for (svg, limit) in [(wide, WIDE), (narrow, NARROW)] {
+                let all = texts(svg);
+                assert!(all.len() > 3, "{}: {all:?}", chart.id);
+                for (x, anchor, size, words) in all {
+                    let width = words.chars().count() as f64 * size * 0.55;
+                    let (left, right) = match anchor.as_str() {
+                        "end" => (x - width, x),
+                        "middle" => (x - width / 2.0, x + width / 2.0),
+                        _ => (x, x + width),
+                    };
+                    assert!(
+                        left >= 0.0 && right <= f64::from(limit),
+                        "{} at {limit} px: \"{words}\" spans {left:.0} to {right:.0} px",
+                        chart.id
+                    );
+                }
+            }
+        }
+    }
+
     #[test]
     fn labels_are_shortened() {
         assert_eq!(
