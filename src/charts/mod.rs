@@ -107,6 +107,8 @@ pub fn wrap(text: &str, chars: usize) -> Vec<String> {
 pub struct Chart {
     pub id: String,
     pub title: String,
+    /// The finding in words: each SVG's `<desc>`, and the figure's caption on the page.
+    pub desc: String,
     pub svg: String,
 }
 
@@ -132,6 +134,7 @@ pub fn both(id: &str, title: &str, desc: &str, draw: impl Fn(Canvas) -> String) 
     Chart {
         id: id.to_string(),
         title: title.to_string(),
+        desc: desc.to_string(),
         svg: wide + &narrow,
     }
 }

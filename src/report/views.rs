@@ -174,6 +174,17 @@ pub enum Block {
     },
 }
 
+impl Block {
+    /// A chart in a figure whose caption is the chart's description (the finding in words),
+    /// so the two never differ.
+    pub fn chart(chart: crate::charts::Chart) -> Block {
+        Block::Chart {
+            svg: chart.svg,
+            caption: chart.desc,
+        }
+    }
+}
+
 /// The table of a bar chart's numbers: each bar's label and the value written at its end.
 pub fn bar_rows(bars: &[crate::charts::bars::Bar]) -> Vec<Vec<TableCell>> {
     bars.iter()
@@ -190,21 +201,11 @@ pub fn bar_rows(bars: &[crate::charts::bars::Bar]) -> Vec<Vec<TableCell>> {
 pub fn chart_with_table(
     text: &crate::i18n::Text,
     chart: crate::charts::Chart,
-    caption: &str,
     head: Vec<String>,
     rows: Vec<Vec<TableCell>>,
 ) -> Vec<Block> {
-    vec![
-        Block::Chart {
-            svg: chart.svg,
-            caption: caption.to_string(),
-        },
-        table(
-            crate::tr!(text, "chart-numbers", title = chart.title),
-            head,
-            rows,
-        ),
-    ]
+    let caption = crate::tr!(text, "chart-numbers", title = chart.title.as_str());
+    vec![Block::chart(chart), table(caption, head, rows)]
 }
 
 /// The link from a page to its pair in the other language (`--lang both`).

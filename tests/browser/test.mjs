@@ -10,7 +10,8 @@
 //   console    no console error and no uncaught exception
 //   requests   nothing fetched but the page's own file:// URL (data: URLs allowed)
 //   structure  reading order: one h1, no skipped heading level, tables with caption and
-//              th[scope], charts (svg[role=img]) named and described by a sentence, links with
+//              th[scope], charts (svg[role=img]) named and described by a sentence (a caption
+//              that repeats it hidden from screen readers, one that does not shown), links with
 //              discernible text that is not "click here"/"more", links that resolve (files and ids)
 //   charts     chart text (which axe cannot judge) has WCAG AA contrast against the shape under
 //              it and is not cut off at the chart's edge
@@ -134,6 +135,11 @@ function structureChecks() {
     const descText = text(desc) || described.map(text).join(' ').trim();
     if (!descText) problems.push(`chart "${label}" has no description (desc or aria-describedby)`);
     else if (!isSentence(descText)) problems.push(`chart "${label}": description is not a sentence: "${short(descText, 80)}"`);
+    // A caption that says what the description says is for the eye: a screen reader would
+    // hear the finding twice unless the caption is hidden from it.
+    const caption = svg.closest('figure')?.querySelector(':scope > figcaption');
+    if (caption && descText && text(caption) === descText && caption.closest('[aria-hidden="true"]') === null) problems.push(`chart "${label}": its figcaption repeats its description and would be read twice (aria-hidden the caption)`);
+    if (caption && descText && text(caption) !== descText && caption.closest('[aria-hidden="true"]')) problems.push(`chart "${label}": its figcaption is hidden from screen readers but says something the description does not`);
   });
 
   // Links: discernible text, not a vague one, and in-page targets that exist.

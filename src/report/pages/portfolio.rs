@@ -317,7 +317,6 @@ fn forest(ctx: &PageContext<'_>, codes: &[u32], id: &str) -> Section {
     section.blocks.extend(chart_with_table(
         text,
         chart,
-        &desc,
         vec![
             text.get("col-project-measure"),
             text.get("col-paired-people"),
@@ -421,7 +420,7 @@ fn evidence_map(ctx: &PageContext<'_>, codes: &[u32], id: &str) -> Section {
     head.extend(columns);
     section
         .blocks
-        .extend(chart_with_table(text, chart, &desc, head, rows));
+        .extend(chart_with_table(text, chart, head, rows));
     section
 }
 
@@ -495,7 +494,6 @@ fn outputs_by_project(ctx: &PageContext<'_>, codes: &[u32], id: &str) -> Section
         section.blocks.extend(chart_with_table(
             text,
             chart,
-            &desc,
             vec![text.get("col-project"), name.clone()],
             bar_rows(&rows),
         ));
@@ -578,7 +576,6 @@ fn novelty(ctx: &PageContext<'_>, codes: &[u32]) -> Option<Section> {
     section.blocks.extend(chart_with_table(
         text,
         chart,
-        &desc,
         vec![
             text.get("col-project"),
             text.get("col-novelty"),

@@ -184,10 +184,7 @@ fn outputs(ctx: &PageContext<'_>, code: u32) -> Section {
             &desc,
             &chart_bars,
         );
-        section.blocks.push(Block::Chart {
-            svg: chart.svg,
-            caption: desc,
-        });
+        section.blocks.push(Block::chart(chart));
     }
     // One table holds the numbers of every output chart above: a row per quarter.
     let mut head = vec![text.get("col-quarter")];

@@ -127,7 +127,6 @@ pub fn outcomes(ctx: &PageContext<'_>, scope: Scope, id_prefix: &str) -> Section
         section.blocks.extend(chart_with_table(
             text,
             chart,
-            &desc,
             vec![
                 text.get("col-measure"),
                 text.get("col-people"),
@@ -221,7 +220,6 @@ fn reliable_change(
     blocks.extend(chart_with_table(
         text,
         chart,
-        &desc,
         vec![
             text.get("col-measure"),
             text.get("col-reliably-improved"),
@@ -345,7 +343,6 @@ pub fn principles(ctx: &PageContext<'_>, code: u32) -> Section {
     section.blocks.extend(chart_with_table(
         text,
         chart,
-        &desc,
         vec![text.get("col-principle"), text.get("col-stories")],
         bar_rows(&bars_rows),
     ));
@@ -474,7 +471,6 @@ pub fn spectrum(ctx: &PageContext<'_>, summary: &StorySummary, id: &str) -> Sect
     section.blocks.extend(chart_with_table(
         text,
         chart,
-        &desc,
         vec![text.get("col-step-band"), text.get("col-stories")],
         rows,
     ));
