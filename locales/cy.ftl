@@ -269,7 +269,7 @@ chart-novelty-axis = newydd-deb (1 = rydym i gyd yn gwybod sut i wneud hyn, 6 = 
 ## Data quality
 
 quality-heading = Ansawdd y data
-quality-ledger = O'r { $rows } a ddarllenwyd o { $files }, defnyddiwyd { $used }, gadawyd { $excluded } allan oherwydd problem, { $n_duplicates ->
+quality-ledger = O'r { $rows } a ddarllenwyd o { $files } ar gyfer yr adroddiad hwn (ei holl brosiectau), defnyddiwyd { $used }, gadawyd { $excluded } allan oherwydd problem, { $n_duplicates ->
     [one] roedd { $duplicates } yn union yr un fath â rhes arall (wedi'i chyfrif unwaith)
    *[other] roedd { $duplicates } yn union yr un fath â rhesi eraill (wedi'u cyfrif unwaith)
     } ac roedd { $blank } yn wag.
@@ -278,6 +278,12 @@ quality-outside-period = { $n ->
    *[other] Mae { $count } rhes â dyddiad y tu allan i'r cyfnod adrodd, ac nid ydynt yn cael eu cyfrif.
     }
 quality-left-out-heading = Rhesi a adawyd allan
+quality-left-out-of-project-heading = Rhesi o'r prosiect hwn a adawyd allan
+quality-none-of-project = Ni adawyd unrhyw res o'r prosiect hwn allan.
+quality-others = { $n ->
+    [one] Mae { $count } rhes a adawyd allan yn perthyn i brosiect arall neu i ddim un prosiect
+   *[other] Mae { $count } rhes a adawyd allan yn perthyn i brosiectau eraill neu i ddim un prosiect
+    }: mae tudalen y portffolio a data/excluded_rows.csv yn rhestru pob rhes a adawyd allan.
 quality-more = … a { $count } arall, a restrir i gyd yn data/excluded_rows.csv.
 
 ## Method

@@ -307,7 +307,7 @@ chart-novelty-axis = novelty (1 = we all know how to do this, 6 = nobody has don
 ## Data quality
 
 quality-heading = Data quality
-quality-ledger = Of { $rows } read from { $files }, { $used } { $n_used ->
+quality-ledger = Of { $rows } read from { $files } for this report (all its projects), { $used } { $n_used ->
     [one] was
    *[other] were
     } used, { $excluded } { $n_excluded ->
@@ -328,6 +328,12 @@ quality-outside-period = { $n ->
    *[other] are
     } not counted.
 quality-left-out-heading = Rows left out
+quality-left-out-of-project-heading = Rows of this project left out
+quality-none-of-project = No row of this project was left out.
+quality-others = { $n ->
+    [one] { $count } row left out belongs to another project or to no one project
+   *[other] { $count } rows left out belong to other projects or to no one project
+    }: the portfolio page and data/excluded_rows.csv list every row left out.
 quality-more = … and { $count } more, all listed in data/excluded_rows.csv.
 
 ## Method

@@ -30,6 +30,10 @@ pub struct Problem {
     pub cell: Option<String>,
     pub value: Option<String>,
     pub message: String,
+    /// The project id of the row, when the problem is about a row of one project, so that a
+    /// project's page lists only its own rows left out. Not part of SPEC 3.1's JSON.
+    #[serde(skip)]
+    pub project: Option<String>,
 }
 
 impl Problem {
@@ -44,6 +48,7 @@ impl Problem {
             cell: None,
             value: None,
             message: message.into(),
+            project: None,
         }
     }
 
@@ -244,6 +249,7 @@ mod tests {
             cell: Some("D14".into()),
             value: Some("high".into()),
             message: "is not a number".into(),
+            project: Some("CDF-GARDEN".into()),
         };
         assert_eq!(
             p.line(),

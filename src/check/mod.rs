@@ -143,6 +143,24 @@ pub fn check(ingested: Ingested, config: &LoadedConfig) -> Checked {
     } = builder;
     tables.measures = measures;
     tables.people = people.names;
+    // Rows left out when read, in a sheet without a project id for them, belong to the one
+    // project of their workbook or folder, if it has one.
+    let single_of: HashMap<(&str, Option<&str>), &str> = sheets
+        .iter()
+        .zip(&singles)
+        .filter_map(|(sheet, single)| {
+            let id = projects.names[(*single)? as usize].as_str();
+            Some(((sheet.info.file.as_str(), sheet.info.sheet.as_deref()), id))
+        })
+        .collect();
+    for p in problems.iter_mut() {
+        if p.severity == Severity::Excluded
+            && p.project.is_none()
+            && let Some(id) = single_of.get(&(p.file.as_str(), p.sheet.as_deref()))
+        {
+            p.project = Some((*id).to_string());
+        }
+    }
     let mut undefined: Vec<(u32, Problem)> = first_use
         .into_iter()
         .filter(|(code, _)| {
@@ -297,22 +315,25 @@ impl Builder<'_, '_> {
         ));
     }
 
+    /// Leaves out a row of `project` (a project code) with its problem.
     fn exclude(
         &mut self,
         sheet: &mut ParsedSheet,
-        idx: u32,
+        (idx, project): (u32, u32),
         field: Field,
         value: String,
         message: String,
     ) {
         sheet.status[idx as usize] = RowStatus::Excluded;
-        self.problems.push(sheet.info.problem(
+        let mut problem = sheet.info.problem(
             Severity::Excluded,
             sheet.row_number(idx),
             Some(field),
             Some(value),
             message,
-        ));
+        );
+        problem.project = Some(self.projects.names[project as usize].clone());
+        self.problems.push(problem);
     }
 
     fn project(
@@ -418,7 +439,13 @@ impl Builder<'_, '_> {
                             let message = format!(
                                 "is already the story_id of another story of this project ({first}): this later story is left out; give it its own id"
                             );
-                            self.exclude(sheet, row.idx, Field::StoryId, id.clone(), message);
+                            self.exclude(
+                                sheet,
+                                (row.idx, project),
+                                Field::StoryId,
+                                id.clone(),
+                                message,
+                            );
                             continue;
                         }
                         self.seen
@@ -507,7 +534,7 @@ impl Builder<'_, '_> {
             });
             let Some(measure) = measure else {
                 let name = sheet.string(local).to_string();
-                self.exclude(sheet, idx, Field::Measure, name, "is not a measure mwm knows: check the spelling, or define it in a measures sheet (measure, min, max, higher_is_better)".into());
+                self.exclude(sheet, (idx, project), Field::Measure, name, "is not a measure mwm knows: check the spelling, or define it in a measures sheet (measure, min, max, higher_is_better)".into());
                 continue;
             };
             let m = &self.measures[measure as usize];
@@ -521,7 +548,7 @@ impl Builder<'_, '_> {
                 );
                 self.exclude(
                     sheet,
-                    idx,
+                    (idx, project),
                     Field::Score,
                     crate::ingest::value::format_number(raw),
                     message,
@@ -535,7 +562,7 @@ impl Builder<'_, '_> {
                 );
                 self.exclude(
                     sheet,
-                    idx,
+                    (idx, project),
                     Field::Score,
                     crate::ingest::value::format_number(raw),
                     message,
@@ -621,6 +648,7 @@ impl Builder<'_, '_> {
                         keep[i] = false;
                         excluded.push((
                             self.refs.scores[i],
+                            t.project[i],
                             crate::ingest::value::format_number(t.raw[i]),
                             format!(
                                 "is one of different scores for the same project, person, measure and date ({}): all of them are left out",
@@ -637,9 +665,9 @@ impl Builder<'_, '_> {
             sheets[r.sheet as usize].status[r.idx as usize] = RowStatus::Duplicate;
         }
         excluded.sort_by_key(|(r, ..)| (r.sheet, r.idx));
-        for (r, value, message) in excluded {
+        for (r, project, value, message) in excluded {
             let sheet = &mut sheets[r.sheet as usize];
-            self.exclude(sheet, r.idx, Field::Score, value, message);
+            self.exclude(sheet, (r.idx, project), Field::Score, value, message);
         }
         if keep.iter().any(|k| !k) {
             self.tables.scores.retain(&keep);
@@ -673,12 +701,12 @@ impl Builder<'_, '_> {
             let mut excluded = Vec::new();
             for (i, k) in keep.iter().enumerate() {
                 if !k {
-                    excluded.push((self.refs.audit[i], t.score[i]));
+                    excluded.push((self.refs.audit[i], t.project[i], t.score[i]));
                 }
             }
-            for (r, score) in excluded {
+            for (r, project, score) in excluded {
                 let sheet = &mut sheets[r.sheet as usize];
-                self.exclude(sheet, r.idx, Field::Score, score.to_string(), "differs from another score for the same project, date, principle and item: both are left out".into());
+                self.exclude(sheet, (r.idx, project), Field::Score, score.to_string(), "differs from another score for the same project, date, principle and item: both are left out".into());
             }
             self.tables.audit.retain(&keep);
             retain_marked(&mut self.refs.audit, &keep);

@@ -67,6 +67,7 @@ impl SheetInfo {
             },
             value,
             message: message.into(),
+            project: None,
         }
     }
 }
@@ -521,10 +522,16 @@ impl<'a> RowCheck<'_, 'a> {
 
     fn fail(&mut self, field: Option<Field>, value: Option<String>, message: impl Into<String>) {
         self.ok = false;
-        self.problems.push(
-            self.info
-                .problem(Severity::Excluded, self.row, field, value, message),
-        );
+        let mut problem = self
+            .info
+            .problem(Severity::Excluded, self.row, field, value, message);
+        // The row's project as written (a row without one may get its workbook's single
+        // project when checked).
+        problem.project = match self.cell(Field::ProjectId) {
+            Cell::Empty | Cell::Error(_) => None,
+            cell => Some(cell.shown()).filter(|id| !id.is_empty()),
+        };
+        self.problems.push(problem);
     }
 
     fn warn(&mut self, field: Field, value: String, message: impl Into<String>) {

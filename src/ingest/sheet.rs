@@ -73,6 +73,7 @@ pub fn begin(
         cell: None,
         value: None,
         message,
+        project: None,
     };
     let what = if start.sheet.is_some() {
         "sheet"
@@ -149,6 +150,7 @@ pub fn begin(
             cell: cell_ref.clone(),
             value: None,
             message,
+            project: None,
         };
         match field {
             None => problems.push(header_problem(

@@ -154,6 +154,10 @@ pub enum Block {
     Note {
         text: String,
     },
+    /// A paragraph among the blocks (a section's own paragraphs come before them).
+    Para {
+        text: String,
+    },
     Chart {
         svg: String,
         caption: String,

@@ -356,6 +356,12 @@ fn rare_paths_render_in_both_languages_with_no_english_on_welsh_pages() {
         ] {
             assert!(quiet.contains(&text.get(key)), "{root}p3: {key}");
         }
+        // P3's page lists none of the 21 rows P1 lost, and counts them.
+        assert!(
+            quiet.contains(&text.get("quality-none-of-project"))
+                && quiet.contains(&text.count("quality-others", 21)),
+            "{root}p3: rows left out of other projects"
+        );
         let small = text_of(&format!("{root}projects/p2.html"));
         assert!(
             small.contains(&mwm::tr!(
@@ -367,7 +373,8 @@ fn rare_paths_render_in_both_languages_with_no_english_on_welsh_pages() {
         );
         let happy = text_of(&format!("{root}projects/p1.html"));
         assert!(
-            happy.contains(&text.count("quality-more", 1)),
+            happy.contains(&text.count("quality-more", 1))
+                && happy.contains(&text.get("quality-left-out-of-project-heading")),
             "{root}p1: 21 rows left out"
         );
         assert!(

@@ -312,3 +312,78 @@ fn sample_pages_stay_small() {
         }
     }
 }
+
+/// A board briefing lists only its own project's rows left out, and counts the others; the
+/// portfolio lists them all. Expected: the "Deliberately bad rows" table of data/README.md,
+/// which names each row's project (two of them reach their project only through the
+/// single-project rule: a workbook and a CSV folder without a project_id column).
+#[test]
+fn each_briefing_lists_only_its_own_rows_left_out() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let out = tmp.path().join("r");
+    let (code, _, stderr) = run(&["report", "data", "-o", &out.display().to_string(), "-q"]);
+    assert_eq!(code, 0, "{stderr}");
+    let own: [(&str, &[&str]); 10] = [
+        (
+            "abw-food",
+            &[
+                "data/ceredigion-csv/outputs.csv › row 42 ›",
+                "data/ceredigion-csv/stories.csv › row 23 ›",
+            ],
+        ),
+        (
+            "bla-digi",
+            &["data/gwynedd-and-powys.ods › stories › row 10 ›"],
+        ),
+        (
+            "cae-canu",
+            &["data/cylch-canu-caernarfon.xlsx › Canlyniadau › row 66 ›"],
+        ),
+        ("cdf-garden", &["data/portfolio.xlsx › Audit › row 121 ›"]),
+        (
+            "lld-parents",
+            &["data/gwynedd-and-powys.ods › outcomes › row 116 ›"],
+        ),
+        ("swa-cafe", &["data/portfolio.xlsx › Outcomes › row 157 ›"]),
+        ("mty-shed", &[]),
+        ("npt-carers", &[]),
+        ("nwp-tenants", &[]),
+        ("wrx-choir", &[]),
+    ];
+    let listed = |rel: &str| -> (Vec<String>, String) {
+        let html = fs::read_to_string(out.join(rel)).expect("page");
+        let doc = Html::parse_document(&html);
+        let section = doc
+            .select(&sel("#data-quality"))
+            .next()
+            .expect("a data quality section");
+        let items = section
+            .select(&sel("li"))
+            .map(|li| li.text().collect::<String>())
+            .collect();
+        (items, section.text().collect::<String>())
+    };
+    let mut all = 0;
+    for (slug, rows) in own {
+        let (items, text) = listed(&format!("projects/{slug}.html"));
+        assert_eq!(items.len(), rows.len(), "{slug}: {items:?}");
+        for (item, start) in items.iter().zip(rows) {
+            assert!(item.starts_with(start), "{slug}: {item}");
+        }
+        let others = 7 - rows.len();
+        assert!(
+            text.contains(&format!("{others} rows left out belong to other projects")),
+            "{slug}: {text}"
+        );
+        assert_eq!(
+            rows.is_empty(),
+            text.contains("No row of this project was left out."),
+            "{slug}"
+        );
+        all += rows.len();
+    }
+    assert_eq!(all, 7);
+    let (items, text) = listed("index.html");
+    assert_eq!(items.len(), 7, "{items:?}");
+    assert!(!text.contains("belong to other projects"));
+}

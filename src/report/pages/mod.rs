@@ -37,6 +37,8 @@ pub struct PageContext<'a> {
     /// finds its project's rows without scanning a national portfolio's for each of a
     /// thousand pages.
     index: FigureIndex,
+    /// The rows left out, by the project code they belong to (found once, not per page).
+    excluded: Vec<Vec<&'a crate::problems::Problem>>,
 }
 
 /// Row ranges of each project (by code, then `ALL` last) in the sorted figure lists.
@@ -182,6 +184,18 @@ impl<'a> PageContext<'a> {
             audit: ranges(&figures.audit, n, |a| a.project as usize),
             evidence: ranges(&figures.evidence, n, |e| e.project as usize),
         };
+        let code_of: std::collections::HashMap<&str, usize> = tables
+            .project_ids
+            .iter()
+            .enumerate()
+            .map(|(code, id)| (id.as_str(), code))
+            .collect();
+        let mut excluded = vec![Vec::new(); n];
+        for p in checked.excluded_rows() {
+            if let Some(&code) = p.project.as_deref().and_then(|id| code_of.get(id)) {
+                excluded[code].push(p);
+            }
+        }
         PageContext {
             tables,
             figures,
@@ -195,7 +209,13 @@ impl<'a> PageContext<'a> {
             text: Text::of(layout.lang),
             layout,
             index,
+            excluded,
         }
+    }
+
+    /// The rows left out of one project (by code), in the order they were found.
+    pub fn excluded_of(&self, code: u32) -> &[&'a crate::problems::Problem] {
+        &self.excluded[code as usize]
     }
 
     /// Text quoted from a story told in `lang`, redacted (SPEC 4.4); the marker of what was

@@ -90,7 +90,7 @@ pub fn portfolio(ctx: &PageContext<'_>) -> Page {
         });
         sections_list.push(funders);
     }
-    sections_list.push(sections::data_quality(ctx));
+    sections_list.push(sections::data_quality(ctx, None));
     sections_list.push(sections::method(ctx));
     page.sections = sections_list;
     page.with_contents()

@@ -118,7 +118,7 @@ pub fn project(ctx: &PageContext<'_>, code: u32) -> Page {
         sections::spectrum(ctx, &stories, &format!("p{code}-spectrum")),
         sections::personal_outcomes(ctx, code),
         value_for_money(ctx, code),
-        sections::data_quality(ctx),
+        sections::data_quality(ctx, Some(code)),
         sections::method(ctx),
     ];
     page.with_contents()

@@ -570,8 +570,9 @@ fn quote(ctx: &PageContext<'_>, s: &Story) -> Quote {
     }
 }
 
-/// Data quality in plain words: the ledger and the rows left out.
-pub fn data_quality(ctx: &PageContext<'_>) -> Section {
+/// Data quality in plain words: the ledger and the rows left out; on a project's page
+/// (`project`) only that project's rows are listed, and the others counted.
+pub fn data_quality(ctx: &PageContext<'_>, project: Option<u32>) -> Section {
     let ledger = &ctx.checked.ledger;
     let total = |f: fn(&crate::problems::TableLedger) -> u64| ledger.iter().map(f).sum::<u64>();
     let text = ctx.text;
@@ -603,24 +604,44 @@ pub fn data_quality(ctx: &PageContext<'_>) -> Section {
     if outside > 0 {
         section = section.para(text.count("quality-outside-period", outside));
     }
-    let excluded: Vec<String> = ctx
-        .checked
-        .excluded_rows()
-        .map(|p| crate::problems::shorten(&p.line(), 200))
-        .collect();
-    if !excluded.is_empty() {
+    // The rows to list (all of them, or the page's project's) and how many others there are.
+    let all = ctx.checked.excluded_rows();
+    let (listed, others): (Vec<&crate::problems::Problem>, u64) = match project {
+        Some(code) => {
+            let own = ctx.excluded_of(code);
+            (own.to_vec(), all.count() as u64 - own.len() as u64)
+        }
+        None => (all.collect(), 0),
+    };
+    if project.is_some() && listed.is_empty() {
+        section = section.para(text.get("quality-none-of-project"));
+    }
+    if !listed.is_empty() {
         section.blocks.push(Block::Heading {
-            text: text.get("quality-left-out-heading"),
+            text: text.get(if project.is_some() {
+                "quality-left-out-of-project-heading"
+            } else {
+                "quality-left-out-heading"
+            }),
         });
         // The problems are worded as `mwm check` words them, in English.
-        let items: Vec<String> = excluded.iter().take(20).cloned().collect();
+        let items: Vec<String> = listed
+            .iter()
+            .take(20)
+            .map(|p| crate::problems::shorten(&p.line(), 200))
+            .collect();
         let lang = (text.lang != Language::En).then(|| "en".to_string());
         section.blocks.push(Block::List { items, lang });
-        if excluded.len() > 20 {
+        if listed.len() > 20 {
             section.blocks.push(Block::Note {
-                text: text.count("quality-more", excluded.len() as u64 - 20),
+                text: text.count("quality-more", listed.len() as u64 - 20),
             });
         }
+    }
+    if others > 0 {
+        section.blocks.push(Block::Para {
+            text: text.count("quality-others", others),
+        });
     }
     section
 }
