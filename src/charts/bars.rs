@@ -5,7 +5,8 @@
 //! bar, so the bar has the whole width.
 
 use super::{
-    CHAR_WIDTH, Canvas, Chart, SMALL, TEXT, both, draw, err, palette, shorten, text_style,
+    CHAR_WIDTH, Canvas, Chart, SMALL, SMALL_CHAR_WIDTH, TEXT, both, draw, err, palette, shorten,
+    text_style,
 };
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -168,10 +169,9 @@ fn columns_svg(canvas: Canvas, bars: &[Bar]) -> String {
     let n = bars.len().max(1) as i32;
     let slot = (width - left - right) / n;
     let max = bars.iter().map(|b| b.value).fold(0.0_f64, f64::max);
-    // Label every column when they fit, else every second or third (about 7 px a character
-    // of the small text).
+    // Label every column when they fit, else every second or third.
     let widest = |texts: &mut dyn Iterator<Item = &String>| {
-        texts.map(|t| t.chars().count() as i32).max().unwrap_or(0) * 7 + 8
+        texts.map(|t| t.chars().count() as i32).max().unwrap_or(0) * SMALL_CHAR_WIDTH + 8
     };
     let step = if narrow {
         (widest(&mut labels.iter().flatten()) + slot - 1) / slot.max(1)
@@ -254,11 +254,11 @@ fn stacked_svg(canvas: Canvas, legend: &[(&str, RGBColor)], stacks: &[Stack]) ->
     let layout = RowLayout::new(canvas, 200, 24);
     let label_width = layout.bars_at;
     // Legend entries run from the bars' left edge and wrap onto a new line when the next
-    // would pass the right edge (Welsh labels are longer); about 7 px a character.
+    // would pass the right edge (Welsh labels are longer).
     let mut places = Vec::new();
     let (mut x, mut line) = (label_width, 0);
     for (name, _) in legend {
-        let width = 20 + name.chars().count() as i32 * 7;
+        let width = 20 + name.chars().count() as i32 * SMALL_CHAR_WIDTH;
         if x + width > canvas.width && x > label_width {
             (x, line) = (label_width, line + 1);
         }

@@ -3,7 +3,10 @@
 //! effect sizes with their intervals across projects and measures. On phones the legend
 //! wraps and the forest plot's labels go on a line above each interval.
 
-use super::{Canvas, Chart, SMALL, TEXT, both, draw, err, palette, shorten, text_style, wrap};
+use super::{
+    Canvas, Chart, SMALL, SMALL_CHAR_WIDTH, TEXT, both, draw, err, palette, shorten, text_style,
+    wrap,
+};
 use crate::i18n;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -22,10 +25,9 @@ pub struct BeforeAfter {
 
 const ROW: i32 = 58;
 
-/// Where the second legend entry starts: after a 16 px key, the first entry's words at about
-/// 7 px a character, and a gap.
+/// Where the second legend entry starts: after a 16 px key, the first entry's words and a gap.
 fn left_of_legend(first: &str) -> i32 {
-    16 + first.chars().count() as i32 * 7 + 30
+    16 + first.chars().count() as i32 * SMALL_CHAR_WIDTH + 30
 }
 
 /// Baseline (open circle) to follow-up (filled circle) per measure on the measure's own
@@ -69,8 +71,7 @@ fn legend_entries(canvas: Canvas, left: i32, words: &[String; 2]) -> (Vec<Entry>
         ];
         return (entries, 32);
     }
-    // About 7 px a character of the small text.
-    let chars = ((canvas.width - left - 20) / 7).max(8) as usize;
+    let chars = ((canvas.width - left - 20) / SMALL_CHAR_WIDTH).max(8) as usize;
     let mut y = 14;
     let entries = words
         .iter()
@@ -121,6 +122,7 @@ fn before_after_svg(canvas: Canvas, legend: &[String; 2], rows: &[BeforeAfter]) 
             lines
         })
         .collect();
+    // A second heading line makes its row a line taller.
     let row_tops: Vec<i32> = headings
         .iter()
         .scan(legend_h, |top, lines| {
@@ -129,9 +131,12 @@ fn before_after_svg(canvas: Canvas, legend: &[String; 2], rows: &[BeforeAfter]) 
             Some(this)
         })
         .collect();
-    let height = (row_tops.last().map_or(legend_h, |t| {
-        t + ROW + 16 * (headings.last().map_or(1, Vec::len) as i32 - 1)
-    }) + 4) as u32;
+    let height = (legend_h
+        + headings
+            .iter()
+            .map(|lines| ROW + 16 * (lines.len() as i32 - 1))
+            .sum::<i32>()
+        + 4) as u32;
     draw((canvas.width as u32, height), |root| {
         // Legend: an open circle for the baseline, a filled one for the follow-up.
         for (k, entry) in entries.iter().enumerate() {

@@ -48,6 +48,8 @@ pub const NARROW: u32 = 350;
 /// Roughly how wide a character of the chart font is at [`TEXT`] size, in pixels, to fit
 /// labels into the room they have.
 pub const CHAR_WIDTH: i32 = 8;
+/// The same at [`SMALL`] size.
+pub const SMALL_CHAR_WIDTH: i32 = 7;
 
 /// The canvas a chart is drawn on: its width, and whether that asks for the phone layout.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

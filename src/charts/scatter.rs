@@ -3,7 +3,9 @@
 //! on the axis. On phones, where six columns of labels cannot sit side by side, the same
 //! points are a dot plot: a group of rows per novelty level, one row per project.
 
-use super::{Canvas, Chart, SMALL, both, draw, err, palette, shorten, text_style};
+use super::{
+    Canvas, Chart, SMALL, SMALL_CHAR_WIDTH, both, draw, err, palette, shorten, text_style,
+};
 use crate::i18n;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -113,8 +115,7 @@ fn dot_plot(text: &i18n::Text, canvas: Canvas, y_label: &str, points: &[Point]) 
                     .map_err(err)?;
                 }
                 root.draw(&Text::new(
-                    // About 7 px a character of the small text.
-                    shorten(&p.label, ((label_w - 24) / 7) as usize),
+                    shorten(&p.label, ((label_w - 24) / SMALL_CHAR_WIDTH) as usize),
                     (10, mid),
                     small(palette::INK, HPos::Left),
                 ))

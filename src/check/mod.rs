@@ -539,27 +539,23 @@ impl Builder<'_, '_> {
             };
             let m = &self.measures[measure as usize];
             let raw = o.score[i];
-            if raw < m.min || raw > m.max {
-                let message = format!(
+            // A score outside the measure's range, or a raw total that is not whole, is left out.
+            let wrong = if raw < m.min || raw > m.max {
+                Some(format!(
                     "is outside the range of {} ({} to {}): check the score, or the measure named in this row",
                     m.name,
                     crate::ingest::value::format_number(m.min),
                     crate::ingest::value::format_number(m.max)
-                );
-                self.exclude(
-                    sheet,
-                    (idx, project),
-                    Field::Score,
-                    crate::ingest::value::format_number(raw),
-                    message,
-                );
-                continue;
-            }
-            if m.conversion.is_some() && raw.fract() != 0.0 {
-                let message = format!(
+                ))
+            } else if m.conversion.is_some() && raw.fract() != 0.0 {
+                Some(format!(
                     "is not a whole number: {} scores are raw totals from {} to {}",
                     m.name, m.min, m.max
-                );
+                ))
+            } else {
+                None
+            };
+            if let Some(message) = wrong {
                 self.exclude(
                     sheet,
                     (idx, project),

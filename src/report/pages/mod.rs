@@ -37,8 +37,10 @@ pub struct PageContext<'a> {
     /// finds its project's rows without scanning a national portfolio's for each of a
     /// thousand pages.
     index: FigureIndex,
-    /// The rows left out, by the project code they belong to (found once, not per page).
-    excluded: Vec<Vec<&'a crate::problems::Problem>>,
+    /// The rows left out, all of them and by the project code they belong to (found once,
+    /// not per page).
+    excluded: Vec<&'a crate::problems::Problem>,
+    excluded_by_project: Vec<Vec<&'a crate::problems::Problem>>,
 }
 
 /// Row ranges of each project (by code, then `ALL` last) in the sorted figure lists.
@@ -190,10 +192,11 @@ impl<'a> PageContext<'a> {
             .enumerate()
             .map(|(code, id)| (id.as_str(), code))
             .collect();
-        let mut excluded = vec![Vec::new(); n];
-        for p in checked.excluded_rows() {
+        let excluded: Vec<_> = checked.excluded_rows().collect();
+        let mut excluded_by_project = vec![Vec::new(); n];
+        for p in &excluded {
             if let Some(&code) = p.project.as_deref().and_then(|id| code_of.get(id)) {
-                excluded[code].push(p);
+                excluded_by_project[code].push(*p);
             }
         }
         PageContext {
@@ -210,12 +213,17 @@ impl<'a> PageContext<'a> {
             layout,
             index,
             excluded,
+            excluded_by_project,
         }
     }
 
-    /// The rows left out of one project (by code), in the order they were found.
-    pub fn excluded_of(&self, code: u32) -> &[&'a crate::problems::Problem] {
-        &self.excluded[code as usize]
+    /// The rows left out of one project (by code), or of all (`None`), in the order they were
+    /// found.
+    pub fn excluded_of(&self, code: Option<u32>) -> &[&'a crate::problems::Problem] {
+        match code {
+            Some(code) => &self.excluded_by_project[code as usize],
+            None => &self.excluded,
+        }
     }
 
     /// Text quoted from a story told in `lang`, redacted (SPEC 4.4); the marker of what was

@@ -605,14 +605,8 @@ pub fn data_quality(ctx: &PageContext<'_>, project: Option<u32>) -> Section {
         section = section.para(text.count("quality-outside-period", outside));
     }
     // The rows to list (all of them, or the page's project's) and how many others there are.
-    let all = ctx.checked.excluded_rows();
-    let (listed, others): (Vec<&crate::problems::Problem>, u64) = match project {
-        Some(code) => {
-            let own = ctx.excluded_of(code);
-            (own.to_vec(), all.count() as u64 - own.len() as u64)
-        }
-        None => (all.collect(), 0),
-    };
+    let listed = ctx.excluded_of(project);
+    let others = (ctx.excluded_of(None).len() - listed.len()) as u64;
     if project.is_some() && listed.is_empty() {
         section = section.para(text.get("quality-none-of-project"));
     }
