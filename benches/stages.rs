@@ -7,7 +7,7 @@ use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use mwm::charts::{bars, palette};
 use mwm::config::{LoadedConfig, Quarters};
 use mwm::demo::{DemoSettings, write};
-use mwm::figures::{self, FigureSettings, Suppression};
+use mwm::figures::{FigureSettings, Suppression};
 use mwm::report::pages::{PageContext, project_page};
 use mwm::report::render::Renderer;
 use std::hint::black_box;
@@ -51,9 +51,21 @@ fn stages(c: &mut Criterion) {
             BatchSize::LargeInput,
         )
     });
-    let checked = mwm::run::read_and_check(std::slice::from_ref(&csv), &config, false);
+    let checked = mwm::pipeline::read_and_check(
+        std::slice::from_ref(&csv),
+        &config,
+        false,
+        &mwm::pipeline::Quiet,
+    );
     c.bench_function("figures (20 projects)", |b| {
-        b.iter(|| black_box(figures::compute(&checked.tables, settings())))
+        b.iter(|| {
+            black_box(mwm::pipeline::figures_for(
+                &checked,
+                mwm::pipeline::Period::default(),
+                settings(),
+                &mwm::pipeline::Quiet,
+            ))
+        })
     });
     let quarters: Vec<bars::Bar> = (0..8)
         .map(|q| bars::Bar {
@@ -73,12 +85,22 @@ fn stages(c: &mut Criterion) {
             ))
         })
     });
-    let figures = figures::compute(&checked.tables, settings()).expect("figures");
-    let renderer = Renderer::new(None).expect("templates");
-    let ctx = PageContext::new(
-        &checked.tables,
-        &figures,
+    let current = mwm::pipeline::figures_for(
         &checked,
+        mwm::pipeline::Period::default(),
+        settings(),
+        &mwm::pipeline::Quiet,
+    )
+    .expect("figures");
+    let renderer = Renderer::new(None).expect("templates");
+    let data = mwm::report::pages::Data {
+        tables: current.tables(&checked),
+        figures: &current.figures,
+        checked: &checked,
+        left_out: &current.left_out,
+    };
+    let ctx = PageContext::new(
+        data,
         &config.config,
         renderer.css.clone(),
         19723, // 2024-01-01

@@ -1,6 +1,7 @@
 //! The command line (SPEC 6), as clap derive structs. The doc comments are the help text;
 //! there is no logic here.
 
+use crate::model::Languages;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -80,8 +81,8 @@ pub struct ReportArgs {
     #[arg(short, long, value_name = "DIR", default_value = "reports")]
     pub output: PathBuf,
     /// Language of the pages; both: Welsh pages, with the English ones in en/ [default: en, or [report] lang in the config]
-    #[arg(long, value_enum)]
-    pub lang: Option<LangArg>,
+    #[arg(long, value_name = "LANG", value_parser = languages())]
+    pub lang: Option<Languages>,
     /// Hide figures about fewer than N people [default: 5, or [report] min_cell]
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     pub min_cell: Option<u32>,
@@ -177,11 +178,11 @@ pub enum SummaryFormat {
     Json,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum LangArg {
-    En,
-    Cy,
-    Both,
+/// `--lang`: one of [`Languages::NAMES`], listed in the help as clap lists a value enum.
+fn languages() -> impl clap::builder::TypedValueParser<Value = Languages> {
+    use clap::builder::TypedValueParser as _;
+    clap::builder::PossibleValuesParser::new(Languages::NAMES)
+        .map(|name| Languages::parse(&name).unwrap_or_default())
 }
 
 /// A date on the command line, in the forms the inputs accept.

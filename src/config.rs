@@ -4,8 +4,9 @@
 //! makes no sense is an error naming the key and its line, because a misspelt setting that is
 //! silently ignored gives a report that looks right and is not.
 
-use crate::ingest::schema::{Field, Kind};
 use crate::ingest::value::name_key;
+use crate::model::Languages;
+use crate::schema::{Field, Kind};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -37,7 +38,7 @@ pub struct ReportConfig {
     pub title_cy: Option<String>,
     pub organisation: Option<String>,
     pub min_cell: u32,
-    pub lang: Lang,
+    pub lang: Languages,
     pub quarters: Quarters,
 }
 
@@ -48,7 +49,7 @@ impl Default for ReportConfig {
             title_cy: None,
             organisation: None,
             min_cell: 5,
-            lang: Lang::En,
+            lang: Languages::EN,
             quarters: Quarters::Financial,
         }
     }
@@ -56,16 +57,6 @@ impl Default for ReportConfig {
 
 /// The title when none is set; Welsh pages then use the Welsh default.
 pub const DEFAULT_TITLE: &str = "Measuring what matters";
-
-/// The language of the pages (SPEC 5.2).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, Default)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    #[default]
-    En,
-    Cy,
-    Both,
-}
 
 /// How outputs are grouped into quarters (SPEC 4.1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, Default)]
@@ -386,7 +377,7 @@ mod tests {
         let d = ReportConfig::default();
         assert_eq!(c.config.report.title, d.title);
         assert_eq!(c.config.report.min_cell, 5);
-        assert_eq!(c.config.report.lang, Lang::En);
+        assert_eq!(c.config.report.lang, Languages::EN);
         assert_eq!(c.config.report.quarters, Quarters::Financial);
         assert!(c.config.measures.is_empty() && c.config.privacy.names.is_empty());
         // Every key of [report] is in the file.

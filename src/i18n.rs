@@ -94,7 +94,7 @@ impl Text {
             id,
             &[
                 ("n", FluentValue::from(n)),
-                ("count", FluentValue::from(crate::report::views::count(n))),
+                ("count", FluentValue::from(crate::format::count(n))),
             ],
         )
     }
@@ -102,7 +102,7 @@ impl Text {
     /// A date: "3 March 2024" / "3 Mawrth 2024".
     pub fn date(&self, days: i32) -> String {
         use chrono::Datelike;
-        match crate::ingest::value::naive_date(days) {
+        match crate::model::naive_date(days) {
             Some(d) => self.fmt(
                 "date-long",
                 &[

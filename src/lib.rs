@@ -6,15 +6,19 @@
 pub mod charts;
 pub mod check;
 pub mod cli;
+pub mod commands;
 pub mod config;
 pub mod demo;
+pub mod error;
 pub mod figures;
+pub mod format;
 pub mod i18n;
 pub mod ingest;
 pub mod model;
+pub mod pipeline;
 pub mod problems;
 pub mod report;
-pub mod run;
+pub mod schema;
 pub mod template;
 
 /// An error with every cause after it, because the top message often hides the reason

@@ -1,24 +1,22 @@
-//! The `mwm` binary: parses the command line, runs the command, sets the exit code.
+//! The `mwm` binary: parses the command line, runs the command, prints an error once with its
+//! causes, and sets the exit code (SPEC 6).
 
 use clap::Parser;
-
-/// mimalloc: the check and figures steps allocate and free millions of small values on large
-/// portfolios, where it is measurably faster than the system allocator (see README, speed).
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-use mwm::cli::{Cli, Command};
 use std::process::ExitCode;
 
+/// mimalloc: the check and figures steps allocate and free millions of small values on large
+/// portfolios, where it is measurably faster than the system allocator (docs/performance.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    let code = match &cli.command {
-        Command::Check(args) => mwm::run::check(args),
-        Command::Report(args) => mwm::run::report(args),
-        Command::Summary(args) => mwm::run::summary(args),
-        Command::DemoData(args) => mwm::run::demo_data(args),
-        Command::Template(args) => mwm::run::template(args),
-        Command::Init(args) => mwm::run::init(args),
-        Command::Completions(args) => mwm::run::completions(args),
-    };
-    ExitCode::from(code)
+    let cli = mwm::cli::Cli::parse();
+    match mwm::commands::run(&cli.command) {
+        Ok(code) => code,
+        Err(e) if e.is_quiet() => ExitCode::from(e.exit_code()),
+        Err(e) => {
+            mwm::commands::say(&format!("error: {}", mwm::error_chain(&e)));
+            ExitCode::from(e.exit_code())
+        }
+    }
 }

@@ -7,7 +7,21 @@
 //! without parsing or re-keying 2 million rows a second time, and charts and pages never need
 //! polars at all. Stories are few and text-heavy, so they stay as one struct per row.
 
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
+
+/// Days since 1970-01-01 of the Unix epoch, the representation polars uses for dates.
+pub fn days_from_ymd(year: i32, month: u32, day: u32) -> Option<i32> {
+    let date = NaiveDate::from_ymd_opt(year, month, day)?;
+    Some(date.num_days_from_ce() - UNIX_EPOCH_DAYS_FROM_CE)
+}
+
+const UNIX_EPOCH_DAYS_FROM_CE: i32 = 719_163;
+
+/// The calendar date of a day number.
+pub fn naive_date(days: i32) -> Option<NaiveDate> {
+    NaiveDate::from_num_days_from_ce_opt(days.checked_add(UNIX_EPOCH_DAYS_FROM_CE)?)
+}
 
 /// The five co-production principles of SPEC 1.1, in their fixed order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -133,7 +147,7 @@ pub struct Spectrum {
 impl Spectrum {
     /// A term or band name of SPEC 1.2, in any case, with spaces, hyphens and underscores alike.
     pub fn parse(text: &str) -> Option<Spectrum> {
-        let t = crate::ingest::value::name_key(text);
+        let t = crate::schema::name_key(text);
         let step = |step: u8, band: Band| {
             Some(Spectrum {
                 step: Some(step),
@@ -174,7 +188,7 @@ pub enum Achieved {
 
 impl Achieved {
     pub fn parse(text: &str) -> Option<Achieved> {
-        match crate::ingest::value::name_key(text).as_str() {
+        match crate::schema::name_key(text).as_str() {
             "yes" | "met" | "achieved" | "do" | "ie" => Some(Achieved::Yes),
             "partly" | "partially" | "partial" | "partly met" | "rhannol" => Some(Achieved::Partly),
             "not yet" | "no" | "not met" | "ddim eto" | "na" => Some(Achieved::NotYet),
@@ -240,6 +254,67 @@ impl Language {
             "cy" | "welsh" | "cymraeg" => Some(Language::Cy),
             _ => None,
         }
+    }
+}
+
+/// The languages pages are written in (SPEC 5.2: `--lang` and `[report] lang`): one, or both
+/// with Welsh first. A set of [`Language`]s, not a second enum, so that a language is defined
+/// once; the command line and the config parse it with [`Languages::parse`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Languages(&'static [Language]);
+
+impl Languages {
+    pub const EN: Languages = Languages(&[Language::En]);
+    pub const CY: Languages = Languages(&[Language::Cy]);
+    pub const BOTH: Languages = Languages(&[Language::Cy, Language::En]);
+    /// The names users write, in the order of the help text.
+    pub const NAMES: [&'static str; 3] = ["en", "cy", "both"];
+
+    pub fn parse(text: &str) -> Option<Languages> {
+        match text {
+            "en" => Some(Languages::EN),
+            "cy" => Some(Languages::CY),
+            "both" => Some(Languages::BOTH),
+            _ => None,
+        }
+    }
+
+    /// The name users write: `en`, `cy` or `both`.
+    pub fn name(self) -> &'static str {
+        match self.0 {
+            [Language::En] => "en",
+            [Language::Cy] => "cy",
+            _ => "both",
+        }
+    }
+
+    /// The languages in the order their pages are written (Welsh first).
+    pub fn iter(self) -> impl Iterator<Item = Language> {
+        self.0.iter().copied()
+    }
+}
+
+impl Default for Languages {
+    fn default() -> Self {
+        Languages::EN
+    }
+}
+
+impl Serialize for Languages {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.name())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Languages {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Languages::parse(&text).ok_or_else(|| {
+            serde::de::Error::invalid_value(
+                serde::de::Unexpected::Str(&text),
+                &"\"en\", \"cy\" or \"both\"",
+            )
+        })
     }
 }
 

@@ -2,7 +2,7 @@
 //! place as the user sees it (file › sheet › row › column (cell)), and the two ways `mwm check`
 //! prints them (text for people, JSON for programs).
 
-use crate::ingest::schema::Kind;
+use crate::schema::Kind;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;

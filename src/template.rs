@@ -4,8 +4,8 @@
 //! still take other entries (principles, measures), date and number formats on their columns,
 //! and an Instructions sheet that `mwm` skips. It has no data rows.
 
-use crate::ingest::schema::{Field, Kind};
 use crate::model::{Measure, Principle};
+use crate::schema::{Field, Kind};
 use rust_xlsxwriter::{
     DataValidation, DataValidationErrorStyle, Format, FormatAlign, Note, Workbook, XlsxError,
 };

@@ -5,9 +5,9 @@
 
 use crate::config::LoadedConfig;
 use crate::ingest::rows::{KindRows, MeasureRow, ParsedSheet, RowStatus};
-use crate::ingest::schema::Field;
 use crate::model::{Conversion, Measure, Principles, Project};
 use crate::problems::{Problem, Severity};
+use crate::schema::Field;
 use std::collections::{BTreeMap, HashMap};
 
 /// Where a definition was read, as the user sees it.

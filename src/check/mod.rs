@@ -10,10 +10,10 @@ pub use period::{PeriodLeftOut, restrict};
 
 use crate::config::LoadedConfig;
 use crate::ingest::rows::{KindRows, NO_PROJECT, ParsedSheet, RowStatus};
-use crate::ingest::schema::{Field, Kind};
 use crate::ingest::{Ingested, InputFile};
 use crate::model::{Measure, Story, Tables, retain_marked};
 use crate::problems::{Problem, Severity, TableLedger};
+use crate::schema::{Field, Kind};
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::{HashMap, HashSet};
@@ -28,8 +28,6 @@ pub struct Checked {
     pub ledger: Vec<TableLedger>,
     pub problems: Vec<Problem>,
     pub inputs: Vec<InputFile>,
-    /// Rows left out by `--from` / `--to`.
-    pub left_out: PeriodLeftOut,
 }
 
 impl Checked {
@@ -178,7 +176,6 @@ pub fn check(ingested: Ingested, config: &LoadedConfig) -> Checked {
         ledger,
         problems,
         inputs,
-        left_out: PeriodLeftOut::default(),
     }
 }
 

@@ -7,7 +7,6 @@
 pub mod csv;
 pub mod discover;
 pub mod rows;
-pub mod schema;
 pub mod sheet;
 pub mod value;
 pub mod workbook;

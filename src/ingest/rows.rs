@@ -2,12 +2,12 @@
 //! the way (SPEC 2.3, 2.4 and the row problems of 3.1 that one row can show by itself), and
 //! keeps the status of every row read so that the ledger of SPEC 3.2 is counted, not inferred.
 
-use super::schema::{FIELD_COUNT, Field, Kind};
 use super::value::{self, Cell};
 use crate::model::{
     Achieved, Conversion, Language, Principle, Principles, Project, Spectrum, Teller,
 };
 use crate::problems::{Problem, Severity};
+use crate::schema::{FIELD_COUNT, Field, Kind};
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 

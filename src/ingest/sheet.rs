@@ -3,10 +3,10 @@
 //! over the first rows; this returns a [`RowParser`] ready for the rest, or the reason not.
 
 use super::rows::{Column, RowParser, SheetInfo};
-use super::schema::{FIELD_COUNT, Field, Kind, kind_from_name};
 use super::value::{self, Cell};
 use crate::config::LoadedConfig;
 use crate::problems::{Problem, Severity};
+use crate::schema::{FIELD_COUNT, Field, Kind, kind_from_name};
 
 /// How many rows from the top are searched for the header (SPEC 2.3).
 pub const HEADER_SEARCH_ROWS: usize = 20;

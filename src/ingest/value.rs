@@ -3,7 +3,9 @@
 //! alone and fuzzed; what is wrong comes back as a short phrase ("is not a number") that the
 //! caller joins to the cell's place.
 
-use chrono::{Datelike, NaiveDate};
+pub use crate::format::{format_date, format_number};
+pub use crate::model::{days_from_ymd, naive_date};
+pub use crate::schema::name_key;
 
 /// One cell as a reader hands it over: borrowed text, so CSV fields and spreadsheet strings
 /// are parsed where they lie, without a copy per cell.
@@ -39,36 +41,6 @@ impl Cell<'_> {
             Cell::Date(d) => format_date(*d),
             Cell::Error(e) => e.to_string(),
         }
-    }
-}
-
-/// A number the way a spreadsheet shows it: whole numbers without `.0`.
-pub fn format_number(n: f64) -> String {
-    if n.is_finite() && n.fract() == 0.0 && n.abs() < 1e15 {
-        format!("{}", n as i64)
-    } else {
-        format!("{n}")
-    }
-}
-
-/// Days since 1970-01-01 of the Unix epoch, the representation polars uses for dates.
-pub fn days_from_ymd(year: i32, month: u32, day: u32) -> Option<i32> {
-    let date = NaiveDate::from_ymd_opt(year, month, day)?;
-    Some(date.num_days_from_ce() - UNIX_EPOCH_DAYS_FROM_CE)
-}
-
-const UNIX_EPOCH_DAYS_FROM_CE: i32 = 719_163;
-
-/// The calendar date of a day number.
-pub fn naive_date(days: i32) -> Option<NaiveDate> {
-    NaiveDate::from_num_days_from_ce_opt(days.checked_add(UNIX_EPOCH_DAYS_FROM_CE)?)
-}
-
-/// ISO `YYYY-MM-DD`, the form dates take in every table mwm writes.
-pub fn format_date(days: i32) -> String {
-    match naive_date(days) {
-        Some(d) => format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
-        None => format!("day {days}"),
     }
 }
 
@@ -284,25 +256,6 @@ pub fn split_list(t: &str) -> impl Iterator<Item = &str> {
         .filter(|s| !s.is_empty())
 }
 
-/// A column name or sheet name in the form names are compared in: lower case, with spaces,
-/// hyphens and underscores treated alike (runs of them count once), trimmed.
-pub fn name_key(name: &str) -> String {
-    let mut key = String::with_capacity(name.len());
-    let mut pending_gap = false;
-    for ch in name.trim().chars() {
-        if ch == ' ' || ch == '-' || ch == '_' || ch.is_whitespace() {
-            pending_gap = !key.is_empty();
-        } else {
-            if pending_gap {
-                key.push(' ');
-                pending_gap = false;
-            }
-            key.extend(ch.to_lowercase());
-        }
-    }
-    key
-}
-
 /// Spreadsheet column letters of a 0-based column index (0 → A, 26 → AA).
 pub fn column_letters(mut col: u32) -> String {
     let mut letters = Vec::new();
@@ -320,6 +273,7 @@ pub fn column_letters(mut col: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::Datelike;
     use proptest::prelude::*;
 
     #[test]

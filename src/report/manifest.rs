@@ -29,7 +29,7 @@ struct Manifest<'a> {
 #[derive(Debug, Clone, Serialize)]
 pub struct Settings {
     pub min_cell: u32,
-    pub lang: crate::config::Lang,
+    pub lang: crate::model::Languages,
     pub quarters: crate::config::Quarters,
     pub from: Option<String>,
     pub to: Option<String>,
@@ -56,6 +56,7 @@ pub fn run_time() -> String {
 pub fn manifest_json(
     checked: &Checked,
     figures: &Figures,
+    left_out: &PeriodLeftOut,
     settings: &Settings,
     config: &Config,
     generated_at: String,
@@ -68,7 +69,7 @@ pub fn manifest_json(
         config,
         inputs: &checked.inputs,
         tables: &checked.ledger,
-        left_out_by_period: &checked.left_out,
+        left_out_by_period: left_out,
         min_cell: settings.min_cell,
         measures: &figures.sems,
         warnings: checked

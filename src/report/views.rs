@@ -3,6 +3,7 @@
 //! blocks) serves the portfolio, project and funder pages, and the formatting rules for
 //! numbers live here once.
 
+pub use crate::format::{count, money, number, pct, signed};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
@@ -264,65 +265,6 @@ impl Page {
             })
             .collect();
         self
-    }
-}
-
-/// Digits grouped in threes: 1234567 → "1,234,567".
-fn group(digits: &str) -> String {
-    let mut out = String::new();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    out
-}
-
-/// A number rounded to `decimals`, with thousands grouped.
-pub fn number(v: f64, decimals: usize) -> String {
-    let text = format!("{:.*}", decimals, v.abs());
-    let (whole, fraction) = match text.split_once('.') {
-        Some((w, f)) => (w.to_string(), Some(f.to_string())),
-        None => (text.clone(), None),
-    };
-    let sign = if v < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') {
-        "-"
-    } else {
-        ""
-    };
-    match fraction {
-        Some(f) => format!("{sign}{}.{f}", group(&whole)),
-        None => format!("{sign}{}", group(&whole)),
-    }
-}
-
-/// A count: "1,234".
-pub fn count(n: u64) -> String {
-    group(&n.to_string())
-}
-
-/// Money in pounds: whole pounds from £100, pence below.
-pub fn money(v: f64) -> String {
-    if v.abs() >= 100.0 {
-        format!("£{}", number(v, 0))
-    } else {
-        format!("£{}", number(v, 2))
-    }
-}
-
-/// A percentage, whole.
-pub fn pct(v: f64) -> String {
-    format!("{}%", number(v, 0))
-}
-
-/// A change with its sign: "+1.6", "-0.4".
-pub fn signed(v: f64, decimals: usize) -> String {
-    let n = number(v, decimals);
-    if n.starts_with('-') || n.trim_start_matches(['0', '.']).is_empty() {
-        n
-    } else {
-        format!("+{n}")
     }
 }
 

@@ -72,7 +72,7 @@ proptest! {
         }
         std::fs::write(dir.path().join("stories.csv"), &story_text).expect("write");
 
-        let checked = mwm::run::read_and_check(&[dir.path().to_path_buf()], &LoadedConfig::default(), false);
+        let checked = mwm::pipeline::read_and_check(&[dir.path().to_path_buf()], &LoadedConfig::default(), false, &mwm::pipeline::Quiet);
         prop_assert!(!checked.has_errors());
         let settings = FigureSettings { suppression: Suppression { min_cell: 1 }, quarters: Quarters::Financial };
         let figures = figures::compute(&checked.tables, settings).expect("figures");

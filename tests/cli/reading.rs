@@ -11,8 +11,8 @@ use crate::crate_dir;
 use mwm::check::Checked;
 use mwm::config::LoadedConfig;
 use mwm::model::{Achieved, Band, Language, Principle, Principles, Spectrum, Tables, Teller};
+use mwm::pipeline::{Quiet, read_and_check};
 use mwm::problems::Severity;
-use mwm::run::read_and_check;
 
 // Day numbers (Python, as above).
 const D2024_03_01: i32 = 19783;
@@ -42,7 +42,7 @@ pub fn read(path: &str) -> Checked {
 }
 
 pub fn read_with(path: &str, config: &LoadedConfig) -> Checked {
-    read_and_check(&[crate_dir().join(path)], config, false)
+    read_and_check(&[crate_dir().join(path)], config, false, &Quiet)
 }
 
 /// Fails when a run has a structural error or an excluded row.

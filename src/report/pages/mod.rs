@@ -8,19 +8,31 @@ mod sections;
 
 use super::redact::Redactor;
 use super::views::{Link, Page, unique_slugs};
-use crate::check::Checked;
+use crate::check::{Checked, PeriodLeftOut};
 use crate::config::Config;
 use crate::figures::{Figures, Scope};
 use crate::i18n::Text;
-use crate::model::{Language, Tables};
+use crate::model::{Language, Languages, Tables};
 use crate::tr;
 use rayon::prelude::*;
 
 /// Everything a page builder reads, borrowed once.
+/// What the pages of one period are made from: the checked inputs (ledger, problems), the
+/// tables restricted to the period, what the period left out, and the figures.
+#[derive(Clone, Copy)]
+pub struct Data<'a> {
+    pub tables: &'a Tables,
+    pub figures: &'a Figures,
+    pub checked: &'a Checked,
+    pub left_out: &'a PeriodLeftOut,
+}
+
 pub struct PageContext<'a> {
     pub tables: &'a Tables,
     pub figures: &'a Figures,
     pub checked: &'a Checked,
+    /// Rows left out by the reporting period.
+    pub left_out: &'a PeriodLeftOut,
     pub config: &'a Config,
     pub redactor: Redactor,
     /// Slug of each project, by project code.
@@ -118,24 +130,24 @@ impl Layout {
         }
     }
 
-    /// The layouts of the languages asked for, Welsh first.
-    pub fn for_lang(lang: crate::config::Lang) -> Vec<Layout> {
-        use crate::config::Lang;
-        match lang {
-            Lang::En => vec![Layout::single(Language::En)],
-            Lang::Cy => vec![Layout::single(Language::Cy)],
-            Lang::Both => vec![
+    /// The layouts of the languages asked for, Welsh first; with both, each page links to
+    /// its pair, the second language's pages in `en/`.
+    pub fn for_lang(languages: Languages) -> Vec<Layout> {
+        let langs: Vec<Language> = languages.iter().collect();
+        match langs.as_slice() {
+            [first, second] => vec![
                 Layout {
-                    lang: Language::Cy,
+                    lang: *first,
                     root: String::new(),
-                    pair: Some(Pair::new("en/", Language::En)),
+                    pair: Some(Pair::new("en/", *second)),
                 },
                 Layout {
-                    lang: Language::En,
+                    lang: *second,
                     root: "en/".into(),
-                    pair: Some(Pair::new("", Language::Cy)),
+                    pair: Some(Pair::new("", *first)),
                 },
             ],
+            _ => langs.into_iter().map(Layout::single).collect(),
         }
     }
 }
@@ -149,14 +161,18 @@ pub struct Funder {
 
 impl<'a> PageContext<'a> {
     pub fn new(
-        tables: &'a Tables,
-        figures: &'a Figures,
-        checked: &'a Checked,
+        data: Data<'a>,
         config: &'a Config,
         css: String,
         generated: i32,
         layout: Layout,
     ) -> PageContext<'a> {
+        let Data {
+            tables,
+            figures,
+            checked,
+            left_out,
+        } = data;
         let project_slugs = unique_slugs(&tables.project_ids);
         let mut funders: Vec<Funder> = Vec::new();
         for (code, project) in tables.projects.iter().enumerate() {
@@ -203,6 +219,7 @@ impl<'a> PageContext<'a> {
             tables,
             figures,
             checked,
+            left_out,
             config,
             redactor: Redactor::new(&config.privacy.names),
             project_slugs,

@@ -599,7 +599,7 @@ pub fn data_quality(ctx: &PageContext<'_>, project: Option<u32>) -> Section {
         n_blank = blank,
         blank = count(blank)
     ));
-    let left = &ctx.checked.left_out;
+    let left = ctx.left_out;
     let outside = left.outputs + left.outcomes + left.stories + left.audit;
     if outside > 0 {
         section = section.para(text.count("quality-outside-period", outside));

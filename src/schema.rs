@@ -2,8 +2,26 @@
 //! how a sheet or file name says which table it is (SPEC 2.2). Everything that knows the names
 //! users write lives here, so that adding an alias is a one-line change.
 
-use super::value::name_key;
 use serde::Serialize;
+
+/// A column name or sheet name in the form names are compared in: lower case, with spaces,
+/// hyphens and underscores treated alike (runs of them count once), trimmed.
+pub fn name_key(name: &str) -> String {
+    let mut key = String::with_capacity(name.len());
+    let mut pending_gap = false;
+    for ch in name.trim().chars() {
+        if ch == ' ' || ch == '-' || ch == '_' || ch.is_whitespace() {
+            pending_gap = !key.is_empty();
+        } else {
+            if pending_gap {
+                key.push(' ');
+                pending_gap = false;
+            }
+            key.extend(ch.to_lowercase());
+        }
+    }
+    key
+}
 
 /// The kind of a table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]

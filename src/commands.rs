@@ -1,0 +1,375 @@
+//! The commands of SPEC 6. Each runs the [`pipeline`] as far as it needs, then prints or
+//! writes, and returns `Result<ExitCode, Error>`: `main` prints an error once, with its
+//! causes. Printing happens here and in `main`, nowhere deeper; standard output closed by
+//! its reader ends the command quietly.
+
+use crate::cli::{
+    CheckArgs, CheckFormat, Command, CompletionsArgs, DemoArgs, DemoFormat, InitArgs, ReportArgs,
+    Shell, SummaryArgs, TemplateArgs,
+};
+use crate::error::{Error, Outcome, exit};
+use crate::format::format_date;
+use crate::pipeline::{self, Loaded, Period, PeriodFigures, Progress, Quiet, Request};
+use crate::problems::{self, Problem, Severity};
+use crate::report::manifest::{self, Settings as ManifestSettings};
+use crate::report::pages::{self, PageContext};
+use crate::report::render::Renderer;
+use crate::report::summary as summary_out;
+use crate::report::tables as report_tables;
+use crate::report::{self, OutFile};
+use rayon::prelude::*;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Runs one command.
+pub fn run(command: &Command) -> Outcome {
+    match command {
+        Command::Check(args) => check(args),
+        Command::Report(args) => report(args),
+        Command::Summary(args) => summary(args),
+        Command::DemoData(args) => demo_data(args),
+        Command::Template(args) => template(args),
+        Command::Init(args) => init(args),
+        Command::Completions(args) => completions(args),
+    }
+}
+
+/// Writes `text` to standard output; a reader that closed it (`| head`) ends the command
+/// quietly rather than with a panic.
+fn print_out(text: &[u8]) -> Result<(), Error> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(Error::StdoutClosed),
+        // Nowhere left to say it: standard output is the command's only product.
+        Err(_) => Err(Error::StdoutClosed),
+    }
+}
+
+/// Says something on standard error; a closed standard error is not worth failing for.
+pub fn say(text: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "{text}");
+}
+
+/// A progress bar on stderr, only when stderr is a terminal and the run is not quiet; stage
+/// timings on stderr when `MWM_TIMINGS` is set (where a run's time goes, for profiling).
+struct Bar {
+    bar: Option<indicatif::ProgressBar>,
+    timings: Option<std::sync::Mutex<std::time::Instant>>,
+}
+
+impl Bar {
+    fn new(quiet: bool, what: &str) -> Bar {
+        use std::io::IsTerminal;
+        let timings = std::env::var_os("MWM_TIMINGS")
+            .map(|_| std::sync::Mutex::new(std::time::Instant::now()));
+        if quiet || !std::io::stderr().is_terminal() {
+            return Bar { bar: None, timings };
+        }
+        let bar = indicatif::ProgressBar::new(0);
+        let style = indicatif::ProgressStyle::with_template("{msg:8} {bar:40} {pos}/{len} files")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+        bar.set_style(style);
+        bar.set_message(what.to_string());
+        Bar {
+            bar: Some(bar),
+            timings,
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(b) = &self.bar {
+            b.finish_and_clear();
+        }
+    }
+}
+
+impl Progress for Bar {
+    fn files(&self, count: u64) {
+        if let Some(b) = &self.bar {
+            b.set_length(count);
+        }
+    }
+
+    fn file_done(&self) {
+        if let Some(b) = &self.bar {
+            b.inc(1);
+        }
+    }
+
+    fn step(&self, name: &str) {
+        if name == "read" {
+            self.finish();
+        }
+        if let Some(last) = &self.timings
+            && let Ok(mut last) = last.lock()
+        {
+            let now = std::time::Instant::now();
+            say(&format!(
+                "{name:<10} {:>8.1} ms",
+                (now - *last).as_secs_f64() * 1000.0
+            ));
+            *last = now;
+        }
+    }
+}
+
+/// A config error as a problem of `mwm check`'s listing, so that both formats show it.
+fn config_problem(e: &crate::config::ConfigError) -> Problem {
+    Problem {
+        row: e.line,
+        value: e.key.clone(),
+        ..Problem::file(Severity::Error, &e.file, e.message.clone())
+    }
+}
+
+/// `mwm check`: every problem, in text or JSON; exit 1 when any is an error.
+pub fn check(args: &CheckArgs) -> Outcome {
+    let request = Request::new(&args.input.paths, args.input.config.as_deref(), args.strict);
+    let (problems, tables) = match pipeline::load(&request, &Quiet) {
+        Ok(mut loaded) => {
+            // The warning about measures with few paired people needs the pairing, which the
+            // figures step does; it is only possible when nothing stopped the run.
+            if loaded.stop_on_errors().is_ok() {
+                let settings = pipeline::figure_settings(&loaded.config, None);
+                match pipeline::figures_for(&loaded.checked, Period::default(), settings, &Quiet) {
+                    Ok(current) => loaded.checked.problems.extend(current.warnings),
+                    Err(e) => loaded.checked.problems.push(Problem::file(
+                        Severity::Error,
+                        "",
+                        crate::error_chain(&e),
+                    )),
+                }
+            }
+            (loaded.checked.problems, loaded.checked.ledger)
+        }
+        Err(Error::Config(e)) => (vec![config_problem(&e)], Vec::new()),
+        Err(e) => return Err(e),
+    };
+    let text = match args.format {
+        CheckFormat::Json => problems::to_json(&problems, &tables) + "\n",
+        CheckFormat::Text => problems::to_text(&problems, &tables),
+    };
+    print_out(text.as_bytes())?;
+    Ok(ExitCode::from(
+        if problems.iter().any(|p| p.severity == Severity::Error) {
+            exit::INPUT
+        } else {
+            exit::OK
+        },
+    ))
+}
+
+/// Lists the problems that stopped a run on stderr: errors always, the rest unless quiet.
+fn say_problems(loaded: &Loaded, quiet: bool) {
+    for p in &loaded.checked.problems {
+        if p.severity == Severity::Error || !quiet {
+            say(&format!(
+                "{:<8} {}",
+                format!("{:?}", p.severity).to_lowercase(),
+                p.line()
+            ));
+        }
+    }
+}
+
+/// The pipeline up to the figures of one period, for `summary` and `report`: the warnings
+/// that need the figures join the run's problems.
+fn figures_of(
+    request: &Request,
+    period: Period,
+    min_cell: Option<u32>,
+    quiet: bool,
+) -> Result<(Loaded, PeriodFigures), Error> {
+    let bar = Bar::new(quiet, "Reading");
+    let mut loaded = pipeline::load(request, &bar)?;
+    bar.finish();
+    if let Err(e) = loaded.stop_on_errors() {
+        say_problems(&loaded, quiet);
+        return Err(e);
+    }
+    let settings = pipeline::figure_settings(&loaded.config, min_cell);
+    let mut current = pipeline::figures_for(&loaded.checked, period, settings, &bar)?;
+    loaded.checked.problems.append(&mut current.warnings);
+    Ok((loaded, current))
+}
+
+/// `mwm report`: the tidy tables, the pages and the manifest, written as one folder.
+pub fn report(args: &ReportArgs) -> Outcome {
+    let started = std::time::Instant::now();
+    let period = Period::new(args.period.from, args.period.to)?;
+    let request = Request::new(&args.input.paths, args.input.config.as_deref(), args.strict);
+    let (loaded, current) = figures_of(&request, period, args.min_cell, args.quiet)?;
+    let timings = Bar::new(true, "");
+    let config = &loaded.config;
+    let checked = &loaded.checked;
+    let tables = current.tables(checked);
+    let figures = &current.figures;
+    let languages = args.lang.unwrap_or(config.config.report.lang);
+    let mut files: Vec<OutFile> = report_tables::all(tables, figures, checked)
+        .par_iter()
+        .map(|table| {
+            table.to_csv().map(|bytes| OutFile {
+                path: Path::new("data").join(table.name),
+                bytes,
+            })
+        })
+        .collect::<Result<_, _>>()?;
+    timings.step("tables");
+    let renderer = Renderer::new(args.templates.as_deref())?;
+    let generated_at = manifest::run_time();
+    let today = crate::ingest::value::parse_date_text(generated_at.get(..10).unwrap_or_default())
+        .unwrap_or_default();
+    // Welsh first when both are asked for (SPEC 5.2): Welsh pages at the top of the folder,
+    // English ones in `en/`, each linked to its pair.
+    let mut page_views = Vec::new();
+    for layout in pages::Layout::for_lang(languages) {
+        let data = pages::Data {
+            tables,
+            figures,
+            checked,
+            left_out: &current.left_out,
+        };
+        let context = PageContext::new(data, &config.config, renderer.css.clone(), today, layout);
+        page_views.extend(pages::all(&context));
+    }
+    timings.step("views");
+    let rendered = renderer.render_all(&page_views);
+    timings.step("render");
+    files.extend(rendered?.into_iter().map(|(path, html)| OutFile {
+        path: PathBuf::from(path),
+        bytes: html.into_bytes(),
+    }));
+    let manifest_settings = ManifestSettings {
+        min_cell: current.figures.suppression.min_cell,
+        lang: languages,
+        quarters: config.config.report.quarters,
+        from: period.from.map(format_date),
+        to: period.to.map(format_date),
+        config_file: config.path.as_ref().map(|p| p.display().to_string()),
+    };
+    let manifest = manifest::manifest_json(
+        checked,
+        figures,
+        &current.left_out,
+        &manifest_settings,
+        &config.config,
+        generated_at,
+    );
+    files.push(OutFile {
+        path: PathBuf::from("manifest.json"),
+        bytes: manifest.into_bytes(),
+    });
+    let bar = Bar::new(args.quiet, "Writing");
+    bar.files(files.len() as u64);
+    let written =
+        report::write_folder_with_progress(&args.output, &files, args.force, &|| bar.file_done());
+    bar.finish();
+    written?;
+    timings.step("write");
+    if !args.quiet {
+        let excluded = checked.ledger.iter().map(|t| t.excluded).sum::<u64>();
+        let warnings = checked
+            .problems
+            .iter()
+            .filter(|p| p.severity == Severity::Warning)
+            .count();
+        let pages = files
+            .iter()
+            .filter(|f| f.path.extension().is_some_and(|e| e == "html"))
+            .count();
+        say(&format!(
+            "Wrote {pages} pages and {} tables to {} in {:.1} s: open {}. {excluded} rows were left out (listed in {}); {warnings} warnings (mwm check shows them).",
+            files.len() - pages - 1,
+            args.output.display(),
+            started.elapsed().as_secs_f64(),
+            args.output.join("index.html").display(),
+            args.output.join("data").join("excluded_rows.csv").display(),
+        ));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `mwm summary`: the headline tables on standard output.
+pub fn summary(args: &SummaryArgs) -> Outcome {
+    let period = Period::new(args.period.from, args.period.to)?;
+    let request = Request::new(&args.input.paths, args.input.config.as_deref(), false);
+    let (loaded, current) = figures_of(&request, period, None, true)?;
+    let text = summary_out::render(
+        current.tables(&loaded.checked),
+        &current.figures,
+        &loaded.checked,
+        args.format,
+    );
+    print_out(text.as_bytes())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `mwm demo-data`.
+pub fn demo_data(args: &DemoArgs) -> Outcome {
+    let settings = crate::demo::DemoSettings {
+        projects: args.projects,
+        people: args.people,
+        seed: args.seed,
+        xlsx: args.format == DemoFormat::Xlsx,
+    };
+    let files = crate::demo::write(&args.output, settings)?;
+    say(&format!(
+        "Wrote {} files of demo data to {}.",
+        files.len(),
+        args.output.display()
+    ));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes `bytes` to a new file; an existing file is never replaced.
+fn write_new(path: &Path, bytes: &[u8], what: &str) -> Outcome {
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path);
+    match file.and_then(|mut f| f.write_all(bytes)) {
+        Ok(()) => {
+            say(&format!("Wrote {what} to {}.", path.display()));
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            Err(Error::Exists(path.to_path_buf()))
+        }
+        Err(source) => Err(Error::WriteFile {
+            path: path.to_path_buf(),
+            source,
+        }),
+    }
+}
+
+/// `mwm template`.
+pub fn template(args: &TemplateArgs) -> Outcome {
+    let bytes = crate::template::workbook()?.save_to_buffer()?;
+    write_new(&args.output, &bytes, "a blank input workbook")
+}
+
+/// `mwm init`.
+pub fn init(args: &InitArgs) -> Outcome {
+    write_new(
+        &args.output,
+        crate::config::INIT_TOML.as_bytes(),
+        "the settings with their defaults",
+    )
+}
+
+/// `mwm completions`.
+pub fn completions(args: &CompletionsArgs) -> Outcome {
+    use clap::CommandFactory;
+    use clap_complete::{Shell as S, generate};
+    let shell = match args.shell {
+        Shell::Bash => S::Bash,
+        Shell::Zsh => S::Zsh,
+        Shell::Fish => S::Fish,
+    };
+    let mut script = Vec::new();
+    generate(shell, &mut crate::cli::Cli::command(), "mwm", &mut script);
+    print_out(&script)?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,81 @@
+//! How numbers and dates are written for people: in pages (grouped thousands, pounds,
+//! percentages, signed changes) and in tables and messages (a number as a spreadsheet shows it,
+//! ISO dates). A leaf: it imports nothing of mwm, so every step may use it.
+
+use chrono::Datelike;
+
+/// Digits grouped in threes: 1234567 → "1,234,567".
+fn group(digits: &str) -> String {
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// A number rounded to `decimals`, with thousands grouped.
+pub fn number(v: f64, decimals: usize) -> String {
+    let text = format!("{:.*}", decimals, v.abs());
+    let (whole, fraction) = match text.split_once('.') {
+        Some((w, f)) => (w.to_string(), Some(f.to_string())),
+        None => (text.clone(), None),
+    };
+    let sign = if v < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        "-"
+    } else {
+        ""
+    };
+    match fraction {
+        Some(f) => format!("{sign}{}.{f}", group(&whole)),
+        None => format!("{sign}{}", group(&whole)),
+    }
+}
+
+/// A count: "1,234".
+pub fn count(n: u64) -> String {
+    group(&n.to_string())
+}
+
+/// Money in pounds: whole pounds from £100, pence below.
+pub fn money(v: f64) -> String {
+    if v.abs() >= 100.0 {
+        format!("£{}", number(v, 0))
+    } else {
+        format!("£{}", number(v, 2))
+    }
+}
+
+/// A percentage, whole.
+pub fn pct(v: f64) -> String {
+    format!("{}%", number(v, 0))
+}
+
+/// A change with its sign: "+1.6", "-0.4".
+pub fn signed(v: f64, decimals: usize) -> String {
+    let n = number(v, decimals);
+    if n.starts_with('-') || n.trim_start_matches(['0', '.']).is_empty() {
+        n
+    } else {
+        format!("+{n}")
+    }
+}
+
+/// A number the way a spreadsheet shows it: whole numbers without `.0`.
+pub fn format_number(n: f64) -> String {
+    if n.is_finite() && n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n as i64)
+    } else {
+        format!("{n}")
+    }
+}
+
+/// ISO `YYYY-MM-DD`, the form dates take in every table mwm writes.
+pub fn format_date(days: i32) -> String {
+    match crate::model::naive_date(days) {
+        Some(d) => format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
+        None => format!("day {days}"),
+    }
+}
