@@ -367,6 +367,15 @@ pub const SWEMWBS_METRIC: [f64; 29] = [
 ];
 
 impl Measure {
+    /// The range of the scores figures are computed on: the metric scale after a conversion
+    /// (SWEMWBS: 7.00 to 35.00), else the measure's own `min` to `max`.
+    pub fn score_range(&self) -> (f64, f64) {
+        match self.conversion {
+            Some(Conversion::Swemwbs) => (SWEMWBS_METRIC[0], SWEMWBS_METRIC[28]),
+            None => (self.min, self.max),
+        }
+    }
+
     /// A measure with its range and direction and no other constants.
     pub fn new(name: &str, min: f64, max: f64, higher_is_better: bool) -> Measure {
         Measure {

@@ -12,6 +12,7 @@ mod evidence;
 mod frames;
 mod outcomes;
 mod outputs;
+pub mod published;
 pub mod stats;
 mod stories;
 
@@ -21,8 +22,9 @@ use serde::Serialize;
 
 pub use audit::AuditSummary;
 pub use evidence::{PrincipleEvidence, ProjectSummary};
-pub use outcomes::{MeasureSem, OutcomeSummary, SemSource};
+pub use outcomes::{Change, MeasureSem, OutcomeFigures, OutcomeSummary, SemSource};
 pub use outputs::{OutputSum, Period};
+pub use published::{Estimate, Interval, Published, Reason, ReliableChange, Share};
 pub use stories::StorySummary;
 
 /// Whose figures a row holds: one project (by code) or all projects together (`ALL`).

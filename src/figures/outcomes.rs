@@ -3,6 +3,7 @@
 //! projects (`ALL`). One grouping function serves both, with different keys.
 
 use super::frames::{self, keys};
+use super::published::{Estimate, Interval, Published, Reason, ReliableChange, Share};
 use super::stats::{self, PairedStats};
 use super::{FigureError, Scope, Suppression, during};
 use crate::model::Tables;
@@ -34,29 +35,56 @@ pub struct MeasureSem {
     pub sd_ref: Option<f64>,
 }
 
-/// One row of `outcomes_summary.csv` as published: suppressed rows hold no figures.
+/// One row of `outcomes_summary.csv`: a project (or `ALL`) and a measure, with its figures
+/// shown or hidden whole (SPEC 4.8 rule 1).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct OutcomeSummary {
     pub scope: Scope,
     pub measure: u32,
-    pub n_paired: Option<u64>,
-    pub n_baseline_only: Option<u64>,
-    pub mean_baseline: Option<f64>,
-    pub mean_followup: Option<f64>,
-    pub mean_change: Option<f64>,
-    pub sd_change: Option<f64>,
-    pub ci_low: Option<f64>,
-    pub ci_high: Option<f64>,
+    pub figures: Published<OutcomeFigures>,
+}
+
+impl OutcomeSummary {
+    /// Whether the row is hidden whole (`suppressed` in the table).
+    pub fn suppressed(&self) -> bool {
+        self.figures.is_hidden()
+    }
+
+    /// The figures, when the row is shown.
+    pub fn shown(&self) -> Option<&OutcomeFigures> {
+        self.figures.shown()
+    }
+}
+
+/// The figures of a shown outcome row. A shown row has at least one paired person.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OutcomeFigures {
+    pub n_paired: u64,
+    pub n_baseline_only: u64,
+    pub mean_baseline: f64,
+    pub mean_followup: f64,
+    pub change: Change,
+    /// People whose score moved in the better direction at all, in percent.
+    pub improved: Share,
+    /// `None` when the measure has no measurement error to judge reliable change by.
+    pub reliable: Option<ReliableChange>,
+    /// People who improved by at least the minimal important difference, in percent; `None`
+    /// when the measure has no `mid`.
+    pub meaningful: Option<Share>,
+}
+
+/// The mean change from baseline to follow-up and what can be said of it (SPEC 4.3).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Change {
+    pub mean: f64,
+    /// Sample standard deviation of the changes; `None` for one person.
+    pub sd: Option<f64>,
+    /// The 95% interval of the mean change; `None` for one person.
+    pub ci: Option<Interval>,
+    /// Two-sided paired t-test; `None` for one person or no spread.
     pub p_value: Option<f64>,
-    pub effect_size: Option<f64>,
-    pub es_ci_low: Option<f64>,
-    pub es_ci_high: Option<f64>,
-    pub pct_improved: Option<f64>,
-    pub pct_reliable_improvement: Option<f64>,
-    pub pct_no_reliable_change: Option<f64>,
-    pub pct_reliable_deterioration: Option<f64>,
-    pub pct_meaningful_improvement: Option<f64>,
-    pub suppressed: bool,
+    /// Cohen's d_z with its interval, positive for improvement; `None` as `p_value`.
+    pub effect_size: Option<Estimate>,
 }
 
 /// A group's numbers before suppression; only the figures step sees these.
@@ -78,59 +106,51 @@ pub struct OutcomeRaw {
 }
 
 impl OutcomeRaw {
-    /// The published row: everything empty when the group is below min_cell.
+    /// The published row: hidden whole when the group is below min_cell.
     pub fn publish(self, suppression: Suppression) -> OutcomeSummary {
-        if suppression.hides_row(self.n) {
-            return OutcomeSummary {
-                scope: self.scope,
-                measure: self.measure,
-                n_paired: None,
-                n_baseline_only: None,
-                mean_baseline: None,
-                mean_followup: None,
-                mean_change: None,
-                sd_change: None,
-                ci_low: None,
-                ci_high: None,
-                p_value: None,
-                effect_size: None,
-                es_ci_low: None,
-                es_ci_high: None,
-                pct_improved: None,
-                pct_reliable_improvement: None,
-                pct_no_reliable_change: None,
-                pct_reliable_deterioration: None,
-                pct_meaningful_improvement: None,
-                suppressed: true,
-            };
-        }
-        let n = self.n as f64;
-        let pct = |count: u64| 100.0 * count as f64 / n;
+        let figures = match self.shown_figures() {
+            Some(f) if !suppression.hides_row(self.n) => Published::Shown(f),
+            _ => Published::Hidden(Reason::Primary),
+        };
         OutcomeSummary {
             scope: self.scope,
             measure: self.measure,
-            n_paired: Some(self.n),
-            n_baseline_only: Some(self.n_baseline_only),
-            mean_baseline: self.mean_baseline,
-            mean_followup: self.mean_followup,
-            mean_change: self.mean_change,
-            sd_change: self.sd_change,
-            ci_low: self.stats.ci_low,
-            ci_high: self.stats.ci_high,
-            p_value: self.stats.p_value,
-            effect_size: self.stats.effect_size,
-            es_ci_low: self.stats.es_ci_low,
-            es_ci_high: self.stats.es_ci_high,
-            pct_improved: Some(pct(self.improved)),
-            pct_reliable_improvement: self.reliable_improvement.map(pct),
-            pct_no_reliable_change: self
-                .reliable_improvement
-                .zip(self.reliable_deterioration)
-                .map(|(i, d)| pct(self.n - i - d)),
-            pct_reliable_deterioration: self.reliable_deterioration.map(pct),
-            pct_meaningful_improvement: self.meaningful.map(pct),
-            suppressed: false,
+            figures,
         }
+    }
+
+    /// The figures of a group, when it has at least one paired person.
+    fn shown_figures(&self) -> Option<OutcomeFigures> {
+        let n = self.n as f64;
+        let pct = |count: u64| Published::Shown(100.0 * count as f64 / n);
+        let reliable = self
+            .reliable_improvement
+            .zip(self.reliable_deterioration)
+            .map(|(i, d)| ReliableChange {
+                improved: pct(i),
+                no_change: pct(self.n - i - d),
+                deteriorated: pct(d),
+            });
+        Some(OutcomeFigures {
+            n_paired: self.n,
+            n_baseline_only: self.n_baseline_only,
+            mean_baseline: self.mean_baseline?,
+            mean_followup: self.mean_followup?,
+            change: Change {
+                mean: self.mean_change?,
+                sd: self.sd_change,
+                ci: Interval::of(self.stats.ci_low, self.stats.ci_high),
+                p_value: self.stats.p_value,
+                effect_size: self
+                    .stats
+                    .effect_size
+                    .zip(Interval::of(self.stats.es_ci_low, self.stats.es_ci_high))
+                    .map(|(value, ci)| Estimate { value, ci }),
+            },
+            improved: pct(self.improved),
+            reliable,
+            meaningful: self.meaningful.map(pct),
+        })
     }
 }
 

@@ -3,7 +3,7 @@
 //! order are exactly the SPEC's; rows come sorted from the figures step.
 
 use crate::check::Checked;
-use crate::figures::Figures;
+use crate::figures::{Figures, OutcomeFigures, Share};
 use crate::ingest::value::format_date;
 use crate::model::{Band, Principle, Tables};
 use rayon::prelude::*;
@@ -111,33 +111,48 @@ pub fn all(tables: &Tables, figures: &Figures, checked: &Checked) -> Vec<TidyTab
     all
 }
 
+/// The cells of an outcome row from `n_paired` to `pct_meaningful_improvement`: a hidden
+/// row, a hidden share and a figure that does not exist are all empty here, and only here.
+fn outcome_cells(f: Option<&OutcomeFigures>) -> Vec<String> {
+    let Some(f) = f else {
+        return vec![String::new(); 17];
+    };
+    let c = &f.change;
+    let share = |s: Option<&Share>| number(s.and_then(|s| s.shown()).copied());
+    let reliable = f.reliable.as_ref();
+    vec![
+        count(Some(f.n_paired)),
+        count(Some(f.n_baseline_only)),
+        number(Some(f.mean_baseline)),
+        number(Some(f.mean_followup)),
+        number(Some(c.mean)),
+        number(c.sd),
+        number(c.ci.map(|i| i.low)),
+        number(c.ci.map(|i| i.high)),
+        number(c.p_value),
+        number(c.effect_size.map(|e| e.value)),
+        number(c.effect_size.map(|e| e.ci.low)),
+        number(c.effect_size.map(|e| e.ci.high)),
+        share(Some(&f.improved)),
+        share(reliable.map(|r| &r.improved)),
+        share(reliable.map(|r| &r.no_change)),
+        share(reliable.map(|r| &r.deteriorated)),
+        share(f.meaningful.as_ref()),
+    ]
+}
+
 fn outcomes(tables: &Tables, figures: &Figures) -> TidyTable {
     let rows = figures
         .outcomes
         .iter()
         .map(|o| {
-            vec![
+            let mut row = vec![
                 text(o.scope.id(tables)),
                 text(&tables.measures[o.measure as usize].name),
-                count(o.n_paired),
-                count(o.n_baseline_only),
-                number(o.mean_baseline),
-                number(o.mean_followup),
-                number(o.mean_change),
-                number(o.sd_change),
-                number(o.ci_low),
-                number(o.ci_high),
-                number(o.p_value),
-                number(o.effect_size),
-                number(o.es_ci_low),
-                number(o.es_ci_high),
-                number(o.pct_improved),
-                number(o.pct_reliable_improvement),
-                number(o.pct_no_reliable_change),
-                number(o.pct_reliable_deterioration),
-                number(o.pct_meaningful_improvement),
-                boolean(o.suppressed),
-            ]
+            ];
+            row.extend(outcome_cells(o.shown()));
+            row.push(boolean(o.suppressed()));
+            row
         })
         .collect();
     TidyTable {

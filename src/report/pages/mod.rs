@@ -10,7 +10,7 @@ use super::redact::Redactor;
 use super::views::{Link, Page, unique_slugs};
 use crate::check::{Checked, PeriodLeftOut};
 use crate::config::Config;
-use crate::figures::{Figures, Scope};
+use crate::figures::{Figures, OutcomeFigures, OutcomeSummary, Scope};
 use crate::i18n::Text;
 use crate::model::{Language, Languages, Tables};
 use crate::tr;
@@ -25,6 +25,25 @@ pub struct Data<'a> {
     pub figures: &'a Figures,
     pub checked: &'a Checked,
     pub left_out: &'a PeriodLeftOut,
+}
+
+/// An outcome row that is shown: its scope, measure and figures. Pages take figures from
+/// this, so a hidden row has nothing to draw.
+#[derive(Debug, Clone, Copy)]
+pub struct ShownOutcome<'a> {
+    pub scope: Scope,
+    pub measure: u32,
+    pub f: &'a OutcomeFigures,
+}
+
+impl<'a> ShownOutcome<'a> {
+    pub fn of(row: &'a OutcomeSummary) -> Option<ShownOutcome<'a>> {
+        Some(ShownOutcome {
+            scope: row.scope,
+            measure: row.measure,
+            f: row.shown()?,
+        })
+    }
 }
 
 pub struct PageContext<'a> {
@@ -255,6 +274,11 @@ impl<'a> PageContext<'a> {
     }
 
     /// The outcome rows of one scope.
+    /// The shown outcome rows of a scope, with their figures.
+    pub fn shown_outcomes(&self, scope: Scope) -> impl Iterator<Item = ShownOutcome<'a>> + use<'a> {
+        self.outcomes_of(scope).iter().filter_map(ShownOutcome::of)
+    }
+
     pub fn outcomes_of(&self, scope: Scope) -> &'a [crate::figures::OutcomeSummary] {
         let figures: &'a Figures = self.figures;
         &figures.outcomes[self.index.outcomes[self.slot(scope)].clone()]

@@ -2,9 +2,9 @@
 //! same views for the projects one funder funds.
 
 use super::project::main_outcome;
-use super::{Funder, PageContext, sections};
+use super::{Funder, PageContext, ShownOutcome, sections};
 use crate::charts::{bars, change, heatmap, palette, scatter};
-use crate::figures::{Period, Scope};
+use crate::figures::{Estimate, Period, Scope};
 use crate::model::Principle;
 use crate::report::views::{
     Block, Headline, Page, Section, TableCell, bar_rows, chart_with_table, count, money, number,
@@ -148,7 +148,7 @@ fn headline(
             text,
             "lead-portfolio",
             change = sections::change_words(ctx, o),
-            people = text.count("count-people", o.n_paired.unwrap_or(0))
+            people = text.count("count-people", o.f.n_paired)
         )
     });
     Headline {
@@ -209,11 +209,12 @@ fn projects_table(ctx: &PageContext<'_>, codes: &[u32], depth: usize) -> Section
                     format!(
                         "{} {}",
                         ctx.measure_name(o.measure),
-                        signed(o.mean_change.unwrap_or(0.0), 1)
+                        signed(o.f.change.mean, 1)
                     )
                 })),
                 TableCell::text(
-                    main.and_then(|o| o.pct_reliable_improvement)
+                    main.and_then(|o| o.f.reliable)
+                        .and_then(|r| r.improved.shown().copied())
                         .map_or("–".into(), pct),
                 ),
                 TableCell::text(count(p.stories)),
@@ -243,12 +244,15 @@ fn forest(ctx: &PageContext<'_>, codes: &[u32], id: &str) -> Section {
     let mut section = Section::new("outcomes", &text.get("forest-heading"));
     section = section.para(text.get("forest-intro"));
     let mask = mask_of(ctx, codes);
-    let mut rows: Vec<_> = ctx
+    // Effects, each with its row's figures: a hidden row or one without an effect size has
+    // nothing to plot.
+    let mut rows: Vec<(ShownOutcome, Estimate)> = ctx
         .figures
         .outcomes
         .iter()
         .filter(|o| in_codes(&mask, o.scope))
-        .filter(|o| o.effect_size.is_some())
+        .filter_map(ShownOutcome::of)
+        .filter_map(|o| Some((o, o.f.change.effect_size?)))
         .collect();
     if rows.is_empty() {
         return section.para(text.get("forest-none"));
@@ -266,16 +270,16 @@ fn forest(ctx: &PageContext<'_>, codes: &[u32], id: &str) -> Section {
     }
     let effects: Vec<change::Effect> = rows
         .iter()
-        .map(|o| change::Effect {
+        .map(|(o, effect)| change::Effect {
             label: tr!(
                 text,
                 "project-measure",
                 project = project_of(ctx, o.scope),
                 measure = ctx.measure_name(o.measure)
             ),
-            estimate: o.effect_size.unwrap_or(0.0),
-            low: o.es_ci_low.unwrap_or(0.0),
-            high: o.es_ci_high.unwrap_or(0.0),
+            estimate: effect.value,
+            low: effect.ci.low,
+            high: effect.ci.high,
         })
         .collect();
     let largest = effects
@@ -300,10 +304,10 @@ fn forest(ctx: &PageContext<'_>, codes: &[u32], id: &str) -> Section {
     let table = effects
         .iter()
         .zip(&rows)
-        .map(|(e, o)| {
+        .map(|(e, (o, _))| {
             vec![
                 TableCell::text(e.label.clone()),
-                TableCell::text(count(o.n_paired.unwrap_or(0))),
+                TableCell::text(count(o.f.n_paired)),
                 TableCell::text(number(e.estimate, 2)),
                 TableCell::text(tr!(
                     text,
@@ -508,9 +512,8 @@ fn novelty(ctx: &PageContext<'_>, codes: &[u32]) -> Option<Section> {
         .filter_map(|c| {
             let novelty = ctx.tables.projects[*c as usize].as_ref()?.novelty?;
             let shown: Vec<f64> = ctx
-                .outcomes_of(Scope::Project(*c))
-                .iter()
-                .filter_map(|o| o.pct_improved)
+                .shown_outcomes(Scope::Project(*c))
+                .filter_map(|o| o.f.improved.shown().copied())
                 .collect();
             if shown.is_empty() {
                 return None;

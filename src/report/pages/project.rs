@@ -1,9 +1,11 @@
 //! A project's board briefing: a headline box a trustee reads first, then outputs, outcomes,
 //! principles, spectrum, personal outcomes, value for money, data quality and method.
 
+use super::ShownOutcome;
 use super::{PageContext, sections};
 use crate::charts::{bars, palette};
-use crate::figures::{OutcomeSummary, Period, Scope};
+use crate::figures::{Period, Scope};
+use crate::format::signed;
 use crate::report::views::{
     Block, Headline, Page, Section, TableCell, count, money, number, pct, stat, table,
 };
@@ -16,24 +18,21 @@ pub fn path(ctx: &PageContext<'_>, code: u32) -> String {
 
 /// The measure a headline reports: among those shown, the one with most paired people; on a
 /// tie, one with reliable change, then one where higher is better, then by name.
-pub fn main_outcome<'f>(ctx: &PageContext<'f>, scope: Scope) -> Option<&'f OutcomeSummary> {
-    ctx.outcomes_of(scope)
-        .iter()
-        .filter(|o| !o.suppressed)
-        .max_by(|a, b| {
-            let rank = |o: &OutcomeSummary| {
-                let m = &ctx.tables.measures[o.measure as usize];
-                (
-                    o.n_paired,
-                    o.pct_reliable_improvement.is_some(),
-                    m.higher_is_better,
-                )
-            };
-            // By the measure's own name, not the page's label of it, so that the Welsh and
-            // English pages headline the same measure.
-            let name = |o: &OutcomeSummary| &ctx.tables.measures[o.measure as usize].name;
-            rank(a).cmp(&rank(b)).then_with(|| name(b).cmp(name(a)))
-        })
+pub fn main_outcome<'f>(ctx: &PageContext<'f>, scope: Scope) -> Option<ShownOutcome<'f>> {
+    ctx.shown_outcomes(scope).max_by(|a, b| {
+        let rank = |o: &ShownOutcome| {
+            let m = &ctx.tables.measures[o.measure as usize];
+            (
+                o.f.n_paired,
+                o.f.reliable.is_some_and(|r| r.improved.shown().is_some()),
+                m.higher_is_better,
+            )
+        };
+        // By the measure's own name, not the page's label of it, so that the Welsh and
+        // English pages headline the same measure.
+        let name = |o: &ShownOutcome| &ctx.tables.measures[o.measure as usize].name;
+        rank(a).cmp(&rank(b)).then_with(|| name(b).cmp(name(a)))
+    })
 }
 
 pub fn project(ctx: &PageContext<'_>, code: u32) -> Page {
@@ -63,7 +62,7 @@ pub fn project(ctx: &PageContext<'_>, code: u32) -> Page {
             text,
             "lead-project",
             change = sections::change_words(ctx, o),
-            people = text.count("count-people", o.n_paired.unwrap_or(0))
+            people = text.count("count-people", o.f.n_paired)
         ))
     });
     page.headline = Some(Headline {
@@ -77,8 +76,7 @@ pub fn project(ctx: &PageContext<'_>, code: u32) -> Page {
             ),
             stat(
                 &text.get("stat-main-change"),
-                main.and_then(|o| o.mean_change)
-                    .map_or("–".into(), |c| crate::report::views::signed(c, 1)),
+                main.map_or("–".into(), |o| signed(o.f.change.mean, 1)),
                 main.map(|o| {
                     tr!(
                         text,
@@ -89,7 +87,8 @@ pub fn project(ctx: &PageContext<'_>, code: u32) -> Page {
             ),
             stat(
                 &text.get("stat-reliably-improved"),
-                main.and_then(|o| o.pct_reliable_improvement)
+                main.and_then(|o| o.f.reliable)
+                    .and_then(|r| r.improved.shown().copied())
                     .map_or("–".into(), pct),
                 main.map(|o| tr!(text, "note-on", measure = ctx.measure_name(o.measure))),
             ),

@@ -4,8 +4,9 @@
 //! that the chart shows.
 
 use super::PageContext;
+use super::ShownOutcome;
 use crate::charts::{bars, change, palette};
-use crate::figures::{OutcomeSummary, Scope, StorySummary};
+use crate::figures::{OutcomeSummary, Published, Scope, Share, StorySummary};
 use crate::model::{Achieved, Band, Language, Principle, Story, Teller};
 use crate::report::views::{
     Block, Quote, QuotePart, Section, TableCell, bar_rows, chart_with_table, count, number, pct,
@@ -18,10 +19,10 @@ const INDICATIVE: u64 = 30;
 
 /// "WEMWBS rose by 1.6 points on average (better), 95% CI …": a measure's change in words,
 /// saying whether that is better.
-pub fn change_words(ctx: &PageContext<'_>, row: &OutcomeSummary) -> String {
+pub fn change_words(ctx: &PageContext<'_>, row: ShownOutcome<'_>) -> String {
     let text = ctx.text;
     let m = &ctx.tables.measures[row.measure as usize];
-    let change = row.mean_change.unwrap_or(0.0);
+    let change = row.f.change.mean;
     let direction = if change > 0.0 {
         "up"
     } else if change < 0.0 {
@@ -34,9 +35,14 @@ pub fn change_words(ctx: &PageContext<'_>, row: &OutcomeSummary) -> String {
         (true, _, false) | (_, true, true) => "worse",
         _ => "same",
     };
-    let ci = match (row.ci_low, row.ci_high) {
-        (Some(l), Some(h)) => tr!(text, "change-ci", low = number(l, 1), high = number(h, 1)),
-        _ => String::new(),
+    let ci = match row.f.change.ci {
+        Some(ci) => tr!(
+            text,
+            "change-ci",
+            low = number(ci.low, 1),
+            high = number(ci.high, 1)
+        ),
+        None => String::new(),
     };
     tr!(
         text,
@@ -76,26 +82,26 @@ pub fn outcomes(ctx: &PageContext<'_>, scope: Scope, id_prefix: &str) -> Section
         "outcomes-intro",
         indicative = INDICATIVE.to_string()
     ));
-    let shown: Vec<&&OutcomeSummary> = rows.iter().filter(|r| !r.suppressed).collect();
+    let shown: Vec<ShownOutcome> = ctx.shown_outcomes(scope).collect();
     if !shown.is_empty() {
         let before_after: Vec<change::BeforeAfter> = shown
             .iter()
             .map(|r| {
-                let m = &ctx.tables.measures[r.measure as usize];
+                let (min, max) = ctx.tables.measures[r.measure as usize].score_range();
                 change::BeforeAfter {
                     label: measure_label(ctx, r.measure),
-                    min: if m.conversion.is_some() { 7.0 } else { m.min },
-                    max: m.max,
-                    baseline: r.mean_baseline.unwrap_or(0.0),
-                    follow_up: r.mean_followup.unwrap_or(0.0),
-                    ci: r.ci_low.zip(r.ci_high),
+                    min,
+                    max,
+                    baseline: r.f.mean_baseline,
+                    follow_up: r.f.mean_followup,
+                    ci: r.f.change.ci.map(|ci| (ci.low, ci.high)),
                 }
             })
             .collect();
         let desc = capitalise(
             &shown
                 .iter()
-                .map(|r| change_words(ctx, r))
+                .map(|r| change_words(ctx, *r))
                 .collect::<Vec<_>>()
                 .join("; "),
         ) + ".";
@@ -111,15 +117,20 @@ pub fn outcomes(ctx: &PageContext<'_>, scope: Scope, id_prefix: &str) -> Section
             .map(|r| {
                 vec![
                     TableCell::text(measure_label(ctx, r.measure)),
-                    TableCell::text(count(r.n_paired.unwrap_or(0))),
-                    TableCell::text(number(r.mean_baseline.unwrap_or(0.0), 2)),
-                    TableCell::text(number(r.mean_followup.unwrap_or(0.0), 2)),
-                    TableCell::text(signed(r.mean_change.unwrap_or(0.0), 2)),
-                    TableCell::text(match (r.ci_low, r.ci_high) {
-                        (Some(l), Some(h)) => {
-                            tr!(text, "range", low = number(l, 2), high = number(h, 2))
+                    TableCell::text(count(r.f.n_paired)),
+                    TableCell::text(number(r.f.mean_baseline, 2)),
+                    TableCell::text(number(r.f.mean_followup, 2)),
+                    TableCell::text(signed(r.f.change.mean, 2)),
+                    TableCell::text(match r.f.change.ci {
+                        Some(ci) => {
+                            tr!(
+                                text,
+                                "range",
+                                low = number(ci.low, 2),
+                                high = number(ci.high, 2)
+                            )
                         }
-                        _ => "–".into(),
+                        None => "–".into(),
                     }),
                 ]
             })
@@ -148,14 +159,20 @@ pub fn outcomes(ctx: &PageContext<'_>, scope: Scope, id_prefix: &str) -> Section
     section
 }
 
-fn reliable_change(
-    ctx: &PageContext<'_>,
-    rows: &[&&OutcomeSummary],
-    id_prefix: &str,
-) -> Vec<Block> {
-    let with_sem: Vec<&&&OutcomeSummary> = rows
+/// The three reliable-change shares of a row, when the measure has them and all are shown.
+fn reliable_shares(r: &ShownOutcome<'_>) -> Option<[f64; 3]> {
+    let rc = r.f.reliable?;
+    Some([
+        *rc.improved.shown()?,
+        *rc.no_change.shown()?,
+        *rc.deteriorated.shown()?,
+    ])
+}
+
+fn reliable_change(ctx: &PageContext<'_>, rows: &[ShownOutcome], id_prefix: &str) -> Vec<Block> {
+    let with_sem: Vec<(ShownOutcome, [f64; 3])> = rows
         .iter()
-        .filter(|r| r.pct_reliable_improvement.is_some())
+        .filter_map(|r| Some((*r, reliable_shares(r)?)))
         .collect();
     if with_sem.is_empty() {
         return Vec::new();
@@ -163,25 +180,21 @@ fn reliable_change(
     let text = ctx.text;
     let stacks: Vec<bars::Stack> = with_sem
         .iter()
-        .map(|r| bars::Stack {
+        .map(|(r, shares)| bars::Stack {
             label: ctx.measure_name(r.measure).to_string(),
-            parts: vec![
-                r.pct_reliable_improvement.unwrap_or(0.0),
-                r.pct_no_reliable_change.unwrap_or(0.0),
-                r.pct_reliable_deterioration.unwrap_or(0.0),
-            ],
+            parts: shares.to_vec(),
         })
         .collect();
     let desc = with_sem
         .iter()
-        .map(|r| {
+        .map(|(r, [improved, same, worse])| {
             tr!(
                 text,
                 "reliable-desc",
                 measure = ctx.measure_name(r.measure),
-                improved = pct(r.pct_reliable_improvement.unwrap_or(0.0)),
-                same = pct(r.pct_no_reliable_change.unwrap_or(0.0)),
-                worse = pct(r.pct_reliable_deterioration.unwrap_or(0.0))
+                improved = pct(*improved),
+                same = pct(*same),
+                worse = pct(*worse)
             )
         })
         .collect::<Vec<_>>()
@@ -205,13 +218,10 @@ fn reliable_change(
     );
     let rows = with_sem
         .iter()
-        .map(|r| {
-            vec![
-                TableCell::text(ctx.measure_name(r.measure)),
-                TableCell::text(pct(r.pct_reliable_improvement.unwrap_or(0.0))),
-                TableCell::text(pct(r.pct_no_reliable_change.unwrap_or(0.0))),
-                TableCell::text(pct(r.pct_reliable_deterioration.unwrap_or(0.0))),
-            ]
+        .map(|(r, shares)| {
+            let mut row = vec![TableCell::text(ctx.measure_name(r.measure))];
+            row.extend(shares.iter().map(|s| TableCell::text(pct(*s))));
+            row
         })
         .collect();
     let mut blocks = vec![Block::Heading {
@@ -246,31 +256,38 @@ fn outcome_table(ctx: &PageContext<'_>, rows: &[&OutcomeSummary]) -> Block {
     let text = ctx.text;
     let hidden = ctx.hidden();
     let opt = |v: Option<f64>, f: &dyn Fn(f64) -> String| v.map_or("–".to_string(), f);
+    let share = |s: Option<&Share>| match s {
+        Some(Published::Shown(v)) => TableCell::text(pct(*v)),
+        Some(Published::Hidden(_)) => TableCell::muted(hidden.clone()),
+        None => TableCell::text("–"),
+    };
     let table_rows = rows
         .iter()
         .map(|r| {
             let name = measure_label(ctx, r.measure);
-            if r.suppressed {
+            let Some(f) = r.shown() else {
                 let mut row = vec![TableCell::text(name), TableCell::muted(hidden.clone())];
                 row.extend((0..5).map(|_| TableCell::muted("")));
                 row.push(TableCell::words(""));
                 return row;
-            }
-            let n = r.n_paired.unwrap_or(0);
+            };
+            let n = f.n_paired;
             vec![
                 TableCell::text(name),
                 TableCell::text(count(n)),
-                TableCell::text(opt(r.effect_size, &|v| number(v, 2))),
-                TableCell::text(opt(r.p_value, &|v| {
+                TableCell::text(opt(f.change.effect_size.map(|e| e.value), &|v| {
+                    number(v, 2)
+                })),
+                TableCell::text(opt(f.change.p_value, &|v| {
                     if v < 0.001 {
                         "<0.001".into()
                     } else {
                         number(v, 3)
                     }
                 })),
-                TableCell::text(opt(r.pct_improved, &pct)),
-                TableCell::text(opt(r.pct_reliable_improvement, &pct)),
-                TableCell::text(opt(r.pct_meaningful_improvement, &pct)),
+                share(Some(&f.improved)),
+                share(f.reliable.as_ref().map(|r| &r.improved)),
+                share(f.meaningful.as_ref()),
                 if n < INDICATIVE {
                     TableCell {
                         align: "txt",
