@@ -2,6 +2,7 @@
 //! there is no logic here.
 
 use crate::model::Languages;
+pub use crate::report::summary::SummaryFormat;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -169,13 +170,6 @@ pub struct DemoArgs {
 pub enum DemoFormat {
     Csv,
     Xlsx,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum SummaryFormat {
-    Table,
-    Csv,
-    Json,
 }
 
 /// `--lang`: one of [`Languages::NAMES`], listed in the help as clap lists a value enum.

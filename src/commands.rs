@@ -138,7 +138,7 @@ pub fn check(args: &CheckArgs) -> Outcome {
                     Err(e) => loaded.checked.problems.push(Problem::file(
                         Severity::Error,
                         "",
-                        crate::error_chain(&e),
+                        crate::format::error_chain(&e),
                     )),
                 }
             }

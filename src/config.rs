@@ -4,9 +4,9 @@
 //! makes no sense is an error naming the key and its line, because a misspelt setting that is
 //! silently ignored gives a report that looks right and is not.
 
-use crate::ingest::value::name_key;
-use crate::model::Languages;
+use crate::model::{Conversion, Languages, MeasureDef, Principle, Principles};
 use crate::schema::{Field, Kind};
+use crate::schema::{name_key, split_list};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -92,6 +92,52 @@ pub struct MeasureConfig {
     pub principles: Option<ListOrText>,
     pub label_cy: Option<String>,
     pub source: Option<String>,
+}
+
+impl MeasureConfig {
+    /// The entry as a measure definition, for the one validator all definitions pass
+    /// ([`MeasureDef::problems`]). A conversion or principle mwm does not know is an error.
+    pub fn definition(&self) -> Result<MeasureDef, String> {
+        let conversion = match self.conversion.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(c) => Some(Conversion::parse(c).ok_or_else(|| {
+                format!(
+                    "[[measures]] \"{}\": conversion \"{c}\" is not known (use \"swemwbs\" or leave it out)",
+                    self.measure
+                )
+            })?),
+        };
+        let principles = match &self.principles {
+            None => None,
+            Some(list) => {
+                let mut set = Principles::default();
+                for item in split_list(&list.joined()) {
+                    let p = Principle::parse(item).ok_or_else(|| {
+                        format!(
+                            "[[measures]] \"{}\": \"{item}\" is not a principle",
+                            self.measure
+                        )
+                    })?;
+                    set.insert(p);
+                }
+                Some(set)
+            }
+        };
+        Ok(MeasureDef {
+            name: self.measure.trim().to_string(),
+            min: self.min,
+            max: self.max,
+            higher_is_better: self.higher_is_better,
+            sem: self.sem,
+            reliability: self.reliability,
+            sd: self.sd,
+            mid: self.mid,
+            conversion,
+            principles,
+            label_cy: self.label_cy.clone(),
+            source: self.source.clone(),
+        })
+    }
 }
 
 /// A list written as a TOML array or as one string separated by `;` or `,`.

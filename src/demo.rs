@@ -162,7 +162,7 @@ impl Value {
     fn text(&self) -> String {
         match self {
             Value::Text(t) => t.clone(),
-            Value::Number(n) => crate::ingest::value::format_number(*n),
+            Value::Number(n) => crate::format::format_number(*n),
             Value::Date(d) => iso(*d),
         }
     }

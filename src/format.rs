@@ -79,3 +79,15 @@ pub fn format_date(days: i32) -> String {
         None => format!("day {days}"),
     }
 }
+
+/// An error with every cause after it, because the top message often hides the reason
+/// (tera's and polars' errors especially).
+pub fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut text = e.to_string();
+    let mut source = e.source();
+    while let Some(cause) = source {
+        text.push_str(&format!(": {cause}"));
+        source = cause.source();
+    }
+    text
+}

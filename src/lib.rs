@@ -21,14 +21,4 @@ pub mod report;
 pub mod schema;
 pub mod template;
 
-/// An error with every cause after it, because the top message often hides the reason
-/// (tera's and polars' errors especially).
-pub fn error_chain(e: &dyn std::error::Error) -> String {
-    let mut text = e.to_string();
-    let mut source = e.source();
-    while let Some(cause) = source {
-        text.push_str(&format!(": {cause}"));
-        source = cause.source();
-    }
-    text
-}
+pub use format::error_chain;

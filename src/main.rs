@@ -15,7 +15,7 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) if e.is_quiet() => ExitCode::from(e.exit_code()),
         Err(e) => {
-            mwm::commands::say(&format!("error: {}", mwm::error_chain(&e)));
+            mwm::commands::say(&format!("error: {}", mwm::format::error_chain(&e)));
             ExitCode::from(e.exit_code())
         }
     }

@@ -7,6 +7,7 @@
 //! without parsing or re-keying 2 million rows a second time, and charts and pages never need
 //! polars at all. Stories are few and text-heavy, so they stay as one struct per row.
 
+use crate::schema::Field;
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
@@ -359,6 +360,152 @@ pub struct Measure {
     pub source: Option<String>,
 }
 
+impl Conversion {
+    /// The conversion a measure definition names (`swemwbs`, any case), if mwm knows it.
+    pub fn parse(text: &str) -> Option<Conversion> {
+        text.trim()
+            .eq_ignore_ascii_case("swemwbs")
+            .then_some(Conversion::Swemwbs)
+    }
+}
+
+/// A measure's definition as a measures row or a `[[measures]]` entry gives it (SPEC 2.4):
+/// every field optional, because a definition with a built-in's name overrides only the
+/// fields it fills. Both sources are checked by [`MeasureDef::problems`], the one validator.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct MeasureDef {
+    pub name: String,
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+    pub higher_is_better: Option<bool>,
+    pub sem: Option<f64>,
+    pub reliability: Option<f64>,
+    pub sd: Option<f64>,
+    pub mid: Option<f64>,
+    pub conversion: Option<Conversion>,
+    pub principles: Option<Principles>,
+    pub label_cy: Option<String>,
+    pub source: Option<String>,
+}
+
+/// What is wrong with a measure definition: the field (`Field::Measure` for the definition
+/// as a whole), the value as written, and what is expected.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DefinitionProblem {
+    pub field: Field,
+    pub value: String,
+    pub message: String,
+}
+
+impl MeasureDef {
+    /// Every way this definition breaks SPEC 2.4: constants that are not finite or outside
+    /// their ranges, a definition that is not built in and lacks its range or direction, a
+    /// range that is not a range, a SWEMWBS conversion on another range. Empty when it can
+    /// stand.
+    pub fn problems(&self) -> Vec<DefinitionProblem> {
+        let mut problems = Vec::new();
+        let mut bad = |field: Field, value: f64, message: &str| {
+            problems.push(DefinitionProblem {
+                field,
+                value: crate::format::format_number(value),
+                message: message.to_string(),
+            })
+        };
+        for (field, value) in [(Field::Min, self.min), (Field::Max, self.max)] {
+            if let Some(v) = value.filter(|v| !v.is_finite()) {
+                bad(field, v, "must be a finite number");
+            }
+        }
+        for (field, value, what) in [
+            (Field::Sd, self.sd, "must be above 0 (a standard deviation)"),
+            (
+                Field::Mid,
+                self.mid,
+                "must be above 0 (a minimal important difference)",
+            ),
+            (
+                Field::Sem,
+                self.sem,
+                "must be above 0 (a standard error of measurement)",
+            ),
+        ] {
+            if let Some(v) = value.filter(|v| !(v.is_finite() && *v > 0.0)) {
+                bad(field, v, what);
+            }
+        }
+        if let Some(r) = self.reliability.filter(|r| !(*r > 0.0 && *r < 1.0)) {
+            bad(Field::Reliability, r, "must be between 0 and 1");
+        }
+        if !problems.is_empty() {
+            return problems;
+        }
+        let whole = |message: String| {
+            vec![DefinitionProblem {
+                field: Field::Measure,
+                value: self.name.clone(),
+                message,
+            }]
+        };
+        if !Measure::is_built_in(&self.name) {
+            let missing: Vec<&str> = [
+                ("min", self.min.is_none()),
+                ("max", self.max.is_none()),
+                ("higher_is_better", self.higher_is_better.is_none()),
+            ]
+            .into_iter()
+            .filter(|(_, m)| *m)
+            .map(|(n, _)| n)
+            .collect();
+            if !missing.is_empty() {
+                return whole(format!(
+                    "is not a built-in measure, so it needs {}: fill them in",
+                    missing.join(", ")
+                ));
+            }
+        }
+        if let (Some(min), Some(max)) = (self.min, self.max)
+            && min >= max
+        {
+            return whole(format!("has min {min} not below max {max}"));
+        }
+        if self.conversion == Some(Conversion::Swemwbs)
+            && (self.min.is_some_and(|m| m != 7.0) || self.max.is_some_and(|m| m != 35.0))
+        {
+            return whole(
+                "has the swemwbs conversion, which needs raw totals from 7 to 35 (min 7, max 35)"
+                    .into(),
+            );
+        }
+        Vec::new()
+    }
+
+    /// The measure in force: `base` (a built-in of the same name) overridden field by field,
+    /// or this definition alone. `None` when neither gives a range and a direction.
+    pub fn resolve(base: Option<&Measure>, def: Option<&MeasureDef>) -> Option<Measure> {
+        let Some(row) = def else {
+            return base.cloned();
+        };
+        let base = match base {
+            Some(b) => b.clone(),
+            None => Measure::new(&row.name, row.min?, row.max?, row.higher_is_better?),
+        };
+        Some(Measure {
+            name: base.name,
+            min: row.min.unwrap_or(base.min),
+            max: row.max.unwrap_or(base.max),
+            higher_is_better: row.higher_is_better.unwrap_or(base.higher_is_better),
+            sem: row.sem.or(base.sem),
+            reliability: row.reliability.or(base.reliability),
+            sd: row.sd.or(base.sd),
+            mid: row.mid.or(base.mid),
+            conversion: row.conversion.or(base.conversion),
+            principles: row.principles.unwrap_or(base.principles),
+            label_cy: row.label_cy.clone().or(base.label_cy),
+            source: row.source.clone().or(base.source),
+        })
+    }
+}
+
 /// SWEMWBS raw total 7..35 → metric score (Stewart-Brown et al.; table as in SPEC 2.4).
 pub const SWEMWBS_METRIC: [f64; 29] = [
     7.00, 9.51, 11.25, 12.40, 13.33, 14.08, 14.75, 15.32, 15.84, 16.36, 16.88, 17.43, 17.98, 18.59,
@@ -392,6 +539,13 @@ impl Measure {
             label_cy: None,
             source: None,
         }
+    }
+
+    /// Whether `name` is a built-in measure's (in any case).
+    pub fn is_built_in(name: &str) -> bool {
+        Measure::built_in()
+            .iter()
+            .any(|b| b.name.eq_ignore_ascii_case(name.trim()))
     }
 
     /// The measures every run knows (SPEC 2.4), before any measures table or config entry.

@@ -4,6 +4,13 @@
 
 use serde::Serialize;
 
+/// The items of a list cell, trimmed, empty ones dropped.
+pub fn split_list(t: &str) -> impl Iterator<Item = &str> {
+    t.split([';', ',', '\n', '\r'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+}
+
 /// A column name or sheet name in the form names are compared in: lower case, with spaces,
 /// hyphens and underscores treated alike (runs of them count once), trimmed.
 pub fn name_key(name: &str) -> String {

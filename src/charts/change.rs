@@ -7,7 +7,6 @@ use super::{
     Canvas, Chart, SMALL, SMALL_CHAR_WIDTH, TEXT, both, draw, err, palette, shorten, text_style,
     wrap,
 };
-use crate::i18n;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -32,19 +31,16 @@ fn left_of_legend(first: &str) -> i32 {
 
 /// Baseline (open circle) to follow-up (filled circle) per measure on the measure's own
 /// scale, with the CI of the change as a whisker.
+/// `legend`: the words for the baseline mean and the follow-up mean.
 pub fn before_after(
-    text: &i18n::Text,
+    legend: &[String; 2],
     id: &str,
     title: &str,
     desc: &str,
     rows: &[BeforeAfter],
 ) -> Chart {
-    let legend = [
-        text.get("chart-baseline-mean"),
-        text.get("chart-followup-mean"),
-    ];
     both(id, title, desc, |canvas| {
-        before_after_svg(canvas, &legend, rows)
+        before_after_svg(canvas, legend, rows)
     })
 }
 
@@ -232,9 +228,9 @@ pub struct Effect {
 }
 
 /// Effect sizes (Cohen's d_z, positive = improvement) with their 95% intervals.
-pub fn forest(text: &i18n::Text, id: &str, title: &str, desc: &str, rows: &[Effect]) -> Chart {
-    let words = [text.get("chart-effect-axis"), text.get("chart-interval")];
-    both(id, title, desc, |canvas| forest_svg(canvas, &words, rows))
+/// `words`: the axis name and the header of the estimates' column.
+pub fn forest(words: &[String; 2], id: &str, title: &str, desc: &str, rows: &[Effect]) -> Chart {
+    both(id, title, desc, |canvas| forest_svg(canvas, words, rows))
 }
 
 /// `words`: the axis name and the header of the estimates' column.

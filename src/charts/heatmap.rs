@@ -3,7 +3,6 @@
 //! that number as text, so the shade is never the only way to read it.
 
 use super::{Canvas, Chart, SMALL, TEXT, both, draw, err, palette, shorten, text_style};
-use crate::i18n;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -18,8 +17,9 @@ const SHADES: [RGBColor; 5] = [
 ];
 
 /// `cells[row][column]` holds 0 to 4.
+/// `legend` names what the shades count.
 pub fn heatmap(
-    text: &i18n::Text,
+    legend: &str,
     id: &str,
     title: &str,
     desc: &str,
@@ -27,9 +27,8 @@ pub fn heatmap(
     columns: &[String],
     cells: &[Vec<u8>],
 ) -> Chart {
-    let legend = text.get("chart-kinds-of-evidence");
     both(id, title, desc, |canvas| {
-        heatmap_svg(canvas, &legend, rows, columns, cells)
+        heatmap_svg(canvas, legend, rows, columns, cells)
     })
 }
 

@@ -6,7 +6,6 @@
 use super::{
     Canvas, Chart, SMALL, SMALL_CHAR_WIDTH, both, draw, err, palette, shorten, text_style,
 };
-use crate::i18n;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -18,9 +17,19 @@ pub struct Point {
     pub value: f64,
 }
 
+/// The words of the novelty chart, in the page's language.
+pub struct NoveltyWords {
+    /// "Novelty", before a level's number.
+    pub novelty: String,
+    /// The three bands of levels 1-2, 3-4 and 5-6 (simple, complicated, complex).
+    pub bands: [String; 3],
+    /// The name of the novelty axis.
+    pub axis: String,
+}
+
 /// `y_label` names the outcome value (for example "% reliably improved").
 pub fn novelty(
-    text: &i18n::Text,
+    text: &NoveltyWords,
     id: &str,
     title: &str,
     desc: &str,
@@ -46,16 +55,16 @@ fn scale_top(points: &[Point]) -> f64 {
     (y_max / 10.0).ceil() * 10.0
 }
 
-fn band(text: &i18n::Text, novelty: u8) -> String {
-    text.get(match novelty {
-        1 | 2 => "novelty-simple",
-        3 | 4 => "novelty-complicated",
-        _ => "novelty-complex",
-    })
+fn band(text: &NoveltyWords, novelty: u8) -> &str {
+    &text.bands[match novelty {
+        1 | 2 => 0,
+        3 | 4 => 1,
+        _ => 2,
+    }]
 }
 
 /// Phones: novelty levels as groups of rows (highest value first), the value across.
-fn dot_plot(text: &i18n::Text, canvas: Canvas, y_label: &str, points: &[Point]) -> String {
+fn dot_plot(text: &NoveltyWords, canvas: Canvas, y_label: &str, points: &[Point]) -> String {
     let width = canvas.width;
     let (label_w, right) = (180, 18);
     let plot_w = (width - label_w - right) as f64;
@@ -99,7 +108,7 @@ fn dot_plot(text: &i18n::Text, canvas: Canvas, y_label: &str, points: &[Point]) 
         let mut y = start;
         for (n, level) in &levels {
             root.draw(&Text::new(
-                format!("{} {n} · {}", text.get("col-novelty"), band(text, *n)),
+                format!("{} {n} · {}", text.novelty, band(text, *n)),
                 (2, y + head / 2),
                 small(palette::GREY, HPos::Left),
             ))
@@ -130,7 +139,7 @@ fn dot_plot(text: &i18n::Text, canvas: Canvas, y_label: &str, points: &[Point]) 
 }
 
 /// Screens and print: novelty across, the value up, each point labelled.
-fn scatter(text: &i18n::Text, canvas: Canvas, y_label: &str, points: &[Point]) -> String {
+fn scatter(text: &NoveltyWords, canvas: Canvas, y_label: &str, points: &[Point]) -> String {
     let width = canvas.width;
     let height = 360u32;
     let (left, right, top, bottom) = (60, 110, 20, 70);
@@ -154,20 +163,16 @@ fn scatter(text: &i18n::Text, canvas: Canvas, y_label: &str, points: &[Point]) -
             ))
             .map_err(err)?;
         }
-        for (label, from) in [
-            ("novelty-simple", 1.5),
-            ("novelty-complicated", 3.5),
-            ("novelty-complex", 5.5),
-        ] {
+        for (label, from) in text.bands.iter().zip([1.5, 3.5, 5.5]) {
             root.draw(&Text::new(
-                text.get(label),
+                label.as_str(),
                 (x(from), base + 24),
                 text_style(SMALL, palette::GREY).pos(Pos::new(HPos::Center, VPos::Top)),
             ))
             .map_err(err)?;
         }
         root.draw(&Text::new(
-            text.get("chart-novelty-axis"),
+            text.axis.as_str(),
             (left + plot_w as i32 / 2, base + 44),
             text_style(SMALL, palette::INK).pos(Pos::new(HPos::Center, VPos::Top)),
         ))

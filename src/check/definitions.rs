@@ -4,8 +4,8 @@
 //! structural error naming both places (SPEC 2.4).
 
 use crate::config::LoadedConfig;
-use crate::ingest::rows::{KindRows, MeasureRow, ParsedSheet, RowStatus};
-use crate::model::{Conversion, Measure, Principles, Project};
+use crate::ingest::rows::{KindRows, ParsedSheet, RowStatus};
+use crate::model::{Measure, MeasureDef, Project};
 use crate::problems::{Problem, Severity};
 use crate::schema::Field;
 use std::collections::{BTreeMap, HashMap};
@@ -156,7 +156,7 @@ fn merge_project(a: &mut Project, b: &Project) -> Result<(), Field> {
 
 /// One definition of a measure and where it was made.
 struct Definition {
-    row: MeasureRow,
+    row: MeasureDef,
     place: String,
 }
 
@@ -177,31 +177,38 @@ pub fn measures(
     for entry in &config.config.measures {
         let line = config.line_of_span(entry.span());
         let m = entry.get_ref();
-        let row = match measure_row_of_config(m) {
-            Ok(row) => row,
+        let config_problem = |value: Option<String>, message: String| Problem {
+            row: Some(line),
+            column: Some("measures".into()),
+            value,
+            ..Problem::file(Severity::Error, &config_file, message)
+        };
+        let def = match m.definition() {
+            Ok(def) => def,
             Err(message) => {
-                problems.push(Problem {
-                    row: Some(line),
-                    column: Some("measures".into()),
-                    ..Problem::file(Severity::Error, &config_file, message)
-                });
+                problems.push(config_problem(None, message));
                 continue;
             }
         };
-        let place = format!("{config_file} line {line}");
-        let is_built_in = built_in
-            .iter()
-            .any(|b| b.name.eq_ignore_ascii_case(&row.name));
-        if let Some(message) = incomplete(&row, is_built_in) {
-            problems.push(Problem {
-                row: Some(line),
-                column: Some("measures".into()),
-                value: Some(row.name.clone()),
-                ..Problem::file(Severity::Error, &config_file, message)
-            });
+        let wrong = def.problems();
+        if !wrong.is_empty() {
+            for p in wrong {
+                let message = if p.field == Field::Measure {
+                    p.message
+                } else {
+                    format!(
+                        "[[measures]] \"{}\": {} {}",
+                        def.name,
+                        p.field.name(),
+                        p.message
+                    )
+                };
+                problems.push(config_problem(Some(p.value), message));
+            }
             continue;
         }
-        if let Err(message) = define(&mut definitions, &mut order, row, place) {
+        let place = format!("{config_file} line {line}");
+        if let Err(message) = define(&mut definitions, &mut order, def, place) {
             problems.push(Problem {
                 row: Some(line),
                 ..Problem::file(Severity::Error, &config_file, message)
@@ -214,32 +221,16 @@ pub fn measures(
         };
         let mut status = Vec::new();
         for row in rows.clone() {
-            let is_built_in = built_in
-                .iter()
-                .any(|b| b.name.eq_ignore_ascii_case(&row.name));
             let row_number = sheet.row_number(row.idx);
-            if let Some(message) = incomplete(&row, is_built_in) {
-                status.push((row.idx, RowStatus::Excluded));
-                problems.push(sheet.info.problem(
-                    Severity::Excluded,
-                    row_number,
-                    Some(Field::Measure),
-                    Some(row.name.clone()),
-                    message,
-                ));
-                continue;
-            }
-            let key = row.name.to_lowercase();
-            let exact = definitions
-                .get(&key)
-                .is_some_and(|d| same_definition(&d.row, &row));
+            let key = row.def.name.to_lowercase();
+            let exact = definitions.get(&key).is_some_and(|d| d.row == row.def);
             if exact {
                 status.push((row.idx, RowStatus::Duplicate));
                 continue;
             }
             let idx = row.idx;
-            let name = row.name.clone();
-            match define(&mut definitions, &mut order, row, place(sheet, idx)) {
+            let name = row.def.name.clone();
+            match define(&mut definitions, &mut order, row.def, place(sheet, idx)) {
                 Ok(()) => status.push((idx, RowStatus::Used)),
                 Err(message) => {
                     status.push((idx, RowStatus::Excluded));
@@ -262,27 +253,16 @@ pub fn measures(
         .filter_map(|key| {
             let base = built_in.iter().find(|b| b.name.to_lowercase() == *key);
             let defined = definitions.get(key).map(|d| &d.row);
-            resolve(base, defined)
+            MeasureDef::resolve(base, defined)
         })
         .collect()
-}
-
-/// Two rows that say the same thing, wherever they were read.
-fn same_definition(a: &MeasureRow, b: &MeasureRow) -> bool {
-    MeasureRow {
-        idx: 0,
-        ..a.clone()
-    } == MeasureRow {
-        idx: 0,
-        ..b.clone()
-    }
 }
 
 /// Records a definition, merging with an earlier one that agrees.
 fn define(
     definitions: &mut HashMap<String, Definition>,
     order: &mut Vec<String>,
-    row: MeasureRow,
+    row: MeasureDef,
     place: String,
 ) -> Result<(), String> {
     let key = row.name.to_lowercase();
@@ -303,7 +283,7 @@ fn define(
     }
 }
 
-fn merge_measure(a: &mut MeasureRow, b: &MeasureRow) -> Result<(), &'static str> {
+fn merge_measure(a: &mut MeasureDef, b: &MeasureDef) -> Result<(), &'static str> {
     merge_field(&mut a.min, &b.min, "min")?;
     merge_field(&mut a.max, &b.max, "max")?;
     merge_field(
@@ -320,126 +300,4 @@ fn merge_measure(a: &mut MeasureRow, b: &MeasureRow) -> Result<(), &'static str>
     merge_field(&mut a.label_cy, &b.label_cy, "label_cy")?;
     merge_field(&mut a.source, &b.source, "source")?;
     Ok(())
-}
-
-/// Why a definition cannot stand alone: a measure that is not built in needs its range and
-/// direction; a range must be a range.
-fn incomplete(row: &MeasureRow, is_built_in: bool) -> Option<String> {
-    if !is_built_in {
-        let missing: Vec<&str> = [
-            ("min", row.min.is_none()),
-            ("max", row.max.is_none()),
-            ("higher_is_better", row.higher_is_better.is_none()),
-        ]
-        .into_iter()
-        .filter(|(_, m)| *m)
-        .map(|(n, _)| n)
-        .collect();
-        if !missing.is_empty() {
-            return Some(format!(
-                "is not a built-in measure, so it needs {}: fill them in",
-                missing.join(", ")
-            ));
-        }
-    }
-    if let (Some(min), Some(max)) = (row.min, row.max)
-        && min >= max
-    {
-        return Some(format!("has min {min} not below max {max}"));
-    }
-    if row.conversion == Some(Conversion::Swemwbs)
-        && (row.min.is_some_and(|m| m != 7.0) || row.max.is_some_and(|m| m != 35.0))
-    {
-        return Some(
-            "has the swemwbs conversion, which needs raw totals from 7 to 35 (min 7, max 35)"
-                .into(),
-        );
-    }
-    None
-}
-
-/// A built-in measure overridden field by field, or a defined measure.
-fn resolve(base: Option<&Measure>, row: Option<&MeasureRow>) -> Option<Measure> {
-    let Some(row) = row else {
-        return base.cloned();
-    };
-    let base = match base {
-        Some(b) => b.clone(),
-        None => Measure::new(&row.name, row.min?, row.max?, row.higher_is_better?),
-    };
-    Some(Measure {
-        name: base.name,
-        min: row.min.unwrap_or(base.min),
-        max: row.max.unwrap_or(base.max),
-        higher_is_better: row.higher_is_better.unwrap_or(base.higher_is_better),
-        sem: row.sem.or(base.sem),
-        reliability: row.reliability.or(base.reliability),
-        sd: row.sd.or(base.sd),
-        mid: row.mid.or(base.mid),
-        conversion: row.conversion.or(base.conversion),
-        principles: row.principles.unwrap_or(base.principles),
-        label_cy: row.label_cy.clone().or(base.label_cy),
-        source: row.source.clone().or(base.source),
-    })
-}
-
-/// A `[[measures]]` entry as a measures row.
-fn measure_row_of_config(m: &crate::config::MeasureConfig) -> Result<MeasureRow, String> {
-    let conversion = match m.conversion.as_deref().map(str::trim) {
-        None | Some("") => None,
-        Some(c) if c.eq_ignore_ascii_case("swemwbs") => Some(Conversion::Swemwbs),
-        Some(c) => {
-            return Err(format!(
-                "[[measures]] \"{}\": conversion \"{c}\" is not known (use \"swemwbs\" or leave it out)",
-                m.measure
-            ));
-        }
-    };
-    let principles = match &m.principles {
-        None => None,
-        Some(list) => {
-            let mut set = Principles::default();
-            for item in crate::ingest::value::split_list(&list.joined()) {
-                let p = crate::model::Principle::parse(item).ok_or_else(|| {
-                    format!(
-                        "[[measures]] \"{}\": \"{item}\" is not a principle",
-                        m.measure
-                    )
-                })?;
-                set.insert(p);
-            }
-            Some(set)
-        }
-    };
-    if let Some(r) = m.reliability
-        && !(r > 0.0 && r < 1.0)
-    {
-        return Err(format!(
-            "[[measures]] \"{}\": reliability must be between 0 and 1",
-            m.measure
-        ));
-    }
-    for (name, v) in [("sd", m.sd), ("mid", m.mid), ("sem", m.sem)] {
-        if v.is_some_and(|v| v <= 0.0) {
-            return Err(format!(
-                "[[measures]] \"{}\": {name} must be above 0",
-                m.measure
-            ));
-        }
-    }
-    Ok(MeasureRow {
-        idx: 0,
-        name: m.measure.trim().to_string(),
-        min: m.min,
-        max: m.max,
-        higher_is_better: m.higher_is_better,
-        sem: m.sem,
-        reliability: m.reliability,
-        sd: m.sd,
-        mid: m.mid,
-        conversion,
-        principles,
-        label_cy: m.label_cy.clone(),
-        source: m.source.clone(),
-    })
 }

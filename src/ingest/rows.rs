@@ -4,7 +4,7 @@
 
 use super::value::{self, Cell};
 use crate::model::{
-    Achieved, Conversion, Language, Principle, Principles, Project, Spectrum, Teller,
+    Achieved, Conversion, Language, MeasureDef, Principle, Principles, Project, Spectrum, Teller,
 };
 use crate::problems::{Problem, Severity};
 use crate::schema::{FIELD_COUNT, Field, Kind};
@@ -96,18 +96,7 @@ pub struct ProjectRow {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct MeasureRow {
     pub idx: u32,
-    pub name: String,
-    pub min: Option<f64>,
-    pub max: Option<f64>,
-    pub higher_is_better: Option<bool>,
-    pub sem: Option<f64>,
-    pub reliability: Option<f64>,
-    pub sd: Option<f64>,
-    pub mid: Option<f64>,
-    pub conversion: Option<Conversion>,
-    pub principles: Option<Principles>,
-    pub label_cy: Option<String>,
-    pub source: Option<String>,
+    pub def: MeasureDef,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -666,60 +655,42 @@ impl<'a> RowCheck<'_, 'a> {
 
     fn measure(&mut self, idx: u32) -> Option<MeasureRow> {
         let name = self.required_text(Field::Measure);
-        let positive = |this: &mut Self, field: Field, what: &str| {
-            let n = this.number(field)?;
-            if n <= 0.0 {
-                this.fail(
-                    Some(field),
-                    Some(value::format_number(n)),
-                    format!("must be above 0 ({what})"),
-                );
-                return None;
-            }
-            Some(n)
-        };
-        let sd = positive(self, Field::Sd, "a standard deviation");
-        let mid = positive(self, Field::Mid, "a minimal important difference");
-        let sem = positive(self, Field::Sem, "a standard error of measurement");
-        let reliability = self.number(Field::Reliability);
-        if let Some(r) = reliability
-            && !(r > 0.0 && r < 1.0)
-        {
-            self.fail(
-                Some(Field::Reliability),
-                Some(value::format_number(r)),
-                "must be between 0 and 1",
-            );
-        }
         let conversion = match value::text(self.cell(Field::Conversion)) {
             None => None,
-            Some(t) if t.eq_ignore_ascii_case("swemwbs") => Some(Conversion::Swemwbs),
-            Some(t) => {
-                self.fail(
-                    Some(Field::Conversion),
-                    Some(t),
-                    "is not a conversion mwm knows (use swemwbs, or leave it empty)",
-                );
-                None
-            }
+            Some(t) => match Conversion::parse(&t) {
+                Some(c) => Some(c),
+                None => {
+                    self.fail(
+                        Some(Field::Conversion),
+                        Some(t),
+                        "is not a conversion mwm knows (use swemwbs, or leave it empty)",
+                    );
+                    None
+                }
+            },
         };
         let principles =
             (!self.cell(Field::Principles).is_blank()).then(|| self.principles(Field::Principles));
-        Some(MeasureRow {
-            idx,
+        let def = MeasureDef {
             name: name?,
             min: self.number(Field::Min),
             max: self.number(Field::Max),
             higher_is_better: self.parse(Field::HigherIsBetter, value::boolean),
-            sem,
-            reliability,
-            sd,
-            mid,
+            sem: self.number(Field::Sem),
+            reliability: self.number(Field::Reliability),
+            sd: self.number(Field::Sd),
+            mid: self.number(Field::Mid),
             conversion,
             principles,
             label_cy: self.text(Field::LabelCy),
             source: self.text(Field::Source),
-        })
+        };
+        // The one validator of measure definitions (shared with `[[measures]]` in mwm.toml),
+        // each problem at its cell.
+        for p in def.problems() {
+            self.fail(Some(p.field), Some(p.value), p.message);
+        }
+        Some(MeasureRow { idx, def })
     }
 
     fn output(&mut self) -> Option<OutputCells<'a>> {

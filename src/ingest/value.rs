@@ -5,7 +5,7 @@
 
 pub use crate::format::{format_date, format_number};
 pub use crate::model::{days_from_ymd, naive_date};
-pub use crate::schema::name_key;
+pub use crate::schema::{name_key, split_list};
 
 /// One cell as a reader hands it over: borrowed text, so CSV fields and spreadsheet strings
 /// are parsed where they lie, without a copy per cell.
@@ -247,13 +247,6 @@ pub fn list(cell: Cell<'_>) -> Vec<String> {
         None => Vec::new(),
         Some(t) => split_list(&t).map(str::to_string).collect(),
     }
-}
-
-/// The items of a list cell, trimmed, empty ones dropped.
-pub fn split_list(t: &str) -> impl Iterator<Item = &str> {
-    t.split([';', ',', '\n', '\r'])
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
 }
 
 /// Spreadsheet column letters of a 0-based column index (0 → A, 26 → AA).

@@ -34,8 +34,12 @@ impl Renderer {
         let page = read("page.html", PAGE)?;
         let css = read("style.css", STYLE)?;
         let mut tera = tera::Tera::default();
-        tera.add_raw_template("page.html", &page)
-            .map_err(|e| RenderError(format!("template page.html: {}", crate::error_chain(&e))))?;
+        tera.add_raw_template("page.html", &page).map_err(|e| {
+            RenderError(format!(
+                "template page.html: {}",
+                crate::format::error_chain(&e)
+            ))
+        })?;
         Ok(Renderer { tera, css })
     }
 
@@ -50,7 +54,11 @@ impl Renderer {
                     .render("page.html", &context)
                     .map(|html| (p.path.clone(), html))
                     .map_err(|e| {
-                        RenderError(format!("page {}: {}", p.path, crate::error_chain(&e)))
+                        RenderError(format!(
+                            "page {}: {}",
+                            p.path,
+                            crate::format::error_chain(&e)
+                        ))
                     })
             })
             .collect()

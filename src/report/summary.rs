@@ -4,7 +4,6 @@
 
 use super::tables::{self, TidyTable};
 use crate::check::Checked;
-use crate::cli::SummaryFormat;
 use crate::figures::Figures;
 use crate::model::Tables;
 use std::fmt::Write as _;
@@ -20,6 +19,14 @@ fn headline(tables: &Tables, figures: &Figures, checked: &Checked) -> Vec<TidyTa
             )
         })
         .collect()
+}
+
+/// The forms `mwm summary` prints (`--format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SummaryFormat {
+    Table,
+    Csv,
+    Json,
 }
 
 pub fn render(

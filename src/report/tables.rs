@@ -4,7 +4,7 @@
 
 use crate::check::Checked;
 use crate::figures::{Figures, OutcomeFigures, Share};
-use crate::ingest::value::format_date;
+use crate::format::format_date;
 use crate::model::{Band, Principle, Tables};
 use rayon::prelude::*;
 

@@ -20,6 +20,7 @@
 //! - `first_run`: the template workbook, `mwm init`, help, version and completions;
 //! - `languages`: Welsh and English pages, `--lang both`, no English on Welsh pages.
 
+mod architecture;
 mod checking;
 mod config;
 mod demo;

@@ -300,7 +300,8 @@ fn forest(ctx: &PageContext<'_>, codes: &[u32], id: &str) -> Section {
         ),
         None => String::new(),
     };
-    let chart = change::forest(text, id, &text.get("forest-chart-title"), &desc, &effects);
+    let words = [text.get("chart-effect-axis"), text.get("chart-interval")];
+    let chart = change::forest(&words, id, &text.get("forest-chart-title"), &desc, &effects);
     let table = effects
         .iter()
         .zip(&rows)
@@ -403,7 +404,7 @@ fn evidence_map(ctx: &PageContext<'_>, codes: &[u32], id: &str) -> Section {
         weakest = weakest.map_or("", |w| w.1)
     );
     let chart = heatmap::heatmap(
-        text,
+        &text.get("chart-kinds-of-evidence"),
         id,
         &text.get("evidence-chart-title"),
         &desc,
@@ -558,8 +559,17 @@ fn novelty(ctx: &PageContext<'_>, codes: &[u32]) -> Option<Section> {
         ),
         _ => String::new(),
     };
+    let words = scatter::NoveltyWords {
+        novelty: text.get("col-novelty"),
+        bands: [
+            text.get("novelty-simple"),
+            text.get("novelty-complicated"),
+            text.get("novelty-complex"),
+        ],
+        axis: text.get("chart-novelty-axis"),
+    };
     let chart = scatter::novelty(
-        text,
+        &words,
         "index-novelty",
         &text.get("novelty-chart-title"),
         &desc,

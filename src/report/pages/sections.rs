@@ -105,8 +105,12 @@ pub fn outcomes(ctx: &PageContext<'_>, scope: Scope, id_prefix: &str) -> Section
                 .collect::<Vec<_>>()
                 .join("; "),
         ) + ".";
+        let legend = [
+            text.get("chart-baseline-mean"),
+            text.get("chart-followup-mean"),
+        ];
         let chart = change::before_after(
-            text,
+            &legend,
             &format!("{id_prefix}-change"),
             &text.get("outcomes-chart-title"),
             &desc,
