@@ -2,8 +2,9 @@
 //! separated (detected from the first line), CRLF or LF. Rows are numbered by the line on which
 //! the record starts, so a quoted field spanning lines does not shift the places of later rows.
 
+use super::cells::RowParser;
 use super::discover::Source;
-use super::rows::{ParsedSheet, RowParser};
+use super::rows::ParsedSheet;
 use super::sheet::{self, HEADER_SEARCH_ROWS, SheetStart};
 use super::value::Cell;
 use crate::config::LoadedConfig;

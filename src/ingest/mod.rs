@@ -4,6 +4,7 @@
 //! every row read, and the problems found. Checks that need more than one row (definitions,
 //! duplicates, the single-project rule) are the next step's, in `check`.
 
+pub mod cells;
 pub mod csv;
 pub mod discover;
 pub mod rows;

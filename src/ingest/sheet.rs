@@ -2,7 +2,8 @@
 //! where its header row is and how its columns map to fields (SPEC 2.3). The readers hand
 //! over the first rows; this returns a [`RowParser`] ready for the rest, or the reason not.
 
-use super::rows::{Column, RowParser, SheetInfo};
+use super::cells::RowParser;
+use super::rows::{Column, SheetInfo};
 use super::value::{self, Cell};
 use crate::config::LoadedConfig;
 use crate::problems::{Problem, Severity};

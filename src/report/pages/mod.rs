@@ -2,6 +2,7 @@
 //! per funder. Each builder turns figures into a [`Page`] of formatted values and charts;
 //! `render` turns pages into HTML with tera, in parallel.
 
+mod compare;
 mod portfolio;
 mod project;
 mod sections;

@@ -1,0 +1,163 @@
+//! Exact duplicates and conflicts across rows and sources (SPEC 3.1): a row equal to an earlier
+//! one in every recognised column is kept once; different scores for one project, person,
+//! measure and date, audit scores that differ, and a story id used twice in a project are
+//! excluded with a problem that points at the earlier row.
+
+use super::place::Builder;
+use crate::ingest::rows::{ParsedSheet, RowStatus};
+use crate::model::{Story, retain_marked};
+use crate::schema::Field;
+use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::collections::{HashMap, HashSet};
+
+/// What earlier rows held, for exact duplicates and conflicts.
+#[derive(Default)]
+pub(super) struct Seen {
+    pub(super) outputs: HashSet<(u32, i32, String, u64, u8, Option<String>)>,
+    pub(super) stories: FxHashSet<Story>,
+    /// (project, story_id) → where it was first used: (sheet, row number).
+    pub(super) story_ids: FxHashMap<(u32, String), (u32, u32)>,
+    pub(super) audit: HashSet<(u32, i32, u8, u8, u8)>,
+    pub(super) audit_keys: HashMap<(u32, i32, u8, u8), (u8, bool)>,
+}
+
+/// The identity of a score: project, person, measure and date in one number.
+pub(super) fn score_key(project: u32, person: u32, measure: u32, date: i32) -> u128 {
+    (u128::from(project) << 96)
+        | (u128::from(person) << 64)
+        | (u128::from(measure) << 32)
+        | u128::from(date as u32)
+}
+
+impl Builder<'_, '_> {
+    /// Scores: a row equal to an earlier one (same project, person, measure, date and score)
+    /// is a duplicate; a key that still holds more than one different score has all its rows
+    /// left out (SPEC 3.1). Found by sorting (key, row) pairs in parallel, which for millions
+    /// of rows is several times faster than hashing them one by one.
+    pub(super) fn score_duplicates_and_conflicts(&mut self, sheets: &mut [ParsedSheet]) {
+        let t = &self.tables.scores;
+        let n = t.project.len();
+        let mut order: Vec<(u128, u32)> = (0..n)
+            .map(|i| {
+                (
+                    score_key(t.project[i], t.person[i], t.measure[i], t.date[i]),
+                    i as u32,
+                )
+            })
+            .collect();
+        order.par_sort_unstable();
+        let mut keep = vec![true; n];
+        let mut duplicates = Vec::new();
+        let mut excluded = Vec::new();
+        let mut start = 0;
+        while start < n {
+            let mut end = start + 1;
+            while end < n && order[end].0 == order[start].0 {
+                end += 1;
+            }
+            if end - start > 1 {
+                // Rows of one key in row order: the first of each distinct score stays.
+                let mut distinct: Vec<usize> = Vec::new();
+                for &(_, i) in &order[start..end] {
+                    let i = i as usize;
+                    if distinct
+                        .iter()
+                        .any(|&d| t.raw[d].to_bits() == t.raw[i].to_bits())
+                    {
+                        keep[i] = false;
+                        duplicates.push(i);
+                    } else {
+                        distinct.push(i);
+                    }
+                }
+                if distinct.len() > 1 {
+                    let places: Vec<String> = distinct
+                        .iter()
+                        .map(|&i| {
+                            let r = self.refs.scores[i];
+                            format!(
+                                "{} at row {}",
+                                crate::ingest::value::format_number(t.raw[i]),
+                                sheets[r.sheet as usize].row_number(r.idx)
+                            )
+                        })
+                        .collect();
+                    for &i in &distinct {
+                        keep[i] = false;
+                        excluded.push((
+                            self.refs.scores[i],
+                            t.project[i],
+                            crate::ingest::value::format_number(t.raw[i]),
+                            format!(
+                                "is one of different scores for the same project, person, measure and date ({}): all of them are left out",
+                                places.join(", ")
+                            ),
+                        ));
+                    }
+                }
+            }
+            start = end;
+        }
+        for i in duplicates {
+            let r = self.refs.scores[i];
+            sheets[r.sheet as usize].status[r.idx as usize] = RowStatus::Duplicate;
+        }
+        excluded.sort_by_key(|(r, ..)| (r.sheet, r.idx));
+        for (r, project, value, message) in excluded {
+            let sheet = &mut sheets[r.sheet as usize];
+            self.exclude(sheet, (r.idx, project), Field::Score, value, message);
+        }
+        if keep.iter().any(|k| !k) {
+            self.tables.scores.retain(&keep);
+            retain_marked(&mut self.refs.scores, &keep);
+        }
+    }
+
+    /// Leaves out every score (and audit item) whose key holds more than one different value,
+    /// and gives stories without an id one made from their order.
+    pub(super) fn duplicates_and_conflicts(&mut self, sheets: &mut [ParsedSheet]) {
+        self.score_duplicates_and_conflicts(sheets);
+        let conflicted: HashSet<(u32, i32, u8, u8)> = self
+            .seen
+            .audit_keys
+            .iter()
+            .filter(|(_, v)| v.1)
+            .map(|(k, _)| *k)
+            .collect();
+        if !conflicted.is_empty() {
+            let t = &self.tables.audit;
+            let keep: Vec<bool> = (0..t.project.len())
+                .map(|i| {
+                    !conflicted.contains(&(
+                        t.project[i],
+                        t.date[i],
+                        t.principle[i] as u8,
+                        t.item[i],
+                    ))
+                })
+                .collect();
+            let mut excluded = Vec::new();
+            for (i, k) in keep.iter().enumerate() {
+                if !k {
+                    excluded.push((self.refs.audit[i], t.project[i], t.score[i]));
+                }
+            }
+            for (r, project, score) in excluded {
+                let sheet = &mut sheets[r.sheet as usize];
+                self.exclude(sheet, (r.idx, project), Field::Score, score.to_string(), "differs from another score for the same project, date, principle and item: both are left out".into());
+            }
+            self.tables.audit.retain(&keep);
+            retain_marked(&mut self.refs.audit, &keep);
+        }
+        // Stories without an id get one from their order within the project.
+        let mut counter: HashMap<u32, u32> = HashMap::new();
+        for s in &mut self.tables.stories {
+            if s.story_id.is_empty() {
+                let n = counter.entry(s.project).or_default();
+                *n += 1;
+                s.story_id = format!("#{n}");
+            }
+        }
+    }
+}

@@ -1,0 +1,424 @@
+//! Placing rows (SPEC 2.4, 3.1): each checked row of each sheet gets its run's codes for
+//! project, person and measure (the single-project rule supplies a missing project), is checked
+//! against the measures in force, and joins the canonical tables; projects are recoded in byte
+//! order of their ids at the end.
+
+use super::duplicates::Seen;
+use crate::ingest::rows::{KindRows, NO_PROJECT, ParsedSheet, RowStatus};
+use crate::model::{Measure, Story, Tables};
+use crate::problems::{Problem, Severity};
+use crate::schema::{Field, Kind};
+use rustc_hash::FxHashMap;
+use std::collections::HashMap;
+
+/// Codes project ids in first-seen order; [`Tables`] recodes them in byte order at the end.
+#[derive(Default)]
+pub(super) struct Codes {
+    pub(super) lookup: FxHashMap<String, u32>,
+    pub(super) names: Vec<String>,
+}
+
+impl Codes {
+    pub(super) fn code(&mut self, name: &str) -> u32 {
+        if let Some(&c) = self.lookup.get(name) {
+            return c;
+        }
+        let c = self.names.len() as u32;
+        self.names.push(name.to_string());
+        self.lookup.insert(name.to_string(), c);
+        c
+    }
+}
+
+/// Recodes projects in byte order of their ids and attaches their definitions.
+pub(super) fn finish_projects(
+    tables: &mut Tables,
+    codes: Codes,
+    defined: &std::collections::BTreeMap<String, crate::model::Project>,
+) {
+    let mut order: Vec<u32> = (0..codes.names.len() as u32).collect();
+    order.sort_by(|a, b| codes.names[*a as usize].cmp(&codes.names[*b as usize]));
+    let mut recode = vec![0u32; order.len()];
+    for (new, old) in order.iter().enumerate() {
+        recode[*old as usize] = new as u32;
+    }
+    let remap = |v: &mut Vec<u32>| v.iter_mut().for_each(|c| *c = recode[*c as usize]);
+    remap(&mut tables.outputs.project);
+    remap(&mut tables.scores.project);
+    remap(&mut tables.audit.project);
+    for s in &mut tables.stories {
+        s.project = recode[s.project as usize];
+    }
+    tables.project_ids = order
+        .iter()
+        .map(|o| codes.names[*o as usize].clone())
+        .collect();
+    tables.projects = tables
+        .project_ids
+        .iter()
+        .map(|id| defined.get(id).cloned())
+        .collect();
+}
+
+/// Turns a sheet's local project codes into run codes, the empty ones by the single-project rule.
+pub(super) struct ProjectResolver {
+    pub(super) cache: Vec<Option<u32>>,
+    pub(super) single: Option<u32>,
+}
+
+impl ProjectResolver {
+    pub(super) fn resolve(
+        &mut self,
+        sheet: &ParsedSheet,
+        projects: &mut Codes,
+        first_use: &mut HashMap<u32, Problem>,
+        idx: u32,
+        local: u32,
+    ) -> Option<u32> {
+        if local == NO_PROJECT {
+            return self.single;
+        }
+        if let Some(code) = self.cache[local as usize] {
+            return Some(code);
+        }
+        let id = sheet.string(local);
+        let code = projects.code(id);
+        first_use.entry(code).or_insert_with(|| {
+            sheet.info.problem(
+                Severity::Warning,
+                sheet.row_number(idx),
+                Some(Field::ProjectId),
+                Some(id.to_string()),
+                "has no row in any projects table: it is reported under its id",
+            )
+        });
+        self.cache[local as usize] = Some(code);
+        Some(code)
+    }
+}
+
+/// Where a row of the tables came from, to mark it and to place problems about it.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub(super) struct RowRef {
+    pub(super) sheet: u32,
+    pub(super) idx: u32,
+}
+
+pub(super) struct Builder<'m, 'p> {
+    pub(super) measures: &'m [Measure],
+    pub(super) tables: Tables,
+    pub(super) problems: &'p mut Vec<Problem>,
+    pub(super) projects: Codes,
+    /// Output measure names, grouped case-insensitively: lower-case name → code.
+    pub(super) output_measures: HashMap<String, u32>,
+    pub(super) people: Codes,
+    /// How each sheet is shown, by sheet index, for messages that point at an earlier row.
+    pub(super) sheet_names: Vec<String>,
+    /// The first row that used each project id, for the warning about ids with no projects row.
+    pub(super) first_use: HashMap<u32, Problem>,
+    /// Per table row, the sheet row it came from (same order as the columns).
+    pub(super) refs: Refs,
+    pub(super) seen: Seen,
+}
+
+#[derive(Default)]
+pub(super) struct Refs {
+    pub(super) scores: Vec<RowRef>,
+    pub(super) audit: Vec<RowRef>,
+}
+
+impl Builder<'_, '_> {
+    pub(super) fn missing_project(&mut self, sheet: &mut ParsedSheet, idx: u32) {
+        sheet.status[idx as usize] = RowStatus::Excluded;
+        let place = if sheet.info.sheet.is_some() {
+            "workbook"
+        } else {
+            "folder"
+        };
+        self.problems.push(sheet.info.problem(
+            Severity::Excluded,
+            sheet.row_number(idx),
+            Some(Field::ProjectId),
+            None,
+            format!("is empty, and this {place} has no projects table with exactly one project to supply it: fill in the project id"),
+        ));
+    }
+
+    /// Leaves out a row of `project` (a project code) with its problem.
+    pub(super) fn exclude(
+        &mut self,
+        sheet: &mut ParsedSheet,
+        (idx, project): (u32, u32),
+        field: Field,
+        value: String,
+        message: String,
+    ) {
+        sheet.status[idx as usize] = RowStatus::Excluded;
+        let mut problem = sheet.info.problem(
+            Severity::Excluded,
+            sheet.row_number(idx),
+            Some(field),
+            Some(value),
+            message,
+        );
+        problem.project = Some(self.projects.names[project as usize].clone());
+        self.problems.push(problem);
+    }
+
+    pub(super) fn project(
+        &mut self,
+        resolver: &mut ProjectResolver,
+        sheet: &ParsedSheet,
+        idx: u32,
+        local: u32,
+    ) -> Option<u32> {
+        resolver.resolve(sheet, &mut self.projects, &mut self.first_use, idx, local)
+    }
+
+    /// Resolves the rows of one sheet into the tables, finding duplicates of earlier rows.
+    pub(super) fn sheet(
+        &mut self,
+        sheet_index: u32,
+        sheet: &mut ParsedSheet,
+        resolver: &mut ProjectResolver,
+    ) {
+        self.sheet_names.push(sheet.shown());
+        if resolver.single.is_none()
+            && sheet.info.column(Field::ProjectId).is_none()
+            && !matches!(sheet.info.kind, Kind::Projects | Kind::Measures)
+        {
+            // A structural error was reported for the sheet; its rows cannot be placed.
+            for status in &mut sheet.status {
+                if *status == RowStatus::Pending {
+                    *status = RowStatus::Excluded;
+                }
+            }
+            return;
+        }
+        let rows = std::mem::replace(&mut sheet.rows, KindRows::Projects(Vec::new()));
+        match &rows {
+            KindRows::Projects(_) | KindRows::Measures(_) => {}
+            KindRows::Outputs(o) => {
+                for i in 0..o.idx.len() {
+                    let idx = o.idx[i];
+                    let Some(project) = self.project(resolver, sheet, o.idx[i], o.project[i])
+                    else {
+                        self.missing_project(sheet, idx);
+                        continue;
+                    };
+                    let name = sheet.string(o.measure[i]);
+                    let notes = o.notes[i].map(|n| sheet.string(n).to_string());
+                    let key = (
+                        project,
+                        o.date[i],
+                        name.to_string(),
+                        o.value[i].to_bits(),
+                        o.principles[i].0,
+                        notes,
+                    );
+                    if !self.seen.outputs.insert(key) {
+                        sheet.status[idx as usize] = RowStatus::Duplicate;
+                        continue;
+                    }
+                    let next = self.tables.output_measures.len() as u32;
+                    let measure = *self
+                        .output_measures
+                        .entry(name.to_lowercase())
+                        .or_insert(next);
+                    if measure == next {
+                        self.tables.output_measures.push(name.to_string());
+                    }
+                    let t = &mut self.tables.outputs;
+                    t.project.push(project);
+                    t.date.push(o.date[i]);
+                    t.measure.push(measure);
+                    t.value.push(o.value[i]);
+                    t.principles.push(o.principles[i]);
+                    sheet.status[idx as usize] = RowStatus::Used;
+                }
+            }
+            KindRows::Outcomes(o) => self.outcomes(sheet_index, sheet, o, resolver),
+            KindRows::Stories(stories) => {
+                for row in stories {
+                    let Some(project) = self.project(resolver, sheet, row.idx, row.project) else {
+                        self.missing_project(sheet, row.idx);
+                        continue;
+                    };
+                    let story = Story {
+                        project,
+                        story_id: row.story_id.clone().unwrap_or_default(),
+                        date: row.date,
+                        title: row.title.clone(),
+                        text: row.text.clone(),
+                        what_matters: row.what_matters.clone(),
+                        achieved: row.achieved,
+                        principles: row.principles.iter().collect(),
+                        spectrum: row.spectrum,
+                        consent: row.consent,
+                        teller: row.teller,
+                        language: row.language,
+                    };
+                    // Ids are given here or empty (made later), so equal stories are equal rows.
+                    if self.seen.stories.contains(&story) {
+                        sheet.status[row.idx as usize] = RowStatus::Duplicate;
+                        continue;
+                    }
+                    if let Some(id) = &row.story_id {
+                        let key = (project, id.clone());
+                        if let Some(&(first_sheet, first_row)) = self.seen.story_ids.get(&key) {
+                            let first = format!(
+                                "row {first_row} of {}",
+                                self.sheet_names[first_sheet as usize]
+                            );
+                            let message = format!(
+                                "is already the story_id of another story of this project ({first}): this later story is left out; give it its own id"
+                            );
+                            self.exclude(
+                                sheet,
+                                (row.idx, project),
+                                Field::StoryId,
+                                id.clone(),
+                                message,
+                            );
+                            continue;
+                        }
+                        self.seen
+                            .story_ids
+                            .insert(key, (sheet_index, sheet.row_number(row.idx)));
+                    }
+                    self.seen.stories.insert(story.clone());
+                    self.tables.stories.push(story);
+                    sheet.status[row.idx as usize] = RowStatus::Used;
+                }
+            }
+            KindRows::Audit(rows) => {
+                for row in rows {
+                    let Some(project) = self.project(resolver, sheet, row.idx, row.project) else {
+                        self.missing_project(sheet, row.idx);
+                        continue;
+                    };
+                    let principle = row.principle as u8;
+                    if !self
+                        .seen
+                        .audit
+                        .insert((project, row.date, principle, row.item, row.score))
+                    {
+                        sheet.status[row.idx as usize] = RowStatus::Duplicate;
+                        continue;
+                    }
+                    let entry = self
+                        .seen
+                        .audit_keys
+                        .entry((project, row.date, principle, row.item))
+                        .or_insert((row.score, false));
+                    if entry.0 != row.score {
+                        entry.1 = true;
+                    }
+                    let t = &mut self.tables.audit;
+                    t.project.push(project);
+                    t.date.push(row.date);
+                    t.principle.push(row.principle);
+                    t.item.push(row.item);
+                    t.score.push(row.score);
+                    self.refs.audit.push(RowRef {
+                        sheet: sheet_index,
+                        idx: row.idx,
+                    });
+                    sheet.status[row.idx as usize] = RowStatus::Used;
+                }
+            }
+        }
+        sheet.rows = rows;
+    }
+
+    pub(super) fn outcomes(
+        &mut self,
+        sheet_index: u32,
+        sheet: &mut ParsedSheet,
+        o: &crate::ingest::rows::OutcomeRows,
+        resolver: &mut ProjectResolver,
+    ) {
+        // Room for every row up front: growing tables of millions of rows costs more.
+        let rows = o.idx.len();
+        self.refs.scores.reserve(rows);
+        let t = &mut self.tables.scores;
+        for column in [&mut t.project, &mut t.person, &mut t.measure] {
+            column.reserve(rows);
+        }
+        t.date.reserve(rows);
+        t.raw.reserve(rows);
+        t.score.reserve(rows);
+        // Names repeat: resolve each sheet-local measure and person once.
+        let mut measure_of: Vec<Option<Option<u32>>> = vec![None; sheet.strings.len()];
+        let mut person_of: Vec<u32> = vec![u32::MAX; sheet.strings.len()];
+        for i in 0..o.idx.len() {
+            let idx = o.idx[i];
+            let Some(project) = self.project(resolver, sheet, o.idx[i], o.project[i]) else {
+                self.missing_project(sheet, idx);
+                continue;
+            };
+            let local = o.measure[i];
+            let measures = self.measures;
+            let measure = *measure_of[local as usize].get_or_insert_with(|| {
+                let name = sheet.string(local);
+                measures
+                    .iter()
+                    .position(|m| m.name.eq_ignore_ascii_case(name))
+                    .map(|p| p as u32)
+            });
+            let Some(measure) = measure else {
+                let name = sheet.string(local).to_string();
+                self.exclude(sheet, (idx, project), Field::Measure, name, "is not a measure mwm knows: check the spelling, or define it in a measures sheet (measure, min, max, higher_is_better)".into());
+                continue;
+            };
+            let m = &self.measures[measure as usize];
+            let raw = o.score[i];
+            // A score outside the measure's range, or a raw total that is not whole, is left out.
+            let wrong = if raw < m.min || raw > m.max {
+                Some(format!(
+                    "is outside the range of {} ({} to {}): check the score, or the measure named in this row",
+                    m.name,
+                    crate::ingest::value::format_number(m.min),
+                    crate::ingest::value::format_number(m.max)
+                ))
+            } else if m.conversion.is_some() && raw.fract() != 0.0 {
+                Some(format!(
+                    "is not a whole number: {} scores are raw totals from {} to {}",
+                    m.name, m.min, m.max
+                ))
+            } else {
+                None
+            };
+            if let Some(message) = wrong {
+                self.exclude(
+                    sheet,
+                    (idx, project),
+                    Field::Score,
+                    crate::ingest::value::format_number(raw),
+                    message,
+                );
+                continue;
+            }
+            let local_person = o.person[i] as usize;
+            if person_of[local_person] == u32::MAX {
+                person_of[local_person] = self.people.code(sheet.string(o.person[i]));
+            }
+            let person = person_of[local_person];
+            let date = o.date[i];
+            // Exact duplicates and conflicting scores are found once all sources are in,
+            // by sorting (see `score_duplicates_and_conflicts`).
+            let t = &mut self.tables.scores;
+            t.project.push(project);
+            t.person.push(person);
+            t.measure.push(measure);
+            t.date.push(date);
+            t.raw.push(raw);
+            t.score.push(m.analysed_score(raw));
+            self.refs.scores.push(RowRef {
+                sheet: sheet_index,
+                idx,
+            });
+            sheet.status[idx as usize] = RowStatus::Used;
+        }
+    }
+}

@@ -1,0 +1,576 @@
+//! Cells: turns each row under a header into a typed row of its table, checking every cell on
+//! the way (SPEC 2.3, 2.4 and the row problems of 3.1 that one row can show by itself).
+
+use super::rows::{
+    AuditRow, KindRows, MeasureRow, NO_PROJECT, OutcomeRows, OutputRows, ParsedSheet, ProjectRow,
+    RowStatus, SheetInfo, StoryRow,
+};
+use super::value::{self, Cell};
+use crate::model::{
+    Achieved, Conversion, Language, MeasureDef, Principle, Principles, Project, Spectrum, Teller,
+};
+use crate::problems::{Problem, Severity};
+use crate::schema::{FIELD_COUNT, Field, Kind};
+use rustc_hash::FxHashMap;
+use std::borrow::Cow;
+
+/// Builds a [`ParsedSheet`] one row at a time.
+pub struct RowParser {
+    sheet: ParsedSheet,
+    lookup: FxHashMap<String, u32>,
+    /// Blank rows not yet known to be followed by a row with values.
+    pending_blank: Vec<u32>,
+    /// Whether the sheet has a column for a field, as a lookup table.
+    has: [bool; FIELD_COUNT],
+}
+
+impl RowParser {
+    pub fn new(info: SheetInfo) -> RowParser {
+        let rows = match info.kind {
+            Kind::Projects => KindRows::Projects(Vec::new()),
+            Kind::Measures => KindRows::Measures(Vec::new()),
+            Kind::Outputs => KindRows::Outputs(OutputRows::default()),
+            Kind::Outcomes => KindRows::Outcomes(OutcomeRows::default()),
+            Kind::Stories => KindRows::Stories(Vec::new()),
+            Kind::Audit => KindRows::Audit(Vec::new()),
+        };
+        let mut has = [false; FIELD_COUNT];
+        for (i, c) in info.columns.iter().enumerate() {
+            has[i] = c.is_some();
+        }
+        RowParser {
+            sheet: ParsedSheet {
+                info,
+                row_numbers: Vec::new(),
+                status: Vec::new(),
+                rows,
+                strings: Vec::new(),
+            },
+            lookup: FxHashMap::default(),
+            pending_blank: Vec::new(),
+            has,
+        }
+    }
+
+    /// A row known to be blank without looking at it (an empty CSV line).
+    pub fn blank(&mut self, row: u32) {
+        self.pending_blank.push(row);
+    }
+
+    /// Finishes the sheet: trailing blank rows are not rows read (SPEC 3.2).
+    pub fn finish(self) -> ParsedSheet {
+        self.sheet
+    }
+
+    /// Finishes a piece of a sheet, with the blank rows at its end that a later piece may
+    /// confirm as rows read.
+    pub fn finish_with_pending(self) -> (ParsedSheet, Vec<u32>) {
+        (self.sheet, self.pending_blank)
+    }
+
+    pub fn info(&self) -> &SheetInfo {
+        &self.sheet.info
+    }
+
+    fn start_row(&mut self, row: u32) -> u32 {
+        for blank in self.pending_blank.drain(..) {
+            self.sheet.row_numbers.push(blank);
+            self.sheet.status.push(RowStatus::Blank);
+        }
+        self.sheet.row_numbers.push(row);
+        self.sheet.status.push(RowStatus::Pending);
+        (self.sheet.status.len() - 1) as u32
+    }
+
+    fn intern(&mut self, text: &str) -> u32 {
+        if let Some(&code) = self.lookup.get(text) {
+            return code;
+        }
+        let code = self.sheet.strings.len() as u32;
+        self.sheet.strings.push(text.to_string());
+        self.lookup.insert(text.to_string(), code);
+        code
+    }
+
+    /// One row under the header. `fields` is how many fields a CSV record had, when it differs
+    /// from the header's.
+    pub fn push(
+        &mut self,
+        row: u32,
+        cells: &[Cell<'_>],
+        field_count: Option<(usize, usize)>,
+        problems: &mut Vec<Problem>,
+    ) {
+        if cells.iter().all(Cell::is_blank) {
+            self.pending_blank.push(row);
+            return;
+        }
+        let idx = self.start_row(row);
+        let mut r = RowCheck {
+            info: &self.sheet.info,
+            has: &self.has,
+            cells,
+            row,
+            problems,
+            ok: true,
+        };
+        if let Some((got, want)) = field_count {
+            // The cells cannot be trusted to be under their headers: one reason is enough.
+            r.fail(
+                None,
+                None,
+                format!("has {got} fields but the header has {want}: check for a missing or extra separator"),
+            );
+            self.sheet.status[idx as usize] = RowStatus::Excluded;
+            return;
+        }
+        let parsed = match self.sheet.info.kind {
+            Kind::Projects => r
+                .project()
+                .map(|project| Parsed::Project(ProjectRow { idx, project })),
+            Kind::Measures => r.measure(idx).map(Parsed::Measure),
+            Kind::Outputs => r.output().map(Parsed::Output),
+            Kind::Outcomes => r.outcome().map(Parsed::Outcome),
+            Kind::Stories => r.story(idx).map(|(s, p)| Parsed::Story(s, p)),
+            Kind::Audit => r.audit(idx).map(|(a, p)| Parsed::Audit(a, p)),
+        };
+        let ok = r.ok;
+        let parsed = match parsed {
+            Some(p) if ok => p,
+            _ => {
+                self.sheet.status[idx as usize] = RowStatus::Excluded;
+                return;
+            }
+        };
+        self.store(idx, parsed);
+    }
+
+    fn store(&mut self, idx: u32, parsed: Parsed<'_>) {
+        match parsed {
+            Parsed::Project(p) => {
+                if let KindRows::Projects(rows) = &mut self.sheet.rows {
+                    rows.push(p);
+                }
+            }
+            Parsed::Measure(m) => {
+                if let KindRows::Measures(rows) = &mut self.sheet.rows {
+                    rows.push(m);
+                }
+            }
+            Parsed::Output(o) => {
+                let project = o.project.map_or(NO_PROJECT, |p| self.intern(&p));
+                let measure = self.intern(&o.measure);
+                let notes = o.notes.map(|n| self.intern(&n));
+                if let KindRows::Outputs(rows) = &mut self.sheet.rows {
+                    rows.idx.push(idx);
+                    rows.project.push(project);
+                    rows.date.push(o.date);
+                    rows.measure.push(measure);
+                    rows.value.push(o.value);
+                    rows.principles.push(o.principles);
+                    rows.notes.push(notes);
+                }
+            }
+            Parsed::Outcome(o) => {
+                let project = o.project.map_or(NO_PROJECT, |p| self.intern(&p));
+                let person = self.intern(&o.person);
+                let measure = self.intern(&o.measure);
+                if let KindRows::Outcomes(rows) = &mut self.sheet.rows {
+                    rows.idx.push(idx);
+                    rows.project.push(project);
+                    rows.person.push(person);
+                    rows.measure.push(measure);
+                    rows.date.push(o.date);
+                    rows.score.push(o.score);
+                }
+            }
+            Parsed::Story(s, project) => {
+                let project = project.map_or(NO_PROJECT, |p| self.intern(&p));
+                if let KindRows::Stories(rows) = &mut self.sheet.rows {
+                    rows.push(StoryRow { project, ..s });
+                }
+            }
+            Parsed::Audit(a, project) => {
+                let project = project.map_or(NO_PROJECT, |p| self.intern(&p));
+                if let KindRows::Audit(rows) = &mut self.sheet.rows {
+                    rows.push(AuditRow { project, ..a });
+                }
+            }
+        }
+    }
+}
+
+/// A row that passed its cell checks, before its strings are coded.
+enum Parsed<'a> {
+    Project(ProjectRow),
+    Measure(MeasureRow),
+    Output(OutputCells<'a>),
+    Outcome(OutcomeCells<'a>),
+    Story(StoryRow, Option<String>),
+    Audit(AuditRow, Option<String>),
+}
+
+struct OutputCells<'a> {
+    project: Option<Cow<'a, str>>,
+    date: i32,
+    measure: Cow<'a, str>,
+    value: f64,
+    principles: Principles,
+    notes: Option<Cow<'a, str>>,
+}
+
+struct OutcomeCells<'a> {
+    project: Option<Cow<'a, str>>,
+    person: Cow<'a, str>,
+    measure: Cow<'a, str>,
+    date: i32,
+    score: f64,
+}
+
+/// The cells of one row with its place; every `fail` marks the row excluded.
+struct RowCheck<'r, 'a> {
+    info: &'r SheetInfo,
+    has: &'r [bool; FIELD_COUNT],
+    cells: &'r [Cell<'a>],
+    row: u32,
+    problems: &'r mut Vec<Problem>,
+    ok: bool,
+}
+
+impl<'a> RowCheck<'_, 'a> {
+    fn cell(&self, field: Field) -> Cell<'a> {
+        if !self.has[field as usize] {
+            return Cell::Empty;
+        }
+        match self.info.column(field) {
+            Some(c) => self.cells.get(c.index).copied().unwrap_or(Cell::Empty),
+            None => Cell::Empty,
+        }
+    }
+
+    fn fail(&mut self, field: Option<Field>, value: Option<String>, message: impl Into<String>) {
+        self.ok = false;
+        let mut problem = self
+            .info
+            .problem(Severity::Excluded, self.row, field, value, message);
+        // The row's project as written (a row without one may get its workbook's single
+        // project when checked).
+        problem.project = match self.cell(Field::ProjectId) {
+            Cell::Empty | Cell::Error(_) => None,
+            cell => Some(cell.shown()).filter(|id| !id.is_empty()),
+        };
+        self.problems.push(problem);
+    }
+
+    fn warn(&mut self, field: Field, value: String, message: impl Into<String>) {
+        self.problems.push(self.info.problem(
+            Severity::Warning,
+            self.row,
+            Some(field),
+            Some(value),
+            message,
+        ));
+    }
+
+    fn missing(&mut self, field: Field) {
+        self.fail(
+            Some(field),
+            None,
+            "is empty, but this column is required: fill it in, or delete the row if it is not needed",
+        );
+    }
+
+    /// Applies a cell parser; a parse failure excludes the row.
+    fn parse<T>(
+        &mut self,
+        field: Field,
+        parser: impl Fn(Cell<'a>) -> Result<Option<T>, String>,
+    ) -> Option<T> {
+        let cell = self.cell(field);
+        match parser(cell) {
+            Ok(v) => v,
+            Err(message) => {
+                self.fail(Some(field), Some(cell.shown()), message);
+                None
+            }
+        }
+    }
+
+    fn required<T>(
+        &mut self,
+        field: Field,
+        parser: impl Fn(Cell<'a>) -> Result<Option<T>, String>,
+    ) -> Option<T> {
+        let cell = self.cell(field);
+        if cell.is_blank() {
+            self.missing(field);
+            return None;
+        }
+        self.parse(field, parser)
+    }
+
+    /// Trimmed text of an id-like or name column, borrowed when the cell is text (the large
+    /// tables parse millions of these); a whole-number cell becomes its digits.
+    fn text_cow(&mut self, field: Field, required: bool) -> Option<Cow<'a, str>> {
+        let cell = self.cell(field);
+        let text = match cell {
+            Cell::Text(t) if !t.trim().is_empty() => Some(Cow::Borrowed(t.trim())),
+            Cell::Empty | Cell::Text(_) => None,
+            Cell::Error(e) => {
+                self.fail(
+                    Some(field),
+                    Some(e.to_string()),
+                    "is a spreadsheet error, not text",
+                );
+                return None;
+            }
+            other => Some(Cow::Owned(other.shown())),
+        };
+        if text.is_none() && required {
+            self.missing(field);
+        }
+        text
+    }
+
+    fn text(&mut self, field: Field) -> Option<String> {
+        self.parse(field, value::identifier)
+    }
+
+    fn required_text(&mut self, field: Field) -> Option<String> {
+        self.required(field, value::identifier)
+    }
+
+    fn number(&mut self, field: Field) -> Option<f64> {
+        self.parse(field, value::number)
+    }
+
+    fn principles(&mut self, field: Field) -> Principles {
+        let cell = self.cell(field);
+        let mut set = Principles::default();
+        for item in value::list(cell) {
+            match Principle::parse(&item) {
+                Some(p) => set.insert(p),
+                None => self.fail(
+                    Some(field),
+                    Some(item),
+                    "is not a principle (use assets, networks, outcomes, relationships or enabling, in English or Welsh)",
+                ),
+            }
+        }
+        set
+    }
+
+    fn project_id(&mut self) -> Option<String> {
+        self.text(Field::ProjectId)
+    }
+
+    fn project(&mut self) -> Option<Project> {
+        let project_id = self.required_text(Field::ProjectId);
+        let name = self.required_text(Field::Name);
+        let budget = self.number(Field::Budget);
+        if let Some(b) = budget
+            && b < 0.0
+        {
+            self.fail(
+                Some(Field::Budget),
+                Some(value::format_number(b)),
+                "is negative: a budget is 0 or more",
+            );
+        }
+        let project = Project {
+            project_id: project_id?,
+            name: name?,
+            name_cy: self.text(Field::NameCy),
+            organisation: self.text(Field::Organisation),
+            funders: value::list(self.cell(Field::Funder)),
+            start_date: self.parse(Field::StartDate, value::date),
+            end_date: self.parse(Field::EndDate, value::date),
+            budget,
+            novelty: self.parse(Field::Novelty, |c| value::whole_in(c, 1, 6)),
+            description: self.text(Field::Description),
+        };
+        Some(project)
+    }
+
+    fn measure(&mut self, idx: u32) -> Option<MeasureRow> {
+        let name = self.required_text(Field::Measure);
+        let conversion = match value::text(self.cell(Field::Conversion)) {
+            None => None,
+            Some(t) => match Conversion::parse(&t) {
+                Some(c) => Some(c),
+                None => {
+                    self.fail(
+                        Some(Field::Conversion),
+                        Some(t),
+                        "is not a conversion mwm knows (use swemwbs, or leave it empty)",
+                    );
+                    None
+                }
+            },
+        };
+        let principles =
+            (!self.cell(Field::Principles).is_blank()).then(|| self.principles(Field::Principles));
+        let def = MeasureDef {
+            name: name?,
+            min: self.number(Field::Min),
+            max: self.number(Field::Max),
+            higher_is_better: self.parse(Field::HigherIsBetter, value::boolean),
+            sem: self.number(Field::Sem),
+            reliability: self.number(Field::Reliability),
+            sd: self.number(Field::Sd),
+            mid: self.number(Field::Mid),
+            conversion,
+            principles,
+            label_cy: self.text(Field::LabelCy),
+            source: self.text(Field::Source),
+        };
+        // The one validator of measure definitions (shared with `[[measures]]` in mwm.toml),
+        // each problem at its cell.
+        for p in def.problems() {
+            self.fail(Some(p.field), Some(p.value), p.message);
+        }
+        Some(MeasureRow { idx, def })
+    }
+
+    fn output(&mut self) -> Option<OutputCells<'a>> {
+        let project = self.text_cow(Field::ProjectId, false);
+        let date = self.required(Field::Date, value::date);
+        let measure = self.text_cow(Field::Measure, true);
+        let amount = self.required(Field::Value, value::number);
+        if let Some(v) = amount
+            && v < 0.0
+        {
+            self.fail(
+                Some(Field::Value),
+                Some(value::format_number(v)),
+                "is negative: an output value is 0 or more",
+            );
+        }
+        let principles = self.principles(Field::Principles);
+        let notes = self.text_cow(Field::Notes, false);
+        Some(OutputCells {
+            project,
+            date: date?,
+            measure: measure?,
+            value: amount?,
+            principles,
+            notes,
+        })
+    }
+
+    fn outcome(&mut self) -> Option<OutcomeCells<'a>> {
+        let project = self.text_cow(Field::ProjectId, false);
+        let person = self.text_cow(Field::PersonId, true);
+        let measure = self.text_cow(Field::Measure, true);
+        let date = self.required(Field::Date, value::date);
+        let score = self.required(Field::Score, value::number);
+        Some(OutcomeCells {
+            project,
+            person: person?,
+            measure: measure?,
+            date: date?,
+            score: score?,
+        })
+    }
+
+    /// A value that is kept as missing, with a warning, when it is not recognised.
+    fn lenient<T>(
+        &mut self,
+        field: Field,
+        parse: impl Fn(&str) -> Option<T>,
+        expected: &str,
+    ) -> Option<T> {
+        let text = value::text(self.cell(field))?;
+        let parsed = parse(&text);
+        if parsed.is_none() {
+            self.warn(
+                field,
+                text,
+                format!("is not recognised ({expected}): kept as missing"),
+            );
+        }
+        parsed
+    }
+
+    fn story(&mut self, idx: u32) -> Option<(StoryRow, Option<String>)> {
+        let project = self.project_id();
+        let text = self.required_text(Field::Text);
+        let principles = self.principles(Field::Principles);
+        let spectrum = match value::text(self.cell(Field::Spectrum)) {
+            None => None,
+            Some(t) => match Spectrum::parse(&t) {
+                Some(s) => Some(s),
+                None => {
+                    self.fail(
+                        Some(Field::Spectrum),
+                        Some(t),
+                        "is not a step of the spectrum of engagement (coercion, protection, education, persuasion, information, consultation, participation, co-production, involvement) or a band (doing to, doing for, doing with)",
+                    );
+                    None
+                }
+            },
+        };
+        let consent = self
+            .lenient(
+                Field::Consent,
+                value::parse_bool_text,
+                "yes or no; a story without a clear yes is never quoted",
+            )
+            .unwrap_or(false);
+        let row = StoryRow {
+            idx,
+            project: NO_PROJECT,
+            story_id: self.text(Field::StoryId),
+            date: self.parse(Field::Date, value::date),
+            title: self.text(Field::Title),
+            text: text?,
+            what_matters: self.text(Field::WhatMatters),
+            achieved: self.lenient(Field::Achieved, Achieved::parse, "yes, partly or not yet"),
+            principles,
+            spectrum,
+            consent,
+            teller: self.lenient(
+                Field::Teller,
+                Teller::parse,
+                "citizen, carer, family, professional, volunteer, community or other",
+            ),
+            language: self.lenient(Field::Language, Language::parse, "en or cy"),
+        };
+        Some((row, project))
+    }
+
+    fn audit(&mut self, idx: u32) -> Option<(AuditRow, Option<String>)> {
+        let project = self.project_id();
+        let date = self.required(Field::Date, value::date);
+        let principle = match value::text(self.cell(Field::Principle)) {
+            None => {
+                self.missing(Field::Principle);
+                None
+            }
+            Some(t) => {
+                let p = Principle::parse(&t);
+                if p.is_none() {
+                    self.fail(
+                        Some(Field::Principle),
+                        Some(t),
+                        "is not a principle (use assets, networks, outcomes, relationships or enabling, in English or Welsh)",
+                    );
+                }
+                p
+            }
+        };
+        let item = self.required(Field::Item, |c| value::whole_in(c, 1, 3));
+        let score = self.required(Field::Score, |c| value::whole_in(c, 1, 5));
+        Some((
+            AuditRow {
+                idx,
+                project: NO_PROJECT,
+                date: date?,
+                principle: principle?,
+                item: item?,
+                score: score?,
+            },
+            project,
+        ))
+    }
+}

@@ -1,0 +1,108 @@
+//! The principles section (SPEC 4.7): a project's stories by principle and its evidence
+//! for each of the five principles.
+
+use crate::charts::{bars, palette};
+use crate::figures::Scope;
+use crate::model::Principle;
+use crate::report::pages::PageContext;
+use crate::report::views::{
+    Block, Section, TableCell, bar_rows, chart_with_table, count, number, pct,
+};
+use crate::tr;
+
+/// Stories by principle and the evidence table of a project.
+pub fn principles(ctx: &PageContext<'_>, code: u32) -> Section {
+    let text = ctx.text;
+    let mut section = Section::new("principles", &text.get("principles-heading"));
+    section = section.para(text.get("principles-intro"));
+    let story = ctx.stories_of(Scope::Project(code));
+    let bars_rows: Vec<bars::Bar> = Principle::ALL
+        .iter()
+        .map(|p| bars::Bar {
+            label: text.principle(*p).to_string(),
+            value: story.principle(*p) as f64,
+            text: count(story.principle(*p)),
+            colour: palette::BLUE,
+        })
+        .collect();
+    let most = Principle::ALL
+        .iter()
+        .max_by_key(|p| (story.principle(**p), std::cmp::Reverse(**p as u8)));
+    let desc = match most {
+        Some(p) if story.principle(*p) > 0 => tr!(
+            text,
+            "principles-desc",
+            n_stories = story.stories,
+            stories = count(story.stories),
+            principle = text.principle(*p),
+            most = count(story.principle(*p)),
+            others = Principle::ALL
+                .iter()
+                .filter(|q| *q != p)
+                .map(|q| format!("{} {}", text.principle(*q), story.principle(*q)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        _ => text.get("principles-none"),
+    };
+    let chart = bars::horizontal(
+        &format!("p{code}-principles"),
+        &text.get("principles-chart-title"),
+        &desc,
+        &bars_rows,
+    );
+    section.blocks.extend(chart_with_table(
+        text,
+        chart,
+        vec![text.get("col-principle"), text.get("col-stories")],
+        bar_rows(&bars_rows),
+    ));
+    let hidden = ctx.hidden();
+    let rows = ctx
+        .evidence_of(code)
+        .iter()
+        .map(|e| {
+            let audit = ctx.audit_of(code, e.principle);
+            vec![
+                TableCell::text(text.principle(e.principle)),
+                TableCell::text(count(e.output_measures)),
+                match e.outcome_pairs {
+                    Some(n) => TableCell::text(count(n)),
+                    None => TableCell::muted(hidden.clone()),
+                },
+                TableCell::text(e.pct_improved.map_or("–".into(), pct)),
+                TableCell::text(tr!(
+                    text,
+                    "stories-quotable",
+                    stories = count(e.stories),
+                    quotable = count(e.quotable_stories)
+                )),
+                TableCell::text(audit.map_or("–".into(), |a| {
+                    if a.first_date == a.latest_date {
+                        number(a.latest_score, 1)
+                    } else {
+                        format!(
+                            "{} → {}",
+                            number(a.first_score, 1),
+                            number(a.latest_score, 1)
+                        )
+                    }
+                })),
+            ]
+        })
+        .collect();
+    section.blocks.push(Block::Table {
+        align: Vec::new(),
+        caption: text.get("evidence-caption"),
+        head: vec![
+            text.get("col-principle"),
+            text.get("col-output-measures"),
+            text.get("col-outcome-pairs"),
+            text.get("col-improved"),
+            text.get("col-stories"),
+            text.get("col-self-audit"),
+        ],
+        rows,
+    });
+    section
+}
