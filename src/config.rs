@@ -4,9 +4,9 @@
 //! makes no sense is an error naming the key and its line, because a misspelt setting that is
 //! silently ignored gives a report that looks right and is not.
 
-use crate::model::{Conversion, Languages, MeasureDef, Principle, Principles};
+use crate::model::{Languages, MeasureDef};
+use crate::schema::name_key;
 use crate::schema::{Field, Kind};
-use crate::schema::{name_key, split_list};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -25,7 +25,8 @@ pub struct Config {
     #[serde(default)]
     pub sheets: BTreeMap<String, Spanned<String>>,
     #[serde(default)]
-    pub measures: Vec<Spanned<MeasureConfig>>,
+    /// `[[measures]]`: definitions with the columns of the measures table.
+    pub measures: Vec<Spanned<MeasureDef>>,
     #[serde(default)]
     pub privacy: PrivacyConfig,
 }
@@ -73,88 +74,6 @@ pub struct PrivacyConfig {
     /// Names replaced by `[removed]` in quoted stories (SPEC 4.4).
     #[serde(default)]
     pub names: Vec<String>,
-}
-
-/// A `[[measures]]` entry: the columns of the measures table.
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
-#[serde(deny_unknown_fields)]
-pub struct MeasureConfig {
-    pub measure: String,
-    pub min: Option<f64>,
-    pub max: Option<f64>,
-    pub higher_is_better: Option<bool>,
-    pub sem: Option<f64>,
-    pub reliability: Option<f64>,
-    pub sd: Option<f64>,
-    pub mid: Option<f64>,
-    pub conversion: Option<String>,
-    #[serde(default)]
-    pub principles: Option<ListOrText>,
-    pub label_cy: Option<String>,
-    pub source: Option<String>,
-}
-
-impl MeasureConfig {
-    /// The entry as a measure definition, for the one validator all definitions pass
-    /// ([`MeasureDef::problems`]). A conversion or principle mwm does not know is an error.
-    pub fn definition(&self) -> Result<MeasureDef, String> {
-        let conversion = match self.conversion.as_deref().map(str::trim) {
-            None | Some("") => None,
-            Some(c) => Some(Conversion::parse(c).ok_or_else(|| {
-                format!(
-                    "[[measures]] \"{}\": conversion \"{c}\" is not known (use \"swemwbs\" or leave it out)",
-                    self.measure
-                )
-            })?),
-        };
-        let principles = match &self.principles {
-            None => None,
-            Some(list) => {
-                let mut set = Principles::default();
-                for item in split_list(&list.joined()) {
-                    let p = Principle::parse(item).ok_or_else(|| {
-                        format!(
-                            "[[measures]] \"{}\": \"{item}\" is not a principle",
-                            self.measure
-                        )
-                    })?;
-                    set.insert(p);
-                }
-                Some(set)
-            }
-        };
-        Ok(MeasureDef {
-            name: self.measure.trim().to_string(),
-            min: self.min,
-            max: self.max,
-            higher_is_better: self.higher_is_better,
-            sem: self.sem,
-            reliability: self.reliability,
-            sd: self.sd,
-            mid: self.mid,
-            conversion,
-            principles,
-            label_cy: self.label_cy.clone(),
-            source: self.source.clone(),
-        })
-    }
-}
-
-/// A list written as a TOML array or as one string separated by `;` or `,`.
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
-#[serde(untagged)]
-pub enum ListOrText {
-    List(Vec<String>),
-    Text(String),
-}
-
-impl ListOrText {
-    pub fn joined(&self) -> String {
-        match self {
-            ListOrText::List(items) => items.join(";"),
-            ListOrText::Text(t) => t.clone(),
-        }
-    }
 }
 
 /// The file `mwm init` writes: every key with its default and what it does.

@@ -372,8 +372,14 @@ impl Conversion {
 /// A measure's definition as a measures row or a `[[measures]]` entry gives it (SPEC 2.4):
 /// every field optional, because a definition with a built-in's name overrides only the
 /// fields it fills. Both sources are checked by [`MeasureDef::problems`], the one validator.
-#[derive(Debug, Clone, PartialEq, Default)]
+///
+/// In `mwm.toml` an entry has the measures table's column names (`measure` for the name);
+/// `conversion` and `principles` are read as the table reads them, and a value mwm does not
+/// know is a config error naming the key and line.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct MeasureDef {
+    #[serde(rename = "measure", deserialize_with = "de::trimmed")]
     pub name: String,
     pub min: Option<f64>,
     pub max: Option<f64>,
@@ -382,10 +388,58 @@ pub struct MeasureDef {
     pub reliability: Option<f64>,
     pub sd: Option<f64>,
     pub mid: Option<f64>,
+    #[serde(default, deserialize_with = "de::conversion")]
     pub conversion: Option<Conversion>,
+    #[serde(default, deserialize_with = "de::principles")]
     pub principles: Option<Principles>,
     pub label_cy: Option<String>,
     pub source: Option<String>,
+}
+
+/// Reading a measure definition's values from the config as the measures table reads them.
+mod de {
+    use super::{Conversion, Principle, Principles};
+    use serde::{Deserialize, Deserializer, de::Error};
+
+    pub fn trimmed<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+        Ok(String::deserialize(d)?.trim().to_string())
+    }
+
+    pub fn conversion<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Conversion>, D::Error> {
+        let text = String::deserialize(d)?;
+        if text.trim().is_empty() {
+            return Ok(None);
+        }
+        Conversion::parse(&text).map(Some).ok_or_else(|| {
+            D::Error::custom(format!(
+                "conversion \"{text}\" is not known (use \"swemwbs\" or leave it out)"
+            ))
+        })
+    }
+
+    /// A list as a TOML array, or as one string separated like a list cell (`;`, `,`).
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum ListOrText {
+        List(Vec<String>),
+        Text(String),
+    }
+
+    pub fn principles<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Principles>, D::Error> {
+        let items = match ListOrText::deserialize(d)? {
+            ListOrText::List(items) => items,
+            ListOrText::Text(text) => crate::schema::split_list(&text)
+                .map(str::to_string)
+                .collect(),
+        };
+        let mut set = Principles::default();
+        for item in &items {
+            let p = Principle::parse(item)
+                .ok_or_else(|| D::Error::custom(format!("\"{item}\" is not a principle")))?;
+            set.insert(p);
+        }
+        Ok(Some(set))
+    }
 }
 
 /// What is wrong with a measure definition: the field (`Field::Measure` for the definition

@@ -183,13 +183,7 @@ pub fn measures(
             value,
             ..Problem::file(Severity::Error, &config_file, message)
         };
-        let def = match m.definition() {
-            Ok(def) => def,
-            Err(message) => {
-                problems.push(config_problem(None, message));
-                continue;
-            }
-        };
+        let def = m.clone();
         let wrong = def.problems();
         if !wrong.is_empty() {
             for p in wrong {

@@ -22,7 +22,14 @@ pub enum Reason {
     Secondary,
 }
 
-/// A figure as published: shown, or hidden for a [`Reason`].
+/// A figure as published: shown, or hidden for a [`Reason`]. A page has to match on it to
+/// get a number, so a hidden figure cannot be drawn or written by mistake:
+///
+/// ```compile_fail
+/// use mwm::figures::{Published, Reason};
+/// let hidden: Published<f64> = Published::Hidden(Reason::Primary);
+/// let drawn: f64 = hidden.unwrap_or(0.0); // no such method: there is no number to default
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Published<T> {

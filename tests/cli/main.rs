@@ -30,6 +30,7 @@ mod languages;
 mod ledger;
 mod output;
 mod pages;
+mod pipeline;
 mod properties;
 mod reading;
 mod report_folder;
@@ -60,14 +61,7 @@ pub fn run(args: &[&str]) -> (i32, String, String) {
 
 /// Runs the `mwm` binary from `dir`, failing the test if it does not finish within [`TIMEOUT`].
 pub fn run_in(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_mwm"))
-        .args(args)
-        .current_dir(dir)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("cannot start the mwm binary");
+    let mut child = spawn_in(dir, args);
     // Read both pipes on their own threads so a large output cannot fill a pipe and block mwm.
     let mut out = child.stdout.take().expect("stdout is piped");
     let mut err = child.stderr.take().expect("stderr is piped");
@@ -100,6 +94,18 @@ pub fn run_in(dir: &Path, args: &[&str]) -> (i32, String, String) {
     let stdout = String::from_utf8_lossy(&out.join().expect("stdout reader")).into_owned();
     let stderr = String::from_utf8_lossy(&err.join().expect("stderr reader")).into_owned();
     (status.code().unwrap_or(-1), stdout, stderr)
+}
+
+/// Starts the `mwm` binary in `dir` with stdout and stderr piped and no stdin.
+pub fn spawn_in(dir: &Path, args: &[&str]) -> std::process::Child {
+    Command::new(env!("CARGO_BIN_EXE_mwm"))
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("cannot start the mwm binary")
 }
 
 /// `mwm check PATH --format json` from the crate root: (exit code, parsed JSON).
