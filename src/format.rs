@@ -1,8 +1,22 @@
 //! How numbers and dates are written for people: in pages (grouped thousands, pounds,
 //! percentages, signed changes) and in tables and messages (a number as a spreadsheet shows it,
-//! ISO dates). A leaf: it imports nothing of mwm, so every step may use it.
+//! ISO dates), and dates as the day numbers every table holds. A leaf: it imports nothing of
+//! mwm, so every step may use it.
 
-use chrono::Datelike;
+use chrono::{Datelike, NaiveDate};
+
+/// Days since 1970-01-01 of the Unix epoch, the representation polars uses for dates.
+pub fn days_from_ymd(year: i32, month: u32, day: u32) -> Option<i32> {
+    let date = NaiveDate::from_ymd_opt(year, month, day)?;
+    Some(date.num_days_from_ce() - UNIX_EPOCH_DAYS_FROM_CE)
+}
+
+const UNIX_EPOCH_DAYS_FROM_CE: i32 = 719_163;
+
+/// The calendar date of a day number.
+pub fn naive_date(days: i32) -> Option<NaiveDate> {
+    NaiveDate::from_num_days_from_ce_opt(days.checked_add(UNIX_EPOCH_DAYS_FROM_CE)?)
+}
 
 /// Digits grouped in threes: 1234567 → "1,234,567".
 fn group(digits: &str) -> String {
@@ -74,7 +88,7 @@ pub fn format_number(n: f64) -> String {
 
 /// ISO `YYYY-MM-DD`, the form dates take in every table mwm writes.
 pub fn format_date(days: i32) -> String {
-    match crate::model::naive_date(days) {
+    match naive_date(days) {
         Some(d) => format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
         None => format!("day {days}"),
     }

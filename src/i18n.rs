@@ -102,7 +102,7 @@ impl Text {
     /// A date: "3 March 2024" / "3 Mawrth 2024".
     pub fn date(&self, days: i32) -> String {
         use chrono::Datelike;
-        match crate::model::naive_date(days) {
+        match crate::format::naive_date(days) {
             Some(d) => self.fmt(
                 "date-long",
                 &[

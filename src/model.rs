@@ -8,21 +8,7 @@
 //! polars at all. Stories are few and text-heavy, so they stay as one struct per row.
 
 use crate::schema::Field;
-use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
-
-/// Days since 1970-01-01 of the Unix epoch, the representation polars uses for dates.
-pub fn days_from_ymd(year: i32, month: u32, day: u32) -> Option<i32> {
-    let date = NaiveDate::from_ymd_opt(year, month, day)?;
-    Some(date.num_days_from_ce() - UNIX_EPOCH_DAYS_FROM_CE)
-}
-
-const UNIX_EPOCH_DAYS_FROM_CE: i32 = 719_163;
-
-/// The calendar date of a day number.
-pub fn naive_date(days: i32) -> Option<NaiveDate> {
-    NaiveDate::from_num_days_from_ce_opt(days.checked_add(UNIX_EPOCH_DAYS_FROM_CE)?)
-}
 
 /// The five co-production principles of SPEC 1.1, in their fixed order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]

@@ -97,7 +97,7 @@ pub fn projects(sheets: &mut [ParsedSheet], problems: &mut Vec<Problem>) -> Proj
 
 /// A project's value in one field, as text for messages.
 fn project_field(p: &Project, field: Field) -> String {
-    use crate::ingest::value::{format_date, format_number};
+    use crate::format::{format_date, format_number};
     match field {
         Field::ProjectId => p.project_id.clone(),
         Field::Name => p.name.clone(),

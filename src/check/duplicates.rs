@@ -78,7 +78,7 @@ impl Builder<'_, '_> {
                             let r = self.refs.scores[i];
                             format!(
                                 "{} at row {}",
-                                crate::ingest::value::format_number(t.raw[i]),
+                                crate::format::format_number(t.raw[i]),
                                 sheets[r.sheet as usize].row_number(r.idx)
                             )
                         })
@@ -88,7 +88,7 @@ impl Builder<'_, '_> {
                         excluded.push((
                             self.refs.scores[i],
                             t.project[i],
-                            crate::ingest::value::format_number(t.raw[i]),
+                            crate::format::format_number(t.raw[i]),
                             format!(
                                 "is one of different scores for the same project, person, measure and date ({}): all of them are left out",
                                 places.join(", ")

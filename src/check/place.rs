@@ -378,8 +378,8 @@ impl Builder<'_, '_> {
                 Some(format!(
                     "is outside the range of {} ({} to {}): check the score, or the measure named in this row",
                     m.name,
-                    crate::ingest::value::format_number(m.min),
-                    crate::ingest::value::format_number(m.max)
+                    crate::format::format_number(m.min),
+                    crate::format::format_number(m.max)
                 ))
             } else if m.conversion.is_some() && raw.fract() != 0.0 {
                 Some(format!(
@@ -394,7 +394,7 @@ impl Builder<'_, '_> {
                     sheet,
                     (idx, project),
                     Field::Score,
-                    crate::ingest::value::format_number(raw),
+                    crate::format::format_number(raw),
                     message,
                 );
                 continue;

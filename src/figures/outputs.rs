@@ -5,8 +5,8 @@
 use super::frames::{self, keys};
 use super::{FigureError, Scope, during};
 use crate::config::Quarters;
+use crate::format::naive_date;
 use crate::model::Tables;
-use crate::model::naive_date;
 use chrono::Datelike;
 use polars::prelude::*;
 use serde::Serialize;
@@ -132,7 +132,7 @@ pub fn sums(tables: &Tables, quarters: Quarters) -> Result<Vec<OutputSum>, Figur
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::days_from_ymd;
+    use crate::format::days_from_ymd;
 
     #[test]
     fn quarter_labels() {

@@ -373,7 +373,7 @@ impl<'a> RowCheck<'_, 'a> {
         {
             self.fail(
                 Some(Field::Budget),
-                Some(value::format_number(b)),
+                Some(crate::format::format_number(b)),
                 "is negative: a budget is 0 or more",
             );
         }
@@ -442,7 +442,7 @@ impl<'a> RowCheck<'_, 'a> {
         {
             self.fail(
                 Some(Field::Value),
-                Some(value::format_number(v)),
+                Some(crate::format::format_number(v)),
                 "is negative: an output value is 0 or more",
             );
         }

@@ -3,9 +3,8 @@
 //! alone and fuzzed; what is wrong comes back as a short phrase ("is not a number") that the
 //! caller joins to the cell's place.
 
-pub use crate::format::{format_date, format_number};
-pub use crate::model::{days_from_ymd, naive_date};
-pub use crate::schema::{name_key, split_list};
+use crate::format::{days_from_ymd, format_date, format_number};
+use crate::schema::split_list;
 
 /// One cell as a reader hands it over: borrowed text, so CSV fields and spreadsheet strings
 /// are parsed where they lie, without a copy per cell.
@@ -266,6 +265,8 @@ pub fn column_letters(mut col: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::format::naive_date;
+    use crate::schema::name_key;
     use chrono::Datelike;
     use proptest::prelude::*;
 

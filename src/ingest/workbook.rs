@@ -150,7 +150,7 @@ fn cell(data: &Data) -> Cell<'_> {
         Data::DateTime(dt) if dt.is_duration() => Cell::Number(dt.as_f64()),
         Data::DateTime(dt) => {
             let (y, m, d, ..) = dt.to_ymd_hms_milli();
-            match value::days_from_ymd(y as i32, m as u32, d as u32) {
+            match crate::format::days_from_ymd(y as i32, m as u32, d as u32) {
                 Some(days) => Cell::Date(days),
                 None => Cell::Number(dt.as_f64()),
             }
