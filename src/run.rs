@@ -367,11 +367,12 @@ pub fn report(args: &ReportArgs) -> u8 {
     if let Some(b) = &bar {
         b.set_length(files.len() as u64);
     }
-    let written = report::write_folder_with_progress(&args.output, &files, args.force, &|| {
-        if let Some(b) = &bar {
-            b.inc(1)
-        }
-    });
+    let written =
+        report::write_folder_with_progress(&args.output, &files, &paths, args.force, &|| {
+            if let Some(b) = &bar {
+                b.inc(1)
+            }
+        });
     if let Some(b) = bar {
         b.finish_and_clear();
     }
