@@ -167,6 +167,9 @@ impl Walk {
     }
 
     fn push(&mut self, path: &Path, shown: String, format: Format) {
+        // A file name may hold control characters; the name shown in messages and pages
+        // may not (issue 15).
+        let shown = crate::problems::visible(&shown).into_owned();
         let key = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
         if !self.seen.insert(key) {
             return;

@@ -197,7 +197,7 @@ const MAX_DATE_SERIAL: f64 = 2_958_465.0;
 /// it, which is clamped to 9999-12-31 above and to the epoch below, and is Excel's fictitious
 /// 29 February 1900 for serial 60 in the 1900 system.
 pub fn date_cell(serial: f64, (year, month, day): (u16, u8, u8)) -> Cell<'static> {
-    if !serial.is_finite() || serial < 0.0 || serial >= MAX_DATE_SERIAL + 1.0 {
+    if !(0.0..MAX_DATE_SERIAL + 1.0).contains(&serial) {
         return Cell::NoDate(serial, OUT_OF_RANGE_DATE);
     }
     if (year, month, day) == (1900, 2, 29) {

@@ -100,22 +100,25 @@ fn resolve(path: &Path) -> io::Result<PathBuf> {
 /// input is caught too. `--force` only allows replacing a folder that is not a report folder.
 pub fn check_output(out: &Path, inputs: &[PathBuf], force: bool) -> Result<(), WriteError> {
     let real_out = resolve(out).map_err(io_at(out))?;
-    for input in inputs {
-        let Ok(real_input) = input.canonicalize() else {
-            continue;
-        };
-        if real_input == real_out {
-            return Err(WriteError::IsAnInput {
-                out: out.to_path_buf(),
-                input: input.clone(),
-            });
-        }
-        if real_input.starts_with(&real_out) {
-            return Err(WriteError::HoldsAnInput {
-                out: out.to_path_buf(),
-                input: input.clone(),
-            });
-        }
+    let real_inputs: Vec<(&PathBuf, PathBuf)> = inputs
+        .iter()
+        .filter_map(|input| Some((input, input.canonicalize().ok()?)))
+        .collect();
+    // Being an input is said before holding one: `-o in` with inputs `in/a.csv` and `in`.
+    if let Some((input, _)) = real_inputs.iter().find(|(_, real)| *real == real_out) {
+        return Err(WriteError::IsAnInput {
+            out: out.to_path_buf(),
+            input: (*input).clone(),
+        });
+    }
+    if let Some((input, _)) = real_inputs
+        .iter()
+        .find(|(_, real)| real.starts_with(&real_out))
+    {
+        return Err(WriteError::HoldsAnInput {
+            out: out.to_path_buf(),
+            input: (*input).clone(),
+        });
     }
     match fs::metadata(&real_out) {
         Ok(meta) if !meta.is_dir() => return Err(WriteError::NotAFolder(out.to_path_buf())),

@@ -3,7 +3,7 @@
 //! report), no hang (SPEC 2.1: FIFOs, link loops, report folders inside the inputs), no panic
 //! and bounded memory on hostile files (SPEC 7), and safe text (control characters, long ids).
 
-use crate::{check_json_args, crate_dir, problems, run, run_in, show_problems, unbalanced};
+use crate::{crate_dir, problems, run_in, show_problems, unbalanced};
 use serde_json::Value;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -1082,4 +1082,288 @@ fn empty_files_huge_cells_and_odd_names() {
         .find(|t| t["table"] == "stories")
         .expect("the stories table");
     assert_eq!(stories["used"].as_u64(), Some(1));
+}
+
+/// The entries of a zip archive, or `None` when it is none.
+fn unzip(bytes: &[u8]) -> Option<Vec<(String, Vec<u8>)>> {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).ok()?;
+    let mut files = Vec::new();
+    for i in 0..archive.len() {
+        let mut f = archive.by_index(i).ok()?;
+        let mut data = Vec::new();
+        std::io::Read::read_to_end(&mut f, &mut data).ok()?;
+        files.push((f.name().ok()?.to_string(), data));
+    }
+    Some(files)
+}
+
+/// A cell reference anywhere in a sheet, up to XFD1048576.
+fn far_reference(rng: &mut Rng) -> String {
+    let col = rng.below(16_384) as u32;
+    let mut letters = Vec::new();
+    let mut c = col;
+    loop {
+        letters.push(b'A' + (c % 26) as u8);
+        if c < 26 {
+            break;
+        }
+        c = c / 26 - 1;
+    }
+    letters.reverse();
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&letters),
+        1 + rng.below(1_048_576)
+    )
+}
+
+/// One structural change to the XML of a workbook part: a cell moved far away, a row or cell
+/// repeated up to ten million times, a piece copied many times over or cut out, control
+/// characters and odd values written into it.
+fn mutate_xml(rng: &mut Rng, xml: &mut Vec<u8>) {
+    if xml.is_empty() {
+        return;
+    }
+    let at = rng.below(xml.len() as u64) as usize;
+    match rng.below(7) {
+        0 => {
+            // Move a cell: the next r="..." after `at`.
+            let text = String::from_utf8_lossy(xml).into_owned();
+            if let Some(i) = text[text.floor_char_boundary(at)..].find(" r=\"") {
+                let start = text.floor_char_boundary(at) + i + 4;
+                if let Some(len) = text[start..].find('"') {
+                    let mut out = text[..start].to_string();
+                    out.push_str(&far_reference(rng));
+                    out.push_str(&text[start + len..]);
+                    *xml = out.into_bytes();
+                }
+            }
+        }
+        1 => {
+            // Repeat an .ods row or cell.
+            let text = String::from_utf8_lossy(xml).into_owned();
+            let (tag, attr) = if rng.below(2) == 0 {
+                ("<table:table-row", "table:number-rows-repeated")
+            } else {
+                ("<table:table-cell", "table:number-columns-repeated")
+            };
+            if let Some(i) = text[text.floor_char_boundary(at)..].find(tag) {
+                let start = text.floor_char_boundary(at) + i + tag.len();
+                let n = 1 + rng.below(10_000_000);
+                *xml = format!("{} {attr}=\"{n}\"{}", &text[..start], &text[start..]).into_bytes();
+            }
+        }
+        2 => {
+            // Copy a piece many times over.
+            let len = (1 + rng.below(200) as usize).min(xml.len() - at);
+            let piece = xml[at..at + len].to_vec();
+            let copies = 1 + rng.below(2_000) as usize;
+            let tail = xml.split_off(at);
+            for _ in 0..copies {
+                xml.extend_from_slice(&piece);
+            }
+            xml.extend(tail);
+        }
+        3 => {
+            let len = (rng.below(100) as usize).min(xml.len() - at);
+            xml.drain(at..at + len);
+        }
+        4 => {
+            const ODD: &[&[u8]] = &[
+                b"\0",
+                b"\x1b[2J",
+                b"\xc2\x9b",
+                b"\r",
+                b"&#0;",
+                b"&#x1b;",
+                b"1E308",
+                b"-1",
+                b"NaN",
+                b"99999999999",
+                b"\"",
+                b"'",
+                b"<",
+                b"]]>",
+            ];
+            let odd = ODD[rng.below(ODD.len() as u64) as usize];
+            xml.splice(at..at, odd.iter().copied());
+        }
+        5 => {
+            // A value or shared-string index made huge.
+            let text = String::from_utf8_lossy(xml).into_owned();
+            if let Some(i) = text[text.floor_char_boundary(at)..].find("<v>") {
+                let start = text.floor_char_boundary(at) + i + 3;
+                let value =
+                    ["4294967295", "1e15", "60", "-5", "2958466", "0"][rng.below(6) as usize];
+                *xml = format!("{}{value}{}", &text[..start], &text[start..]).into_bytes();
+            }
+        }
+        _ => {
+            let byte = rng.next() as u8;
+            xml[at] = byte;
+        }
+    }
+}
+
+/// A workbook with 1 to 4 of its XML parts changed structurally, zipped again: the container
+/// stays valid, so the changes reach the spreadsheet reader.
+fn mutated_workbook(rng: &mut Rng, book: &[u8]) -> Vec<u8> {
+    let Some(mut files) = unzip(book) else {
+        return book.to_vec();
+    };
+    for _ in 0..1 + rng.below(4) {
+        let xml: Vec<usize> = (0..files.len())
+            .filter(|&i| files[i].0.ends_with(".xml"))
+            .collect();
+        if xml.is_empty() {
+            break;
+        }
+        let pick = xml[rng.below(xml.len() as u64) as usize];
+        mutate_xml(rng, &mut files[pick].1);
+    }
+    let named: Vec<(&str, Vec<u8>)> = files.iter().map(|(n, b)| (n.as_str(), b.clone())).collect();
+    zip_of(&named)
+}
+
+/// A CSV file with line-level and byte-level damage: quotes opened, lone CRs, separators
+/// swapped, control characters, lines copied and cut, the file cut short.
+fn mutated_csv(rng: &mut Rng, csv: &[u8]) -> Vec<u8> {
+    let mut bytes = csv.to_vec();
+    for _ in 0..1 + rng.below(8) {
+        if bytes.is_empty() {
+            break;
+        }
+        let at = rng.below(bytes.len() as u64) as usize;
+        match rng.below(6) {
+            0 => bytes.insert(at, b'"'),
+            1 => bytes.insert(at, b'\r'),
+            2 => bytes[at] = if bytes[at] == b',' { b';' } else { b',' },
+            3 => {
+                let odd: &[u8] =
+                    [&b"\0"[..], b"\x1b]0;x\x07", b"\xc2\x85", b"\xff"][rng.below(4) as usize];
+                bytes.splice(at..at, odd.iter().copied());
+            }
+            4 => {
+                let len = (rng.below(400) as usize).min(bytes.len() - at);
+                let piece = bytes[at..at + len].to_vec();
+                for _ in 0..rng.below(50) {
+                    bytes.splice(at..at, piece.iter().copied());
+                }
+            }
+            _ => bytes.truncate(at),
+        }
+    }
+    bytes
+}
+
+/// Issue 15, SPEC 7: random bytes and random mutations of the sample workbooks (data/*.xlsx,
+/// data/*.ods) and CSV files, given to `mwm check` with its address space limited to 2 GiB:
+/// never a panic, a signal or a hang, always JSON with balanced ledgers. The readers are also
+/// called in this process on more mutations. Prints the highest peak memory of a run.
+#[test]
+fn mutated_inputs_never_panic_hang_or_blow_up() {
+    let data = crate_dir().join("data");
+    let books: Vec<(&str, Vec<u8>)> = [
+        ("xlsx", "portfolio.xlsx"),
+        ("xlsx", "cylch-canu-caernarfon.xlsx"),
+        ("ods", "gwynedd-and-powys.ods"),
+    ]
+    .iter()
+    .map(|(ext, name)| (*ext, fs::read(data.join(name)).expect("sample workbook")))
+    .collect();
+    let csvs: Vec<(String, Vec<u8>)> = fs::read_dir(data.join("ceredigion-csv"))
+        .expect("sample CSV")
+        .flatten()
+        .map(|e| {
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                fs::read(e.path()).expect("csv"),
+            )
+        })
+        .collect();
+    let started = Instant::now();
+    let mut highest_peak = 0u64;
+    let mut failures = Vec::new();
+    for seed in 0..36u64 {
+        if started.elapsed() > Duration::from_secs(40) {
+            break;
+        }
+        let mut rng = Rng::new(1500 + seed);
+        let tmp = tempfile::tempdir().expect("temp dir");
+        for k in 0..3 {
+            let (name, bytes) = match rng.below(5) {
+                0 => (
+                    format!(
+                        "random{k}.{}",
+                        ["xlsx", "ods", "xls", "csv"][rng.below(4) as usize]
+                    ),
+                    (0..rng.below(4096)).map(|_| rng.next() as u8).collect(),
+                ),
+                1 | 2 => {
+                    let (ext, book) = &books[rng.below(books.len() as u64) as usize];
+                    (format!("book{k}.{ext}"), mutated_workbook(&mut rng, book))
+                }
+                3 => {
+                    let (ext, book) = &books[rng.below(books.len() as u64) as usize];
+                    let mut bytes = book.clone();
+                    for _ in 0..1 + rng.below(20) {
+                        let i = rng.below(bytes.len() as u64) as usize;
+                        bytes[i] = rng.next() as u8;
+                    }
+                    bytes.truncate(1 + rng.below(bytes.len() as u64) as usize);
+                    (format!("cut{k}.{ext}"), bytes)
+                }
+                _ => {
+                    let (name, csv) = &csvs[rng.below(csvs.len() as u64) as usize];
+                    (format!("{k}-{name}"), mutated_csv(&mut rng, csv))
+                }
+            };
+            fs::write(tmp.path().join(name), bytes).expect("write");
+        }
+        let (code, stdout, stderr, peak) =
+            run_bounded(tmp.path(), &["check", ".", "--format", "json"]);
+        highest_peak = highest_peak.max(peak.unwrap_or(0));
+        let problem = if !(code == 0 || code == 1) || stderr.contains("panicked") {
+            Some(format!("exit {code}: {stderr}"))
+        } else {
+            match serde_json::from_str::<Value>(&stdout) {
+                Err(e) => Some(format!("not JSON ({e})")),
+                Ok(json) if !unbalanced(&json).is_empty() => Some(unbalanced(&json).join("; ")),
+                Ok(_) => None,
+            }
+        };
+        if let Some(problem) = problem {
+            failures.push(format!(
+                "seed {seed} (kept in {}): {problem}",
+                shown(&tmp.keep())
+            ));
+        }
+    }
+    // In this process: the readers alone, on more mutations.
+    let config = mwm::config::LoadedConfig::default();
+    let tmp = tempfile::tempdir().expect("temp dir");
+    for seed in 0..120u64 {
+        let mut rng = Rng::new(90_000 + seed);
+        let (ext, book) = &books[rng.below(books.len() as u64) as usize];
+        let path = tmp.path().join(format!("in{seed}.{ext}"));
+        fs::write(&path, mutated_workbook(&mut rng, book)).expect("write");
+        let (name, csv) = &csvs[rng.below(csvs.len() as u64) as usize];
+        let csv_path = tmp.path().join(format!("{seed}-{name}"));
+        fs::write(&csv_path, mutated_csv(&mut rng, csv)).expect("write");
+        let read = std::panic::catch_unwind(|| {
+            mwm::ingest::read(&[path.clone(), csv_path.clone()], &config)
+        });
+        if read.is_err() {
+            failures.push(format!("reader panicked on seed {seed}"));
+        }
+        let _ = fs::remove_file(&path);
+        let _ = fs::remove_file(&csv_path);
+    }
+    eprintln!(
+        "mutated inputs: highest peak memory of a `mwm check` run {} MiB (limit {} MiB), {:.1} s",
+        highest_peak / 1024,
+        MEMORY_LIMIT >> 20,
+        started.elapsed().as_secs_f64()
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
