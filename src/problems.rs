@@ -4,6 +4,7 @@
 
 use crate::schema::Kind;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
@@ -73,14 +74,35 @@ impl Problem {
             parts.push(c);
         }
         let place = parts.join(" › ");
-        if place.is_empty() {
-            return self.message.clone();
-        }
-        match &self.value {
-            Some(value) => format!("{place}: \"{}\" {}", shorten(value, 60), self.message),
-            None => format!("{place}: {}", self.message),
+        let line = if place.is_empty() {
+            self.message.clone()
+        } else {
+            match &self.value {
+                Some(value) => format!("{place}: \"{}\" {}", shorten(value, 60), self.message),
+                None => format!("{place}: {}", self.message),
+            }
+        };
+        visible(&line).into_owned()
+    }
+}
+
+/// Text made safe to print or put in a page: control characters (C0 but tab and line feed,
+/// DEL, C1), which could move a terminal's cursor, recolour it or hide text, are written as
+/// `\u{1b}`; everything else is kept.
+pub fn visible(text: &str) -> Cow<'_, str> {
+    let hidden = |c: char| c.is_control() && c != '\t' && c != '\n';
+    if !text.chars().any(hidden) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if hidden(c) {
+            let _ = write!(out, "\\u{{{:x}}}", c as u32);
+        } else {
+            out.push(c);
         }
     }
+    Cow::Owned(out)
 }
 
 /// At most `max` characters of a value, so that a 100,000-character cell does not flood the
@@ -223,7 +245,7 @@ pub fn to_text(problems: &[Problem], tables: &[TableLedger]) -> String {
         out,
         "{errors} error(s), {excluded} row problem(s), {warnings} warning(s)"
     );
-    out
+    visible(&out).into_owned()
 }
 
 fn label(severity: Severity) -> &'static str {

@@ -1,15 +1,31 @@
 //! CSV files (SPEC 2.1): one table per file, UTF-8 with or without a BOM, comma or semicolon
-//! separated (detected from the first line), CRLF or LF. Rows are numbered by the line on which
-//! the record starts, so a quoted field spanning lines does not shift the places of later rows.
+//! separated (detected from the header row), CRLF, LF or a lone CR (old Mac files). Rows are
+//! numbered by the line on which the record starts, so a quoted field spanning lines does not
+//! shift the places of later rows.
+//!
+//! Before a record is parsed the whole file is scanned once ([`scan`]) the way the CSV reader
+//! will read it: a quote that is never closed (which would swallow every later line into one
+//! value) is an error naming the line where it opens, and a file of more than
+//! [`MAX_CSV_CELLS`] cells is refused before it is parsed.
 
+use super::bounds::thousands;
 use super::cells::RowParser;
 use super::discover::Source;
 use super::rows::ParsedSheet;
+use crate::schema::kind_from_name;
 use super::sheet::{self, HEADER_SEARCH_ROWS, SheetStart};
 use super::value::Cell;
+use super::workbook::clean_text;
 use crate::config::LoadedConfig;
 use crate::problems::{Problem, Severity};
 use rayon::prelude::*;
+use std::borrow::Cow;
+
+/// The most cells (fields of all records) mwm reads from one CSV file. A CSV file is not held
+/// as a grid, so this bounds the time of a run rather than its memory: 50 million is five
+/// times SPEC 7's largest table (2 million outcome rows of 5 columns) and takes a release
+/// build well under a minute.
+pub const MAX_CSV_CELLS: u64 = 50_000_000;
 
 /// Reads one CSV file into at most one parsed sheet.
 pub fn read_csv(
@@ -34,11 +50,7 @@ fn read_csv_in(
     let shown = source.shown.as_str();
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if let Err(e) = std::str::from_utf8(bytes) {
-        let line = bytes[..e.valid_up_to()]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count()
-            + 1;
+        let line = line_ends(bytes, 0, e.valid_up_to()) as usize + 1;
         problems.push(Problem {
             row: Some(line as u32),
             ..Problem::file(
@@ -69,10 +81,39 @@ fn read_csv_in(
         .file_name()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
+    let delimiter = delimiter(bytes, config, &[&stem, &name]);
+    let scanned = scan(bytes, delimiter);
+    if let Some(line) = scanned.unclosed_quote {
+        problems.push(Problem {
+            row: Some(line),
+            ..Problem::file(
+                Severity::Error,
+                shown,
+                format!(
+                    "cannot be read as CSV: a quote (\") opens a value on line {line} and is never closed, so every line after it would be read as one value: close the quote, or remove it"
+                ),
+            )
+        });
+        return Vec::new();
+    }
+    if scanned.cells > MAX_CSV_CELLS {
+        problems.push(Problem::file(
+            Severity::Error,
+            shown,
+            format!(
+                "is too large to read: it has {} cells ({} records, the widest of {} columns), more than the {} cells mwm reads from one CSV file: split it into several files",
+                thousands(scanned.cells),
+                thousands(scanned.records),
+                thousands(scanned.widest),
+                thousands(MAX_CSV_CELLS),
+            ),
+        ));
+        return Vec::new();
+    }
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .delimiter(delimiter(bytes))
+        .delimiter(delimiter)
         .from_reader(bytes);
     let mut lines = LineCounter::new(bytes);
     let mut first: Vec<(u32, csv::StringRecord)> = Vec::new();
@@ -94,9 +135,13 @@ fn read_csv_in(
             }
         }
     }
-    let first_cells: Vec<(u32, Vec<Cell<'_>>)> = first
+    let first_text: Vec<(u32, Vec<Cow<'_, str>>)> = first
         .iter()
-        .map(|(line, r)| (*line, r.iter().map(Cell::Text).collect()))
+        .map(|(line, r)| (*line, r.iter().map(clean_text).collect()))
+        .collect();
+    let first_cells: Vec<(u32, Vec<Cell<'_>>)> = first_text
+        .iter()
+        .map(|(line, r)| (*line, r.iter().map(|t| Cell::Text(t)).collect()))
         .collect();
     let start = SheetStart {
         file: shown,
@@ -115,7 +160,6 @@ fn read_csv_in(
     for (line, record) in &first[header_index + 1..] {
         push_record(&mut parser, *line, record, width, &mut last_line, problems);
     }
-    let delimiter = delimiter(bytes);
     let rest_start = (reader.position().byte() as usize).min(bytes.len());
     let rest = &bytes[rest_start..];
     if rest.len() < parallel_from || parts < 2 {
@@ -203,10 +247,35 @@ fn push_record(
     for blank in *last_line + 1..line {
         parser.blank(blank);
     }
-    let cells: Vec<Cell<'_>> = record.iter().map(Cell::Text).collect();
     let count = (record.len() != width).then_some((record.len(), width));
-    parser.push(line, &cells, count, problems);
-    *last_line = end_line(line, record);
+    let end = end_line(line, record);
+    if count.is_some() && end > line {
+        // Most likely a quote that closes lines later than meant: say where the value runs.
+        problems.push(Problem {
+            row: Some(line),
+            ..Problem::file(
+                Severity::Warning,
+                &parser.info().file,
+                format!(
+                    "the quoted value that starts on line {line} runs to line {end}: if a quote is missing or extra there, the lines between are read as one value"
+                ),
+            )
+        });
+    }
+    // Control characters made visible once, here; the text of almost every field is kept
+    // as it lies.
+    if record
+        .iter()
+        .any(|f| matches!(clean_text(f), Cow::Owned(_)))
+    {
+        let text: Vec<Cow<'_, str>> = record.iter().map(clean_text).collect();
+        let cells: Vec<Cell<'_>> = text.iter().map(|t| Cell::Text(t)).collect();
+        parser.push(line, &cells, count, problems);
+    } else {
+        let cells: Vec<Cell<'_>> = record.iter().map(Cell::Text).collect();
+        parser.push(line, &cells, count, problems);
+    }
+    *last_line = end;
 }
 
 fn read_error(shown: &str, e: csv::Error) -> Problem {
@@ -287,6 +356,7 @@ fn split_at_records(bytes: &[u8], parts: usize, first_line: u32) -> Vec<(usize, 
     for (i, &b) in bytes.iter().enumerate() {
         match b {
             b'"' => quoted = !quoted,
+            b'\r' if bytes.get(i + 1) != Some(&b'\n') => line += 1,
             b'\n' => {
                 line += 1;
                 if !quoted && i + 1 >= next_cut && i + 1 < bytes.len() {
@@ -330,10 +400,7 @@ impl<'b> LineCounter<'b> {
     fn line_at(&mut self, offset: usize) -> u32 {
         let end = offset.min(self.bytes.len());
         if end > self.offset {
-            self.line += self.bytes[self.offset..end]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count() as u32;
+            self.line += line_ends(self.bytes, self.offset, end);
             self.offset = end;
         }
         self.line
@@ -354,38 +421,163 @@ impl<'b> LineCounter<'b> {
     }
 }
 
+/// Line ends in `bytes[from..to]`: every LF, and every CR that no LF follows (the line end of
+/// old Mac files, which the CSV reader reads as one too). A CR LF counts once.
+fn line_ends(bytes: &[u8], from: usize, to: usize) -> u32 {
+    let mut n = 0;
+    for i in from..to {
+        match bytes[i] {
+            b'\n' => n += 1,
+            b'\r' if bytes.get(i + 1) != Some(&b'\n') => n += 1,
+            _ => {}
+        }
+    }
+    n
+}
+
 /// The line on which a record ends: quoted fields may hold line breaks.
 fn end_line(start: u32, record: &csv::StringRecord) -> u32 {
     start
         + record
             .iter()
-            .map(|f| f.bytes().filter(|&b| b == b'\n').count() as u32)
+            .map(|f| line_ends(f.as_bytes(), 0, f.len()))
             .sum::<u32>()
 }
 
-/// `;` when the first lines (where the header must be) have more semicolons than commas
-/// outside quotes, else `,`.
-fn delimiter(bytes: &[u8]) -> u8 {
-    let (mut commas, mut semicolons, mut quoted, mut lines) = (0, 0, false, 0);
-    let start = bytes
-        .iter()
-        .position(|b| !b.is_ascii_whitespace())
-        .unwrap_or(0);
-    for &b in &bytes[start..] {
-        match b {
-            b'"' => quoted = !quoted,
-            b'\n' if !quoted => {
-                lines += 1;
-                if lines == HEADER_SEARCH_ROWS {
-                    break;
+/// What a scan of the whole file found.
+#[derive(Debug, PartialEq)]
+struct Scan {
+    /// The line where a quote opens that is never closed.
+    unclosed_quote: Option<u32>,
+    /// Fields of all records, records, and the most fields of one record.
+    cells: u64,
+    records: u64,
+    widest: u64,
+}
+
+/// Reads the file the way the CSV reader does (a quote opens a value only at its start, `""`
+/// inside quotes is a quote, a quote elsewhere is text; LF, CR LF or a lone CR ends a record;
+/// empty lines are skipped) without keeping anything: where an unclosed quote opens, and how
+/// many cells there are.
+fn scan(bytes: &[u8], delimiter: u8) -> Scan {
+    #[derive(Clone, Copy, PartialEq)]
+    enum State {
+        /// At the start of a record (nothing read yet).
+        RecordStart,
+        FieldStart,
+        Unquoted,
+        Quoted,
+        /// A quote inside a quoted value: its end, or the first of `""`.
+        QuoteInQuoted,
+    }
+    let (mut state, mut line, mut opened_on) = (State::RecordStart, 1u32, 1u32);
+    let (mut cells, mut records, mut widest, mut fields) = (0u64, 0u64, 0u64, 0u64);
+    let mut end_record = |fields: &mut u64| {
+        cells += *fields;
+        records += 1;
+        widest = widest.max(*fields);
+        *fields = 0;
+    };
+    for (i, &b) in bytes.iter().enumerate() {
+        let line_end = b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
+        state = match (state, b) {
+            (State::Quoted, b'"') => State::QuoteInQuoted,
+            (State::Quoted, _) => State::Quoted,
+            (State::QuoteInQuoted, b'"') => State::Quoted,
+            (State::RecordStart, b'\r' | b'\n') => State::RecordStart,
+            (State::RecordStart | State::FieldStart, b'"') => {
+                opened_on = line;
+                if state == State::RecordStart {
+                    fields = 1;
                 }
+                State::Quoted
             }
-            b',' if !quoted => commas += 1,
-            b';' if !quoted => semicolons += 1,
-            _ => {}
+            (_, b'\r') => State::FieldStart,
+            (_, b'\n') => {
+                end_record(&mut fields);
+                State::RecordStart
+            }
+            (state, b) if b == delimiter => {
+                fields += if state == State::RecordStart { 2 } else { 1 };
+                State::FieldStart
+            }
+            (State::RecordStart, _) => {
+                fields = 1;
+                State::Unquoted
+            }
+            (_, _) => State::Unquoted,
+        };
+        // A lone CR ends the record too (the arm above only left the field).
+        if b == b'\r' && line_end && state == State::FieldStart {
+            end_record(&mut fields);
+            state = State::RecordStart;
+        }
+        if line_end {
+            line += 1;
         }
     }
-    if semicolons > commas { b';' } else { b',' }
+    if fields > 0 {
+        end_record(&mut fields);
+    }
+    Scan {
+        unclosed_quote: (state == State::Quoted).then_some(opened_on),
+        cells,
+        records,
+        widest,
+    }
+}
+
+/// The separator, `,` or `;`, from the header row: the one with which a header row of the
+/// file's table is found among the first lines (SPEC 2.3). A list of principles written with
+/// `;` inside a comma file, or a title line with commas above a semicolon table, does not
+/// decide. When neither finds a header (the file names no table), the separator that gives
+/// the most first lines one same number of fields, more than one, wins; `,` on a tie.
+fn delimiter(bytes: &[u8], config: &LoadedConfig, names: &[&str]) -> u8 {
+    let first_records = |delimiter: u8| -> Vec<Vec<String>> {
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(delimiter)
+            .from_reader(bytes);
+        reader
+            .records()
+            .take(HEADER_SEARCH_ROWS)
+            .map_while(Result::ok)
+            .map(|r| r.iter().map(str::to_string).collect())
+            .collect()
+    };
+    let kind = config
+        .sheet_kind(names)
+        .or_else(|| names.first().and_then(|n| kind_from_name(n)));
+    let candidates = [b',', b';'].map(|d| (d, first_records(d)));
+    if let Some(kind) = kind {
+        let header_width = |records: &[Vec<String>]| {
+            let rows: Vec<(u32, Vec<Cell<'_>>)> = records
+                .iter()
+                .map(|r| (0, r.iter().map(|f| Cell::Text(f)).collect()))
+                .collect();
+            sheet::find_header(&rows, kind, config).map(|i| records[i].len())
+        };
+        let found: Vec<(u8, usize)> = candidates
+            .iter()
+            .filter_map(|(d, records)| header_width(records).map(|w| (*d, w)))
+            .collect();
+        if let Some((d, _)) = found.iter().max_by_key(|(d, w)| (*w, *d == b',')) {
+            return *d;
+        }
+    }
+    // The most first lines that share one width above 1.
+    let consistency = |records: &[Vec<String>]| {
+        let mut widths: Vec<usize> = records.iter().map(Vec::len).filter(|&w| w > 1).collect();
+        widths.sort_unstable();
+        widths
+            .chunk_by(|a, b| a == b)
+            .map(|run| run.len())
+            .max()
+            .unwrap_or(0)
+    };
+    let (comma, semicolon) = (consistency(&candidates[0].1), consistency(&candidates[1].1));
+    if semicolon > comma { b';' } else { b',' }
 }
 
 #[cfg(test)]
@@ -421,14 +613,20 @@ mod tests {
         #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
 
         /// Cutting a file into pieces gives exactly the sheet and problems of one pass:
-        /// blank lines, blank records, quoted line breaks, bad rows and CRLF included.
+        /// blank lines, blank records, quoted line breaks, bad rows, CRLF and lone CRs included.
         #[test]
         fn pieces_read_like_one_pass(
             lines in proptest::collection::vec(line(), 0..120),
-            crlf in any::<bool>(),
+            ending in 0usize..3,
             parts in 2usize..7,
         ) {
-            let end = if crlf { "\r\n" } else { "\n" };
+            // LF, CR LF, or LF and lone CR mixed (lone CRs inside the rows).
+            let end = ["\n", "\r\n", "\n"][ending];
+            let lines: Vec<String> = if ending == 2 {
+                lines.iter().enumerate().map(|(i, l)| if i % 3 == 1 { format!("{l}\rP9,lone,SWEMWBS,2024-01-01,20") } else { l.clone() }).collect()
+            } else {
+                lines
+            };
             let mut text = format!("Title line{end}{end}project_id,person_id,measure,date,score{end}");
             for l in &lines {
                 text.push_str(&l.replace('\n', end));
@@ -449,11 +647,87 @@ mod tests {
         }
     }
 
+    fn sep(text: &str, name: &str) -> u8 {
+        delimiter(text.as_bytes(), &LoadedConfig::default(), &[name, name])
+    }
+
     #[test]
     fn detects_separator_outside_quotes() {
-        assert_eq!(delimiter(b"a;b;c\n1;2;3"), b';');
-        assert_eq!(delimiter(b"\"x;y;z\",b\n"), b',');
-        assert_eq!(delimiter(b"\n\na,b;c,d\n"), b',');
-        assert_eq!(delimiter(b"Title line\n\na;b;c\n"), b';');
+        assert_eq!(sep("a;b;c\n1;2;3", "x"), b';');
+        assert_eq!(sep("\"x;y;z\",b\n1,2\n", "x"), b',');
+        assert_eq!(sep("\n\na,b;c,d\n", "x"), b',');
+        assert_eq!(sep("Title line\n\na;b;c\n", "x"), b';');
+    }
+
+    #[test]
+    fn separator_comes_from_the_header_row() {
+        // Lists of principles with `;` in a comma file: three semicolons a row against two
+        // commas, and the header decides.
+        let outputs = "project_id,date,measure,value,principles\n\
+            P1,2024-05-01,Sessions,3,assets;networks;outcomes;enabling\n\
+            P1,2024-06-01,Sessions,4,assets;networks;outcomes\n";
+        assert_eq!(sep(outputs, "outputs"), b',');
+        // A title with commas above a semicolon table.
+        let semi = "Outputs, April to June, 2024\nproject_id;date;measure;value\nP1;2024-05-01;Sessions;3,5\n";
+        assert_eq!(sep(semi, "outputs"), b';');
+        // No table named: the separator that keeps the most lines one width.
+        assert_eq!(sep("a;b;c\nd;e,f;g\nh;i;j\n", "notes"), b';');
+        assert_eq!(sep("a,b\nc;d;e,f\ng;h;i,j\n", "notes"), b',');
+    }
+
+    #[test]
+    fn a_scan_reads_like_the_csv_reader() {
+        let s = scan(b"a,b\n\"x\ny\",z\n", b',');
+        assert_eq!(
+            s,
+            Scan {
+                unclosed_quote: None,
+                cells: 4,
+                records: 2,
+                widest: 2
+            }
+        );
+        // A quote in the middle of a value is text; `""` inside quotes is a quote.
+        assert_eq!(
+            scan(b"a,5\" pipe\n\"say \"\"hi\"\"\",b\n", b',').unclosed_quote,
+            None
+        );
+        // Opened on line 3, never closed.
+        assert_eq!(
+            scan(b"a,b\nc,d\n\"e,f\ng,h\n", b',').unclosed_quote,
+            Some(3)
+        );
+        // Lone CRs end lines: the quote opens on line 3.
+        assert_eq!(
+            scan(b"a,b\rc,d\r\"e,f\rg,h\r", b',').unclosed_quote,
+            Some(3)
+        );
+        // Empty lines and trailing separators.
+        let s = scan(b"a,b,\r\n\r\n,\n", b',');
+        assert_eq!((s.cells, s.records, s.widest), (5, 2, 3));
+        assert_eq!(line_ends(b"a\r\nb\rc\nd", 0, 8), 3);
+    }
+
+    #[test]
+    fn lone_carriage_returns_end_lines() {
+        let text = "project_id,person_id,measure,date,score\rP1,a,SWEMWBS,2024-01-01,20\r\rP1,b,SWEMWBS,2024-01-01,high\r";
+        let mut problems = Vec::new();
+        let sheets = read_csv_in(
+            text.as_bytes(),
+            &source(),
+            &LoadedConfig::default(),
+            &mut problems,
+            usize::MAX,
+            1,
+        );
+        assert_eq!(sheets.len(), 1);
+        // Line 2 is a row, line 3 blank, line 4 the bad score.
+        assert_eq!(sheets[0].row_numbers, vec![2, 3, 4]);
+        let bad: Vec<_> = problems
+            .iter()
+            .filter(|p| p.severity == Severity::Excluded)
+            .collect();
+        assert_eq!(bad.len(), 1, "{problems:?}");
+        assert_eq!(bad[0].row, Some(4));
     }
 }

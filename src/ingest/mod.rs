@@ -4,6 +4,7 @@
 //! every row read, and the problems found. Checks that need more than one row (definitions,
 //! duplicates, the single-project rule) are the next step's, in `check`.
 
+pub mod bounds;
 pub mod cells;
 pub mod csv;
 pub mod discover;
@@ -81,7 +82,7 @@ pub fn read_with_progress(
 }
 
 fn read_file(source: &discover::Source, config: &LoadedConfig) -> FileResult {
-    let bytes = match std::fs::read(&source.path) {
+    let bytes = match discover::read_regular(&source.path) {
         Ok(b) => b,
         Err(e) => {
             return FileResult {

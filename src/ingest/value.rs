@@ -3,8 +3,9 @@
 //! alone and fuzzed; what is wrong comes back as a short phrase ("is not a number") that the
 //! caller joins to the cell's place.
 
-use crate::format::{days_from_ymd, format_date, format_number};
+use crate::format::{days_from_ymd, format_date, format_number, naive_date};
 use crate::schema::split_list;
+use chrono::Datelike;
 
 /// One cell as a reader hands it over: borrowed text, so CSV fields and spreadsheet strings
 /// are parsed where they lie, without a copy per cell.
@@ -18,6 +19,10 @@ pub enum Cell<'a> {
     Date(i32),
     /// A spreadsheet error value such as `#DIV/0!`.
     Error(&'a str),
+    /// A spreadsheet date cell whose serial number is no date mwm accepts (Excel's fictitious
+    /// 1900-02-29, a year outside [`FIRST_YEAR`]..=[`LAST_YEAR`], a negative serial): the
+    /// serial, and what is wrong with it.
+    NoDate(f64, &'static str),
 }
 
 impl Cell<'_> {
@@ -39,6 +44,7 @@ impl Cell<'_> {
             Cell::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
             Cell::Date(d) => format_date(*d),
             Cell::Error(e) => e.to_string(),
+            Cell::NoDate(serial, _) => format_number(*serial),
         }
     }
 }
@@ -82,7 +88,7 @@ pub fn number(cell: Cell<'_>) -> Result<Option<f64>, String> {
             })
         }
         Cell::Bool(_) => Err("is a true/false value, not a number".into()),
-        Cell::Date(_) => Err("is a date, not a number".into()),
+        Cell::Date(_) | Cell::NoDate(..) => Err("is a date, not a number".into()),
         Cell::Error(e) => Err(format!("is a spreadsheet error ({e}), not a number")),
     }
 }
@@ -147,22 +153,61 @@ pub fn whole_in(cell: Cell<'_>, low: i64, high: i64) -> Result<Option<u8>, Strin
     Ok(Some(n as u8))
 }
 
+/// The first and last years of a date mwm accepts. Evaluations report on services that run
+/// now: a year before 1900 or after 2100 is a typing error (`0024` for `2024`) or a number read
+/// as a date (serial 1e9 is the year 2,739,765, which Excel shows as `########`), and the
+/// financial quarters of SPEC 4.1 are written with four-digit years. Excel has no dates before
+/// 1900 either.
+pub const FIRST_YEAR: i32 = 1900;
+pub const LAST_YEAR: i32 = 2100;
+
+/// The largest serial of a 1900-system date cell that is a real date (9999-12-31); calamine
+/// shows every larger serial as that date.
+const MAX_DATE_SERIAL: f64 = 2_958_465.0;
+
+/// A spreadsheet date cell from its serial number and the calendar date the reader made of
+/// it, which is clamped to 9999-12-31 above and to the epoch below, and is Excel's fictitious
+/// 29 February 1900 for serial 60 in the 1900 system.
+pub fn date_cell(serial: f64, (year, month, day): (u16, u8, u8)) -> Cell<'static> {
+    if !(0.0..MAX_DATE_SERIAL + 1.0).contains(&serial) {
+        return Cell::NoDate(serial, OUT_OF_RANGE_DATE);
+    }
+    if (year, month, day) == (1900, 2, 29) {
+        return Cell::NoDate(
+            serial,
+            "is 29 February 1900, a day that never was (Excel counts 1900 as a leap year): type the date the row means",
+        );
+    }
+    match days_from_ymd(year as i32, month as u32, day as u32) {
+        Some(days) if (FIRST_YEAR..=LAST_YEAR).contains(&(year as i32)) => Cell::Date(days),
+        _ => Cell::NoDate(serial, OUT_OF_RANGE_DATE),
+    }
+}
+
+const OUT_OF_RANGE_DATE: &str = "is a date cell outside the years 1900 to 2100 (the cell may hold a number formatted as a date): type the date again";
+
 /// A date: a spreadsheet date cell, `YYYY-MM-DD` (a time after it is ignored), `D/M/YYYY`,
-/// `D/M/YY` (20YY) or `YYYY-MM` (the first of the month). A plain number is refused: it is
-/// too easily a score typed in the wrong column.
+/// `D/M/YY` (20YY) or `YYYY-MM` (the first of the month), in the years [`FIRST_YEAR`] to
+/// [`LAST_YEAR`]. A plain number is refused: it is too easily a score typed in the wrong
+/// column. What is wrong is said precisely: a day a month does not have, a month 13, a year
+/// out of range.
 pub fn date(cell: Cell<'_>) -> Result<Option<i32>, String> {
     match cell {
         Cell::Empty => Ok(None),
-        Cell::Date(d) => Ok(Some(d)),
+        Cell::Date(d) => match naive_date(d).map(|d| d.year()) {
+            Some(year) if (FIRST_YEAR..=LAST_YEAR).contains(&year) => Ok(Some(d)),
+            _ => Err(OUT_OF_RANGE_DATE.into()),
+        },
+        Cell::NoDate(_, why) => Err(why.into()),
         Cell::Text(t) => {
             let t = t.trim();
             if t.is_empty() {
                 return Ok(None);
             }
-            match parse_date_text(t) {
-                Some(d) => Ok(Some(d)),
-                None if parse_number_text(t).is_some() => Err(PLAIN_NUMBER_DATE.into()),
-                None => Err("is not a date (use YYYY-MM-DD, DD/MM/YYYY or a date cell)".into()),
+            match date_text(t) {
+                Ok(d) => Ok(Some(d)),
+                Err(_) if parse_number_text(t).is_some() => Err(PLAIN_NUMBER_DATE.into()),
+                Err(why) => Err(why),
             }
         }
         Cell::Number(_) => Err(PLAIN_NUMBER_DATE.into()),
@@ -176,40 +221,94 @@ const PLAIN_NUMBER_DATE: &str =
 
 /// The text form of a date; `None` when it is not one.
 pub fn parse_date_text(t: &str) -> Option<i32> {
-    fn num(s: &str, min_len: usize, max_len: usize) -> Option<u32> {
+    date_text(t).ok()
+}
+
+const NOT_A_DATE: &str = "is not a date (use YYYY-MM-DD, DD/MM/YYYY or a date cell)";
+
+/// The text form of a date, or what is wrong with it.
+fn date_text(t: &str) -> Result<i32, String> {
+    fn num(s: &str, min_len: usize, max_len: usize) -> Result<u32, String> {
         if s.len() < min_len || s.len() > max_len || !s.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
+            return Err(NOT_A_DATE.into());
         }
-        s.parse().ok()
+        s.parse().map_err(|_| NOT_A_DATE.to_string())
     }
-    if t.contains('/') {
+    let (year, month, day) = if t.contains('/') {
         let mut parts = t.split('/');
-        let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
-        if parts.next().is_some() {
-            return None;
-        }
+        let (Some(d), Some(m), Some(y), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
+        else {
+            return Err(NOT_A_DATE.into());
+        };
         let (day, month) = (num(d, 1, 2)?, num(m, 1, 2)?);
         let year = match y.len() {
             2 => 2000 + num(y, 2, 2)?,
             4 => num(y, 4, 4)?,
-            _ => return None,
+            _ => return Err(NOT_A_DATE.into()),
         };
-        return days_from_ymd(year as i32, month, day);
-    }
-    // ISO, possibly followed by a time (`2024-03-05T10:00:00`, `2024-03-05 10:00`).
-    let date_part = t.split(['T', ' ']).next()?;
-    let mut parts = date_part.split('-');
-    let year = num(parts.next()?, 4, 4)?;
-    let month = num(parts.next()?, 1, 2)?;
-    let day = match parts.next() {
-        Some(d) => num(d, 1, 2)?,
-        None if date_part.len() == t.len() => 1,
-        None => return None,
+        (year, month, day)
+    } else {
+        // ISO, possibly followed by a time (`2024-03-05T10:00:00`, `2024-03-05 10:00`).
+        let date_part = t.split(['T', ' ']).next().unwrap_or(t);
+        let mut parts = date_part.split('-');
+        let year = num(parts.next().unwrap_or(""), 4, 4)?;
+        let month = num(parts.next().ok_or(NOT_A_DATE)?, 1, 2)?;
+        let day = match parts.next() {
+            Some(d) => num(d, 1, 2)?,
+            None if date_part.len() == t.len() => 1,
+            None => return Err(NOT_A_DATE.into()),
+        };
+        if parts.next().is_some() {
+            return Err(NOT_A_DATE.into());
+        }
+        (year, month, day)
     };
-    if parts.next().is_some() {
-        return None;
+    real_date(year as i32, month, day)
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The day number of a calendar date, or why there is no such date: no month 13, no 31
+/// February, no year outside [`FIRST_YEAR`]..=[`LAST_YEAR`].
+fn real_date(year: i32, month: u32, day: u32) -> Result<i32, String> {
+    if !(1..=12).contains(&month) {
+        return Err(format!(
+            "is not a date: there is no month {month} (dates are read day first, DD/MM/YYYY, or as YYYY-MM-DD)"
+        ));
     }
-    days_from_ymd(year as i32, month, day)
+    if !(FIRST_YEAR..=LAST_YEAR).contains(&year) {
+        return Err(format!(
+            "is not a date mwm accepts: the year {year} is outside {FIRST_YEAR} to {LAST_YEAR}"
+        ));
+    }
+    days_from_ymd(year, month, day).ok_or_else(|| {
+        let name = MONTHS[month as usize - 1];
+        let ordinal = match day {
+            1 | 21 | 31 => "st",
+            2 | 22 => "nd",
+            3 | 23 => "rd",
+            _ => "th",
+        };
+        if day == 0 {
+            format!("is not a date: there is no day 0 of {name}")
+        } else {
+            format!("is not a date: {name} {year} has no {day}{ordinal}")
+        }
+    })
 }
 
 /// A yes/no value, English or Welsh (`ie`, `do`, `na`).
@@ -304,6 +403,9 @@ mod tests {
         for bad in [
             "31/02/2024",
             "2024-13-01",
+            "0000-01-01",
+            "2101-01-01",
+            "29/02/1900",
             "5/3/124",
             "March 2024",
             "45000",
@@ -315,6 +417,65 @@ mod tests {
         assert!(date(Cell::Number(45000.0)).is_err());
         assert_eq!(date(Cell::Date(march_5)), Ok(Some(march_5)));
         assert_eq!(format_date(march_5), "2024-03-05");
+    }
+
+    #[test]
+    fn what_is_wrong_with_a_date_is_said() {
+        let why = |t: &str| date(Cell::Text(t)).unwrap_err();
+        assert_eq!(
+            why("31/02/2024"),
+            "is not a date: February 2024 has no 31st"
+        );
+        assert_eq!(
+            why("2023-02-29"),
+            "is not a date: February 2023 has no 29th"
+        );
+        assert_eq!(why("31/4/24"), "is not a date: April 2024 has no 31st");
+        assert_eq!(why("0/4/2024"), "is not a date: there is no day 0 of April");
+        assert!(why("1/13/2024").contains("there is no month 13"));
+        assert!(why("0000-01-01").contains("the year 0 is outside 1900 to 2100"));
+        assert!(why("1899-12-31").contains("the year 1899"));
+        assert!(why("March 2024").starts_with("is not a date (use"));
+        assert!(why("45000").contains("plain number"));
+        // 2024 is a leap year, 2100 is not (divisible by 100, not by 400).
+        assert!(date(Cell::Text("29/02/2024")).is_ok());
+        assert_eq!(
+            why("29/02/2100"),
+            "is not a date: February 2100 has no 29th"
+        );
+    }
+
+    #[test]
+    fn date_cells_outside_the_calendar_are_row_problems() {
+        // What calamine makes of each serial in the 1900 system: serial 60 is Excel's
+        // fictitious 1900-02-29; 1e9 and 1e15 are clamped to 9999-12-31; 45356 is 2024-03-05
+        // (Excel: =DATE(2024,3,5) shows 45356).
+        assert_eq!(
+            date_cell(45356.0, (2024, 3, 5)),
+            Cell::Date(days_from_ymd(2024, 3, 5).unwrap())
+        );
+        for (serial, ymd) in [
+            (60.0, (1900, 2, 29)),
+            (1e9, (9999, 12, 31)),
+            (1e15, (9999, 12, 31)),
+            (2_958_465.0, (9999, 12, 31)),
+            (0.0, (1899, 12, 31)),
+            (-5.0, (1899, 12, 31)),
+            (f64::NAN, (1899, 12, 31)),
+        ] {
+            let cell = date_cell(serial, ymd);
+            let why = date(cell).unwrap_err();
+            assert!(!why.contains("plain number"), "{serial}: {why}");
+            assert!(number(cell).is_err(), "{serial}");
+        }
+        assert!(
+            date(date_cell(60.0, (1900, 2, 29)))
+                .unwrap_err()
+                .contains("29 February 1900")
+        );
+        assert_eq!(date_cell(1e9, (9999, 12, 31)).shown(), "1000000000");
+        // A date cell of year 1850 (from an ODS date value) is out of range too.
+        assert!(date(Cell::Date(days_from_ymd(1850, 1, 1).unwrap())).is_err());
     }
 
     #[test]
@@ -370,10 +531,10 @@ mod tests {
         }
 
         #[test]
-        fn valid_dates_read_back(days in -20_000i32..60_000) {
+        fn valid_dates_read_back(days in -26_000i32..60_000) {
             let d = naive_date(days).unwrap();
             let uk = format!("{}/{}/{}", d.day(), d.month(), d.year());
-            if d.year() >= 1000 {
+            if (FIRST_YEAR..=LAST_YEAR).contains(&d.year()) {
                 prop_assert_eq!(parse_date_text(&uk), Some(days));
                 prop_assert_eq!(parse_date_text(&format_date(days)), Some(days));
             }

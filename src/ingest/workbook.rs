@@ -1,14 +1,24 @@
 //! Workbooks (SPEC 2.1): xlsx, xlsm, xls and ods through calamine, every sheet. Row numbers
 //! and cell references are absolute (a sheet's used range may start below or right of A1), and
 //! date cells become dates whatever the workbook's date system (1900 or 1904).
+//!
+//! A workbook is a few kilobytes that can claim a grid of billions of cells (one value at
+//! XFD1048576, a forged `.xls` dimension record, an `.ods` row repeated a million times), and
+//! calamine allocates the whole grid. So the size of every sheet is known before its grid
+//! exists: xlsx sheets are read cell by cell into a sparse list (never a grid), and `.xls` and
+//! `.ods` files, whose readers build every sheet's grid when the file is opened, are measured
+//! first by a scan of their records ([`super::bounds`]). A sheet over [`MAX_SHEET_CELLS`] is a
+//! structural error naming the file, the sheet and its used range.
 
+use super::bounds::{self, Extent, MAX_SHEET_CELLS, MAX_SHEET_TEXT_BYTES};
 use super::discover::{Source, WorkbookKind};
 use super::rows::ParsedSheet;
 use super::sheet::{self, HEADER_SEARCH_ROWS, SheetStart};
 use super::value::{self, Cell};
 use crate::config::LoadedConfig;
 use crate::problems::{Problem, Severity};
-use calamine::{Data, Ods, Range, Reader, Xls, Xlsx};
+use calamine::{Data, DataRef, Ods, Range, Reader, Xls, Xlsx, XlsxError};
+use std::borrow::Cow;
 use std::cell::Cell as Flag;
 use std::io::Cursor;
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -33,32 +43,79 @@ fn quiet_reader_panics() {
     });
 }
 
-/// Every sheet of a workbook with its cells, in workbook order.
-type Sheets = Vec<(String, Result<Range<Data>, String>)>;
+/// Runs `f` inside the spreadsheet reader: a panic there (calamine on a damaged file) comes
+/// back as an error, like any other error of the format.
+fn guarded<T>(f: impl FnOnce() -> Result<T, String>) -> Result<T, String> {
+    quiet_reader_panics();
+    IN_READER.with(|flag| flag.set(true));
+    let result = catch_unwind(AssertUnwindSafe(f))
+        .unwrap_or_else(|_| Err("the spreadsheet reader failed on this file".into()));
+    IN_READER.with(|flag| flag.set(false));
+    result
+}
 
-fn open(bytes: Vec<u8>, kind: WorkbookKind) -> Result<Sheets, String> {
-    fn all<R: Reader<Cursor<Vec<u8>>>>(mut book: R) -> Sheets
-    where
-        R::Error: std::fmt::Display,
-    {
-        let names = book.sheet_names();
-        names
-            .into_iter()
-            .map(|name| {
-                let range = book.worksheet_range(&name).map_err(|e| e.to_string());
-                (name, range)
-            })
-            .collect()
+/// One sheet's cells: calamine's grid (xls, ods), or the non-empty cells of an xlsx sheet in
+/// row order with their used range.
+enum Grid {
+    Dense(Range<Data>),
+    Sparse {
+        cells: Vec<((u32, u32), Data)>,
+        start: (u32, u32),
+        end: (u32, u32),
+    },
+}
+
+/// Why a sheet is not read.
+enum SheetError {
+    /// The reader's own error text.
+    Unreadable(String),
+    /// Larger than mwm reads: the message says how.
+    TooLarge(String),
+}
+
+impl Grid {
+    /// The top-left cell of the used range, when the sheet has a cell with a value.
+    fn start(&self) -> Option<(u32, u32)> {
+        match self {
+            Grid::Dense(range) => range
+                .start()
+                .filter(|_| range.used_cells().next().is_some()),
+            Grid::Sparse { cells, start, .. } => (!cells.is_empty()).then_some(*start),
+        }
     }
-    let cursor = Cursor::new(bytes);
-    match kind {
-        WorkbookKind::Xlsx => Xlsx::new(cursor).map(all).map_err(|e| e.to_string()),
-        WorkbookKind::Xls => Xls::new(cursor).map(all).map_err(|e| e.to_string()),
-        WorkbookKind::Ods => Ods::new(cursor).map(all).map_err(|e| e.to_string()),
+
+    /// Every row of the used range from its top, as (row number as shown, cells).
+    fn rows(&self) -> Box<dyn Iterator<Item = (u32, Cow<'_, [Data]>)> + '_> {
+        match self {
+            Grid::Dense(range) => {
+                let row0 = range.start().map_or(0, |s| s.0);
+                Box::new(
+                    range
+                        .rows()
+                        .enumerate()
+                        .map(move |(i, r)| (row0 + i as u32 + 1, Cow::Borrowed(r))),
+                )
+            }
+            Grid::Sparse { cells, start, end } => {
+                let width = (end.1 - start.1 + 1) as usize;
+                let (col0, mut next) = (start.1, 0usize);
+                Box::new((start.0..=end.0).map(move |row| {
+                    let mut buffer = vec![Data::Empty; width];
+                    while let Some(((r, c), data)) = cells.get(next) {
+                        if *r != row {
+                            break;
+                        }
+                        buffer[(c - col0) as usize] = data.clone();
+                        next += 1;
+                    }
+                    (row + 1, Cow::Owned(buffer))
+                }))
+            }
+        }
     }
 }
 
-/// Reads every sheet of one workbook.
+/// Reads every sheet of one workbook, one sheet at a time.
 pub fn read_workbook(
     bytes: Vec<u8>,
     kind: WorkbookKind,
@@ -67,76 +124,248 @@ pub fn read_workbook(
     problems: &mut Vec<Problem>,
 ) -> Vec<ParsedSheet> {
     let shown = source.shown.as_str();
-    // A damaged file must never take the run down: a panic inside the reader is reported as
-    // an unreadable file, like any other error of the format.
-    quiet_reader_panics();
-    IN_READER.with(|f| f.set(true));
-    let opened = catch_unwind(AssertUnwindSafe(|| open(bytes, kind)))
-        .unwrap_or_else(|_| Err("the spreadsheet reader failed on this file".into()));
-    IN_READER.with(|f| f.set(false));
-    let sheets = match opened {
-        Ok(sheets) => sheets,
-        Err(e) => {
-            problems.push(Problem::file(
-                Severity::Error,
-                shown,
-                format!("cannot be read as a spreadsheet ({e}): is the file complete? Open it in your spreadsheet program and save it again"),
-            ));
-            return Vec::new();
+    let file_problem = |message: String| {
+        Problem::file(
+            Severity::Error,
+            shown,
+            format!(
+                "cannot be read as a spreadsheet ({message}): is the file complete? Open it in your spreadsheet program and save it again"
+            ),
+        )
+    };
+    // The grids that opening an .xls or .ods file builds, measured before they exist.
+    let measured = match kind {
+        WorkbookKind::Xls => bounds::xls_sheets(&bytes),
+        WorkbookKind::Ods => bounds::ods_sheets(&bytes),
+        WorkbookKind::Xlsx => None,
+    };
+    if let Some(sheets) = &measured
+        && let Some(problem) = too_large(shown, sheets)
+    {
+        problems.push(problem);
+        return Vec::new();
+    }
+    let mut parsed = Vec::new();
+    let mut each = |name: String, grid: Result<Grid, SheetError>, problems: &mut Vec<Problem>| {
+        let name = crate::problems::visible(&name).into_owned();
+        match grid {
+            Ok(grid) => parsed.extend(read_sheet(&name, grid, source, config, problems)),
+            Err(e) => problems.push(Problem {
+                sheet: Some(name),
+                ..Problem::file(
+                    Severity::Error,
+                    shown,
+                    match e {
+                        SheetError::Unreadable(e) => format!("cannot be read ({e})"),
+                        SheetError::TooLarge(message) => message,
+                    },
+                )
+            }),
         }
     };
-    let mut parsed = Vec::new();
-    for (name, range) in sheets {
-        let sheet_problem = |severity, message: String| Problem {
-            sheet: Some(name.clone()),
-            ..Problem::file(severity, shown, message)
-        };
-        let range = match range {
-            Ok(r) => r,
-            Err(e) => {
-                problems.push(sheet_problem(
-                    Severity::Error,
-                    format!("cannot be read ({e})"),
-                ));
-                continue;
+    let cursor = Cursor::new(bytes);
+    let opened = match kind {
+        WorkbookKind::Xlsx => guarded(|| {
+            let mut book = Xlsx::new(cursor).map_err(|e| e.to_string())?;
+            for name in book.sheet_names() {
+                let grid = guarded(|| Ok(xlsx_sheet(&mut book, &name)))
+                    .unwrap_or_else(|e| Err(SheetError::Unreadable(e)));
+                each(name, grid, problems);
             }
-        };
-        let Some((row0, col0)) = range
-            .start()
-            .filter(|_| range.used_cells().next().is_some())
-        else {
-            problems.push(sheet_problem(
-                Severity::Warning,
-                "has no cells: skipped".into(),
-            ));
-            continue;
-        };
-        let start = SheetStart {
-            file: shown,
-            sheet: Some(&name),
-            names: &[&name],
-            group: &source.group,
-            first_col: col0,
-        };
-        let first: Vec<(u32, Vec<Cell<'_>>)> = range
-            .rows()
-            .take(HEADER_SEARCH_ROWS)
-            .enumerate()
-            .map(|(i, row)| (row0 + i as u32 + 1, row.iter().map(cell).collect()))
-            .collect();
-        let Some((mut parser, header_index)) = sheet::begin(&start, &first, config, problems)
-        else {
-            continue;
-        };
-        let mut cells = Vec::new();
-        for (i, row) in range.rows().enumerate().skip(header_index + 1) {
-            cells.clear();
-            cells.extend(row.iter().map(cell));
-            parser.push(row0 + i as u32 + 1, &cells, None, problems);
-        }
-        parsed.push(parser.finish());
+            Ok(())
+        }),
+        WorkbookKind::Xls => guarded(|| {
+            let book = Xls::new(cursor).map_err(|e| e.to_string())?;
+            dense_sheets(book, &mut |n, g| each(n, g, problems));
+            Ok(())
+        }),
+        WorkbookKind::Ods => guarded(|| {
+            let book = Ods::new(cursor).map_err(|e| e.to_string())?;
+            dense_sheets(book, &mut |n, g| each(n, g, problems));
+            Ok(())
+        }),
+    };
+    if let Err(e) = opened {
+        problems.push(file_problem(e));
+        return Vec::new();
     }
     parsed
+}
+
+/// The structural error for a workbook whose measured sheets are too large: the first sheet
+/// over the limit, or the whole workbook when together they are.
+fn too_large(shown: &str, sheets: &[(String, Extent)]) -> Option<Problem> {
+    let sheet_problem = |name: &str, message: String| Problem {
+        sheet: Some(crate::problems::visible(name).into_owned()),
+        ..Problem::file(Severity::Error, shown, message)
+    };
+    for (name, extent) in sheets {
+        if let Some(message) = extent.refusal() {
+            return Some(sheet_problem(name, message));
+        }
+    }
+    let total: u64 = sheets.iter().map(|(_, e)| e.cells()).sum();
+    let text: u64 = sheets.iter().map(|(_, e)| e.text_bytes).sum();
+    (total > MAX_SHEET_CELLS || text > MAX_SHEET_TEXT_BYTES).then(|| {
+        Problem::file(
+            Severity::Error,
+            shown,
+            format!(
+                "is too large to read: its {} sheets hold {} cells and {} bytes of text together, and this format is read whole (at most {} cells, {} bytes of text): save the tables as .xlsx or CSV files, one per sheet",
+                sheets.len(),
+                bounds::thousands(total),
+                bounds::thousands(text),
+                bounds::thousands(MAX_SHEET_CELLS),
+                bounds::thousands(MAX_SHEET_TEXT_BYTES),
+            ),
+        )
+    })
+}
+
+/// Every sheet of a workbook whose reader holds the grids already (xls, ods).
+fn dense_sheets<R: Reader<Cursor<Vec<u8>>>>(
+    mut book: R,
+    each: &mut dyn FnMut(String, Result<Grid, SheetError>),
+) where
+    R::Error: std::fmt::Display,
+{
+    for name in book.sheet_names() {
+        let grid = book
+            .worksheet_range(&name)
+            .map(|mut range| {
+                clean_range(&mut range);
+                Grid::Dense(range)
+            })
+            .map_err(|e| SheetError::Unreadable(e.to_string()));
+        each(name, grid);
+    }
+}
+
+/// Control characters of text cells made visible, once for every cell (see [`clean_text`]).
+fn clean_range(range: &mut Range<Data>) {
+    for i in 0..range.height() {
+        for data in range[i].iter_mut() {
+            if let Data::String(s) = data
+                && let Cow::Owned(clean) = clean_text(s)
+            {
+                *s = clean;
+            }
+        }
+    }
+}
+
+/// Cell text as mwm keeps it: a CR LF or a lone CR (old Mac line end) inside a cell is a line
+/// break, and other control characters (a NUL, a terminal escape) are written visibly, like
+/// `\u{1b}`, so that they never reach a page or a terminal raw (issue 15).
+pub fn clean_text(text: &str) -> Cow<'_, str> {
+    if !text.contains('\r') {
+        return crate::problems::visible(text);
+    }
+    let lines = text.replace("\r\n", "\n").replace('\r', "\n");
+    Cow::Owned(crate::problems::visible(&lines).into_owned())
+}
+
+/// One xlsx sheet, read cell by cell: only cells with a value are kept, and reading stops as
+/// soon as the used range, the number of cells or their text passes the limits, so a sheet
+/// that claims a huge grid costs nothing.
+fn xlsx_sheet(book: &mut Xlsx<Cursor<Vec<u8>>>, name: &str) -> Result<Grid, SheetError> {
+    let mut reader = match book.worksheet_cells_reader(name) {
+        Ok(reader) => reader,
+        // A chart sheet: no cells.
+        Err(XlsxError::NotAWorksheet(_)) => {
+            return Ok(Grid::Sparse {
+                cells: Vec::new(),
+                start: (0, 0),
+                end: (0, 0),
+            });
+        }
+        Err(e) => return Err(SheetError::Unreadable(e.to_string())),
+    };
+    let mut extent = Extent::default();
+    let mut cells = Vec::new();
+    let mut sorted = true;
+    loop {
+        let cell = match reader.next_cell() {
+            Ok(Some(cell)) => cell,
+            Ok(None) => break,
+            Err(e) => return Err(SheetError::Unreadable(e.to_string())),
+        };
+        let value = cell.get_value();
+        if matches!(value, DataRef::Empty) {
+            continue;
+        }
+        let pos = cell.get_position();
+        let mut data = Data::from(value.clone());
+        if let Data::String(s) = &mut data {
+            extent.text_bytes += s.len() as u64;
+            if let Cow::Owned(clean) = clean_text(s) {
+                *s = clean;
+            }
+        }
+        extent.add(pos);
+        extent.stored += 1;
+        if let Some(message) = extent.refusal() {
+            return Err(SheetError::TooLarge(message));
+        }
+        match cells.last_mut() {
+            // The same cell again (only a damaged or crafted file does this): the last wins.
+            Some((last, value)) if *last == pos => *value = data,
+            last => {
+                sorted &= last.is_none_or(|(last, _)| *last < pos);
+                cells.push((pos, data));
+            }
+        }
+    }
+    if !sorted {
+        // Rows out of order; a cell given twice keeps its last value, as calamine's grid does.
+        cells.sort_by_key(|(pos, _)| *pos);
+        let mut deduped: Vec<((u32, u32), Data)> = Vec::with_capacity(cells.len());
+        for cell in cells {
+            match deduped.last_mut() {
+                Some(last) if last.0 == cell.0 => *last = cell,
+                _ => deduped.push(cell),
+            }
+        }
+        cells = deduped;
+    }
+    let (start, end) = extent.range().unwrap_or(((0, 0), (0, 0)));
+    Ok(Grid::Sparse { cells, start, end })
+}
+
+/// Reads one sheet's table, if it is one.
+fn read_sheet(
+    name: &str,
+    grid: Grid,
+    source: &Source,
+    config: &LoadedConfig,
+    problems: &mut Vec<Problem>,
+) -> Option<ParsedSheet> {
+    let shown = source.shown.as_str();
+    let Some((_, col0)) = grid.start() else {
+        problems.push(Problem {
+            sheet: Some(name.to_string()),
+            ..Problem::file(Severity::Warning, shown, "has no cells: skipped")
+        });
+        return None;
+    };
+    let start = SheetStart {
+        file: shown,
+        sheet: Some(name),
+        names: &[name],
+        group: &source.group,
+        first_col: col0,
+    };
+    let first_rows: Vec<(u32, Cow<'_, [Data]>)> = grid.rows().take(HEADER_SEARCH_ROWS).collect();
+    let first: Vec<(u32, Vec<Cell<'_>>)> = first_rows
+        .iter()
+        .map(|(row, cells)| (*row, cells.iter().map(cell).collect()))
+        .collect();
+    let (mut parser, header_index) = sheet::begin(&start, &first, config, problems)?;
+    for (row, data) in grid.rows().skip(header_index + 1) {
+        let cells: Vec<Cell<'_>> = data.iter().map(cell).collect();
+        parser.push(row, &cells, None, problems);
+    }
+    Some(parser.finish())
 }
 
 /// A calamine cell as mwm's cell.
@@ -150,10 +379,7 @@ fn cell(data: &Data) -> Cell<'_> {
         Data::DateTime(dt) if dt.is_duration() => Cell::Number(dt.as_f64()),
         Data::DateTime(dt) => {
             let (y, m, d, ..) = dt.to_ymd_hms_milli();
-            match crate::format::days_from_ymd(y as i32, m as u32, d as u32) {
-                Some(days) => Cell::Date(days),
-                None => Cell::Number(dt.as_f64()),
-            }
+            value::date_cell(dt.as_f64(), (y, m, d))
         }
         Data::DateTimeIso(s) => match value::parse_date_text(s) {
             Some(days) => Cell::Date(days),
@@ -175,5 +401,21 @@ fn error_text(e: &calamine::CellErrorType) -> &'static str {
         Ref => "#REF!",
         Value => "#VALUE!",
         GettingData => "#DATA!",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cell_text_is_cleaned() {
+        assert_eq!(clean_text("plain"), Cow::Borrowed("plain"));
+        assert_eq!(clean_text("a\r\nb\rc\nd\te"), "a\nb\nc\nd\te");
+        assert_eq!(
+            clean_text("nul\0 esc\u{1b}[31m"),
+            "nul\\u{0} esc\\u{1b}[31m"
+        );
+        assert_eq!(clean_text("c1\u{9b}x\u{7f}"), "c1\\u{9b}x\\u{7f}");
     }
 }

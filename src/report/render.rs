@@ -22,8 +22,24 @@ pub struct Renderer {
 }
 
 impl Renderer {
-    /// The built-in templates, or those of `dir` where it has `page.html` / `style.css`.
+    /// The built-in templates, or those of `dir` where it has `page.html` / `style.css`. A
+    /// `dir` that is no folder, or holds neither file, is an error: a mistyped `--templates`
+    /// must not pass silently with the built-in look.
     pub fn new(dir: Option<&Path>) -> Result<Renderer, RenderError> {
+        if let Some(dir) = dir {
+            if !dir.is_dir() {
+                return Err(RenderError(format!(
+                    "--templates {}: there is no such folder (give a folder that holds page.html, style.css or both)",
+                    dir.display()
+                )));
+            }
+            if !dir.join("page.html").is_file() && !dir.join("style.css").is_file() {
+                return Err(RenderError(format!(
+                    "--templates {}: the folder holds neither page.html nor style.css",
+                    dir.display()
+                )));
+            }
+        }
         let read = |name: &str, built_in: &str| -> Result<String, RenderError> {
             match dir.map(|d| d.join(name)) {
                 Some(path) if path.is_file() => std::fs::read_to_string(&path)
@@ -62,5 +78,25 @@ impl Renderer {
                     })
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_templates_folder_must_exist_and_hold_a_template() {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let missing = tmp.path().join("nope");
+        let Err(e) = Renderer::new(Some(&missing)) else {
+            panic!("a missing folder is an error");
+        };
+        assert!(e.0.contains("no such folder"), "{}", e.0);
+        assert!(Renderer::new(Some(tmp.path())).is_err());
+        std::fs::write(tmp.path().join("style.css"), "body {}").expect("write");
+        let r = Renderer::new(Some(tmp.path())).expect("a folder with style.css");
+        assert_eq!(r.css, "body {}");
+        assert!(Renderer::new(None).is_ok());
     }
 }

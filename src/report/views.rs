@@ -268,44 +268,8 @@ impl Page {
     }
 }
 
-/// A slug of SPEC 5.1: lower case, runs of other characters than letters and digits made `-`.
-pub fn slug(id: &str) -> String {
-    let mut out = String::new();
-    let mut gap = false;
-    for ch in id.chars() {
-        if ch.is_alphanumeric() {
-            if gap && !out.is_empty() {
-                out.push('-');
-            }
-            gap = false;
-            out.extend(ch.to_lowercase());
-        } else {
-            gap = true;
-        }
-    }
-    if out.is_empty() {
-        "project".into()
-    } else {
-        out
-    }
-}
-
-/// Unique slugs for ids given in order: a clash gets `-2`, `-3`.
-pub fn unique_slugs(ids: &[String]) -> Vec<String> {
-    let mut used = std::collections::HashSet::new();
-    ids.iter()
-        .map(|id| {
-            let base = slug(id);
-            let mut candidate = base.clone();
-            let mut n = 2;
-            while !used.insert(candidate.clone()) {
-                candidate = format!("{base}-{n}");
-                n += 1;
-            }
-            candidate
-        })
-        .collect()
-}
+/// Slugs live in their own module (SPEC 5.5 limits their length).
+pub use super::slug::{slug, unique_slugs};
 
 #[cfg(test)]
 mod tests {

@@ -11,6 +11,8 @@
 //! - `reading`: canonical tables: the same data in four formats, and hand-checked values;
 //! - `output`: the text and JSON formats of `mwm check`;
 //! - `config`: `mwm.toml` and `-c`;
+//! - `hostile`: issue 15: output paths that must not be written, killed runs, FIFOs, link
+//!   loops, huge ranges, control characters, long ids;
 //! - `robust`: no panics on junk, inputs never modified, the default `data/` folder;
 //! - `figures`: every figure of SPEC 4 against pandas/scipy values, and the tidy tables;
 //! - `report_folder`: reproducible, atomic report folders, the manifest, the period, summary;
@@ -26,6 +28,7 @@ mod config;
 mod demo;
 mod figures;
 mod first_run;
+mod hostile;
 mod languages;
 mod ledger;
 mod output;
