@@ -263,10 +263,13 @@ pub fn report(args: &ReportArgs) -> Outcome {
     });
     let bar = Bar::new(args.quiet, "Writing");
     bar.files(files.len() as u64);
-    let written =
-        report::write_folder_with_progress(&args.output, &files, &request.paths, args.force, &|| {
-            bar.file_done()
-        });
+    let written = report::write_folder_with_progress(
+        &args.output,
+        &files,
+        &request.paths,
+        args.force,
+        &|| bar.file_done(),
+    );
     bar.finish();
     written?;
     timings.step("write");

@@ -181,6 +181,28 @@ fn key_in(message: &str) -> Option<&str> {
     Some(&message[start..end])
 }
 
+/// The dotted key whose value stands at byte `offset`: the key on that line, after the last
+/// table header above it (`report.min_cell`, `measures.min`).
+fn key_at(text: &str, offset: usize) -> Option<String> {
+    let offset = offset.min(text.len());
+    let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let line = text[start..].lines().next()?;
+    let key = line.split_once('=')?.0.trim().trim_matches('"');
+    if key.is_empty() {
+        return None;
+    }
+    let table = text[..start]
+        .lines()
+        .rev()
+        .map(str::trim)
+        .find(|l| l.starts_with('['))
+        .map(|l| l.trim_matches(['[', ']']).trim().to_string());
+    Some(match table {
+        Some(t) => format!("{t}.{key}"),
+        None => key.to_string(),
+    })
+}
+
 impl LoadedConfig {
     /// Reads and validates a config file.
     pub fn load(path: &Path) -> Result<LoadedConfig, ConfigError> {
@@ -201,7 +223,16 @@ impl LoadedConfig {
         let config: Config = toml::from_str(text).map_err(|e| {
             let line = e.span().map(|s| line_of(text, s.start));
             let message = e.message().replace("field", "key");
-            ConfigError::new(&shown, line, key_in(&message), message.clone())
+            // A wrong type names no key in toml's message: take it from the place.
+            match key_in(&message)
+                .map(str::to_string)
+                .or_else(|| e.span().and_then(|s| key_at(text, s.start)))
+            {
+                Some(key) if !message.contains(&format!("`{key}`")) => {
+                    ConfigError::new(&shown, line, Some(&key), format!("{key}: {message}"))
+                }
+                key => ConfigError::new(&shown, line, key.as_deref(), message.clone()),
+            }
         })?;
         let mut loaded = LoadedConfig {
             config,

@@ -14,6 +14,11 @@ use crate::schema::{FIELD_COUNT, Field, Kind};
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 
+/// The largest number that is added up with others (10^12: a trillion hours or pounds), so
+/// that no total can overflow: even 10^15 rows of it add to 10^27, far inside f64's range,
+/// where two values near its limit (10^308) would add to infinity.
+pub const MAX_SUMMED: f64 = 1e12;
+
 /// Builds a [`ParsedSheet`] one row at a time.
 pub struct RowParser {
     sheet: ParsedSheet,
@@ -361,13 +366,58 @@ impl<'a> RowCheck<'_, 'a> {
     }
 
     fn project_id(&mut self) -> Option<String> {
-        self.text(Field::ProjectId)
+        let id = self.text(Field::ProjectId)?;
+        self.not_reserved(&id, Severity::Excluded).then_some(id)
+    }
+
+    /// A project id as text, borrowed when it can be.
+    fn project_cow(&mut self) -> Option<Cow<'a, str>> {
+        let id = self.text_cow(Field::ProjectId, false)?;
+        self.not_reserved(&id, Severity::Excluded).then_some(id)
+    }
+
+    /// `ALL` (in any case) names the rows of figures across all projects (SPEC 6): as a
+    /// project's id it is a structural error in a projects table and a row problem elsewhere.
+    fn not_reserved(&mut self, id: &str, severity: Severity) -> bool {
+        if !id.trim().eq_ignore_ascii_case("ALL") {
+            return true;
+        }
+        self.fail(
+            Some(Field::ProjectId),
+            Some(id.to_string()),
+            "is reserved: ALL names the figures across all projects in every table mwm writes; give this project another id",
+        );
+        if severity == Severity::Error
+            && let Some(last) = self.problems.last_mut()
+        {
+            last.severity = Severity::Error;
+        }
+        false
+    }
+
+    /// A number that is added up with others (an output's value, a budget) must leave room
+    /// for the sum: above [`MAX_SUMMED`] it is a row problem naming its cell, never a total
+    /// of infinity or 0.
+    fn summable(&mut self, field: Field, value: Option<f64>) -> Option<f64> {
+        let v = value?;
+        if v.abs() > MAX_SUMMED {
+            self.fail(
+                Some(field),
+                Some(crate::format::format_number(v)),
+                "is too large to add up: write a number below 1,000,000,000,000",
+            );
+            return None;
+        }
+        Some(v)
     }
 
     fn project(&mut self) -> Option<Project> {
-        let project_id = self.required_text(Field::ProjectId);
+        let project_id = self
+            .required_text(Field::ProjectId)
+            .filter(|id| self.not_reserved(id, Severity::Error));
         let name = self.required_text(Field::Name);
         let budget = self.number(Field::Budget);
+        let budget = self.summable(Field::Budget, budget);
         if let Some(b) = budget
             && b < 0.0
         {
@@ -433,10 +483,11 @@ impl<'a> RowCheck<'_, 'a> {
     }
 
     fn output(&mut self) -> Option<OutputCells<'a>> {
-        let project = self.text_cow(Field::ProjectId, false);
+        let project = self.project_cow();
         let date = self.required(Field::Date, value::date);
         let measure = self.text_cow(Field::Measure, true);
         let amount = self.required(Field::Value, value::number);
+        let amount = self.summable(Field::Value, amount);
         if let Some(v) = amount
             && v < 0.0
         {
@@ -459,7 +510,7 @@ impl<'a> RowCheck<'_, 'a> {
     }
 
     fn outcome(&mut self) -> Option<OutcomeCells<'a>> {
-        let project = self.text_cow(Field::ProjectId, false);
+        let project = self.project_cow();
         let person = self.text_cow(Field::PersonId, true);
         let measure = self.text_cow(Field::Measure, true);
         let date = self.required(Field::Date, value::date);

@@ -12,12 +12,12 @@ use super::bounds::thousands;
 use super::cells::RowParser;
 use super::discover::Source;
 use super::rows::ParsedSheet;
-use crate::schema::kind_from_name;
 use super::sheet::{self, HEADER_SEARCH_ROWS, SheetStart};
 use super::value::Cell;
 use super::workbook::clean_text;
 use crate::config::LoadedConfig;
 use crate::problems::{Problem, Severity};
+use crate::schema::kind_from_name;
 use rayon::prelude::*;
 use std::borrow::Cow;
 

@@ -1367,3 +1367,109 @@ fn mutated_inputs_never_panic_hang_or_blow_up() {
     );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// Issue 15 item 4: non-finite measure constants in the config are config errors naming the
+/// entry and key (before, `min = nan`, `max = inf` panicked once scores used the measure).
+#[test]
+fn non_finite_measure_constants_are_config_errors() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = sample_inputs(dir.path(), "in");
+    fs::write(
+        data.join("mwm.toml"),
+        "[[measures]]\nmeasure = \"Loneliness\"\nmin = nan\nmax = inf\nhigher_is_better = false\nmid = nan\n",
+    )
+    .expect("write config");
+    let (code, out) = mwm_in(dir.path(), &["report", "in", "-o", "out", "-q"]);
+    assert_eq!(code, 1, "{out}");
+    for key in [
+        "min must be a finite number",
+        "max must be a finite number",
+        "mid must be above 0",
+    ] {
+        assert!(out.contains(key), "no `{key}` in:\n{out}");
+    }
+    assert!(!out.contains("panicked"), "{out}");
+    assert!(
+        !dir.path().join("out").exists(),
+        "no report after a config error"
+    );
+}
+
+/// Issue 15 item 9: the project id `ALL` (any case) is reserved: a structural error in a
+/// projects table, a row problem in any other table.
+#[test]
+fn the_project_id_all_is_reserved() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    fs::write(
+        dir.path().join("projects.csv"),
+        "project_id,name\nAll,Everyone\nP1,One\n",
+    )
+    .expect("write");
+    let (code, json) = check_in(dir.path(), &["."]);
+    assert_eq!(code, 1, "{json}");
+    assert!(has_problem(&json, "projects.csv", "is reserved"), "{json}");
+    fs::write(dir.path().join("projects.csv"), "project_id,name\nP1,One\n").expect("write");
+    fs::write(
+        dir.path().join("outputs.csv"),
+        "project_id,date,measure,value\nP1,2024-05-01,Sessions,4\nall,2024-05-02,Sessions,3\n",
+    )
+    .expect("write");
+    let (code, json) = check_in(dir.path(), &["."]);
+    assert_eq!(code, 0, "a row problem only: {json}");
+    let row3: Vec<_> = at_row(&json, 3);
+    assert!(
+        row3.iter()
+            .any(|(sev, msg)| sev == "excluded" && msg.contains("is reserved")),
+        "{row3:?}"
+    );
+}
+
+/// Issue 15 item 11: two outputs of 10^308 summed to 0 (infinity written as nothing). A value
+/// too large to add up is now a row problem at its cell, and the total is the other rows'.
+#[test]
+fn values_too_large_to_add_up_are_row_problems() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let huge = format!("1{}", "0".repeat(308));
+    fs::write(dir.path().join("projects.csv"), "project_id,name\nP1,One\n").expect("write");
+    fs::write(
+        dir.path().join("outputs.csv"),
+        format!("project_id,date,measure,value\nP1,2024-05-01,Sessions,{huge}\nP1,2024-05-02,Sessions,{huge}\nP1,2024-05-03,Sessions,7\n"),
+    )
+    .expect("write");
+    let (code, out) = mwm_in(dir.path(), &["report", ".", "-o", "out", "-q"]);
+    assert_eq!(code, 0, "{out}");
+    let table = fs::read_to_string(dir.path().join("out/data/outputs_summary.csv")).expect("table");
+    // Only the row of 7 is summed (by hand).
+    assert!(table.contains("P1,Sessions,total,7\n"), "{table}");
+    let excluded =
+        fs::read_to_string(dir.path().join("out/data/excluded_rows.csv")).expect("excluded");
+    assert_eq!(
+        excluded.matches("is too large to add up").count(),
+        2,
+        "{excluded}"
+    );
+}
+
+/// Issue 15 item 12: a period that ends before it starts is a usage error (exit 2), and a
+/// config value of the wrong type names its key.
+#[test]
+fn a_backwards_period_and_a_mistyped_key_are_named() {
+    let (code, out) = mwm_in(
+        crate_dir(),
+        &["summary", "--from", "2024-06-01", "--to", "2024-01-01"],
+    );
+    assert_eq!(code, 2, "{out}");
+    assert!(out.contains("before it starts"), "{out}");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let config = dir.path().join("mwm.toml");
+    fs::write(&config, "[report]\ntitle = \"T\"\nmin_cell = \"five\"\n").expect("write");
+    let (code, out) = mwm_in(
+        crate_dir(),
+        &["summary", "-c", config.to_str().expect("utf-8")],
+    );
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("report.min_cell") && out.contains("line 3"),
+        "{out}"
+    );
+}
