@@ -98,6 +98,8 @@ fn stages(c: &mut Criterion) {
         figures: &current.figures,
         checked: &checked,
         left_out: &current.left_out,
+        from: None,
+        to: None,
     };
     let ctx = PageContext::new(
         data,

@@ -59,13 +59,9 @@ stat-projects = Prosiectau
 stat-participants = Cyfranogwyr
 stat-stories = Straeon
 stat-budget = Cyllideb
-stat-main-change = Prif newid
-stat-reliably-improved = Wedi gwella'n ddibynadwy
 stat-cost-per-participant = Cost fesul cyfranogwr
 stat-cost-per-improved = Cost fesul person a wellodd yn ddibynadwy
 note-with-score = pobl sydd â sgôr canlyniad
-note-points-on = pwynt ar y mesur { $measure }
-note-on = ar y mesur { $measure }
 note-quotable = gellir dyfynnu { $quotable }
 note-budget = cyllideb o { $budget }
 note-plus-hidden = ynghyd â { $projects } â { $hidden } yr un
@@ -75,26 +71,85 @@ note-reliably-improved = { $n ->
    *[other] { $count } o bobl wedi gwella'n ddibynadwy ar o leiaf un mesur
     }
 note-improved-hidden = pobl a wellodd yn ddibynadwy: { $hidden }
-lead-project = { $change }, ymhlith { $people } sydd â llinell sylfaen ac asesiad dilynol.
-lead-portfolio = Ar draws pob prosiect, { $change } ({ $people } wedi'u paru).
 funded-by = Cyllidwyr: { $funders }
 project-id = Dynodwr y prosiect: { $id }
 funder-subtitle = { $projects } a ariennir yn y portffolio “{ $title }”
 
-## Change in words
+findings-lead = Beth newidiodd, fesul mesur, i'r bobl sydd â llinell sylfaen ac asesiad dilynol:
+findings-lead-portfolio = Beth newidiodd ar draws pob prosiect, fesul mesur:
+stat-followed-up = Asesiad dilynol
+note-followed-up = { $pct } o'r { $all } sydd â sgôr; { $baseline_only } â llinell sylfaen yn unig
+why-no-scores = dim sgorau canlyniad eto
+why-people-hidden = { $hidden }, felly ni ddangosir y nifer
+why-no-budget = dim cyllideb wedi'i rhoi
+why-participants-hidden = cyfranogwyr: { $hidden }, felly ni ddangosir y gost
+why-no-participants = dim cyfranogwyr â sgôr
+project-dates = Yn rhedeg o { $start } i { $end }.
+project-started = Dechreuodd ar { $start }.
+project-ends = Yn dod i ben ar { $end }.
+period-all = Cyfnod adrodd: pob dyddiad.
+period-between = Cyfnod adrodd: { $from } i { $to }.
+period-from = Cyfnod adrodd: o { $from } ymlaen.
+period-to = Cyfnod adrodd: hyd at { $to }.
 
-# Welsh puts the verb first, so the measure follows it; pages capitalise where a sentence
-# starts. $direction is up, down or none; $better is better, worse or same.
-change-words = { $direction ->
-    [up] cododd { $measure } { $points } pwynt ar gyfartaledd
-    [down] gostyngodd { $measure } { $points } pwynt ar gyfartaledd
-   *[none] ni newidiodd { $measure }
-    }{ $better ->
-    [better] {" "}(gwell)
-    [worse] {" "}(gwaeth)
-   *[same] {""}
-    }{ $ci }
-change-ci = , cyfwng hyder 95% { $low } i { $high }
+## Change in words: what a reader may conclude (SPEC 4.3 verdict)
+
+# Welsh puts the verb first; a measure's name follows a verb (no mutation) or "y mesur"
+# (GLOSSARY conventions). Arguments as in en.ftl.
+verdict-words = { $verdict ->
+    [deteriorated] gwaethygodd { $measure }: { $way ->
+        [up] cododd
+       *[down] gostyngodd
+        } y cyfartaledd { $points } pwynt, ac mae'r newid go iawn yn debygol o fod rhwng { $near } a { $far } pwynt { $way ->
+        [up] i fyny
+       *[down] i lawr
+        }
+    [improved] gwellodd { $measure }: { $way ->
+        [up] cododd
+       *[down] gostyngodd
+        } y cyfartaledd { $points } pwynt, ac mae'r newid go iawn yn debygol o fod rhwng { $near } a { $far } pwynt { $way ->
+        [up] i fyny
+       *[down] i lawr
+        }
+    [improved_small] gwellodd { $measure } ychydig: { $way ->
+        [up] cododd
+       *[down] gostyngodd
+        } y cyfartaledd { $points } pwynt (rhwng { $near } a { $far } yn debygol), llai na'r { $mid } pwynt sy'n gwneud gwahaniaeth go iawn i bobl
+    [improved_possibly_important] gwellodd { $measure }, efallai ddigon i wneud gwahaniaeth: { $way ->
+        [up] cododd
+       *[down] gostyngodd
+        } y cyfartaledd { $points } pwynt (rhwng { $near } a { $far } yn debygol); { $mid } pwynt yw'r newid lleiaf sy'n gwneud gwahaniaeth go iawn i bobl
+    [improved_probably_important] gwellodd { $measure }, ddigon i wneud gwahaniaeth yn ôl pob tebyg: { $way ->
+        [up] cododd
+       *[down] gostyngodd
+        } y cyfartaledd { $points } pwynt (rhwng { $near } a { $far } yn debygol); { $mid } pwynt yw'r newid lleiaf sy'n gwneud gwahaniaeth go iawn i bobl
+    [improved_important] gwellodd { $measure } ddigon i wneud gwahaniaeth: { $way ->
+        [up] cododd
+       *[down] gostyngodd
+        } y cyfartaledd { $points } pwynt (rhwng { $near } a { $far } yn debygol), o leiaf y { $mid } pwynt sy'n gwneud gwahaniaeth go iawn i bobl
+    [too_few] rhy ychydig o bobl i ddweud sut newidiodd y mesur { $measure } ({ $hidden } â llinell sylfaen ac asesiad dilynol)
+    [hidden] y mesur { $measure }: wedi'i guddio i ddiogelu grŵp bach
+   *[no_clear_change] dim newid clir ar y mesur { $measure }: { $way ->
+        [up] cododd y cyfartaledd { $points } pwynt
+        [down] gostyngodd y cyfartaledd { $points } pwynt
+       *[none] ni newidiodd y cyfartaledd
+        }{ $spread ->
+        [yes] , ond gallai'r newid go iawn fod yn unrhyw le rhwng { $low } { $low_way ->
+            [up] i fyny
+           *[down] i lawr
+            } a { $high } { $high_way ->
+            [up] i fyny
+           *[down] i lawr
+            }
+       *[no] {""}
+        }
+    }
+reliable-worse = ar y mesur { $measure }, dirywiodd { $pct } o bobl yn ddibynadwy: symudodd eu sgôr i'r cyfeiriad anghywir fwy nag y gall gwall y mesur ei hun ei esbonio
+reliable-worse-hidden = ar y mesur { $measure }, dirywiodd rhai pobl yn ddibynadwy ({ $hidden }): symudodd eu sgôr i'r cyfeiriad anghywir fwy nag y gall gwall y mesur ei hun ei esbonio
+verdicts-more = { $n ->
+    [one] a { $count } mesur arall: gweler Canlyniadau isod
+   *[other] a { $count } mesur arall: gweler Canlyniadau isod
+    }
 measure-lower-better = { $measure } (gorau po isaf)
 
 ## Tables: column heads
@@ -106,6 +161,7 @@ col-baseline = Llinell sylfaen
 col-followup = Asesiad dilynol
 col-change = Newid
 col-ci = Cyfwng hyder 95%
+col-better-by = Gwell o
 col-effect-size = Maint yr effaith
 col-p = p
 col-improved = Wedi gwella
@@ -159,8 +215,8 @@ outputs-by-project-title = { $measure } fesul prosiect
 
 outcomes-heading = Canlyniadau: newid o'r llinell sylfaen i'r asesiad dilynol
 outcomes-none = Ni roddwyd unrhyw sgorau canlyniad.
-outcomes-intro = Sgôr gynharaf pob person yw'r llinell sylfaen, a'r sgôr ddiweddaraf yw'r asesiad dilynol; dim ond pobl sydd â'r ddau sy'n cael eu cyfrif. Mae mesurau â llai na { $indicative } o bobl wedi'u paru yn ddangosol yn unig.
-outcomes-chart-title = Sgorau cymedrig ar y llinell sylfaen ac yn yr asesiad dilynol, fesul mesur
+outcomes-intro = Sgôr gynharaf pob person yw'r llinell sylfaen, a'r sgôr ddiweddaraf yw'r asesiad dilynol; dim ond pobl sydd â'r ddau (pobl wedi'u paru) sy'n cael eu cyfrif. Mae'r siart yn dangos newid cyfartalog pob mesur, wedi'i droi fel bod y dde yn well: y dot yw'r cyfartaledd, a'r bar yw'r ystod y mae'r newid go iawn yn debygol o fod ynddi (y cyfwng 95%). Pan fo'r bar yn croesi 0, ni allwn ddweud bod y mesur wedi newid. Mae llinell doredig yn dangos y newid lleiaf sy'n bwysig i bobl, lle mae gan fesur un. Mae mesurau â llai na { $indicative } o bobl wedi'u paru yn ddangosol yn unig: gallai ychydig mwy o bobl newid eu ffigurau'n fawr.
+outcomes-chart-title = Newid ar bob mesur, wedi'i droi fel bod y dde yn well
 outcomes-all-heading = Holl ffigurau'r canlyniadau
 outcomes-table-caption = Ffigurau canlyniad fesul mesur (maint yr effaith yw d_z Cohen: mae gwerth positif yn golygu gwelliant)
 indicative-only = dangosol yn unig
@@ -259,8 +315,14 @@ novelty-complex = cymhleth
 
 ## Charts
 
-chart-baseline-mean = cymedr y llinell sylfaen
-chart-followup-mean = cymedr yr asesiad dilynol, gyda chyfwng 95% y newid
+chart-mean-change = newid cyfartalog
+chart-likely-range = cyfwng 95% (ystod debygol)
+chart-mid = y newid lleiaf sy'n bwysig
+chart-worse = ← gwaeth
+chart-change-points = newid mewn pwyntiau
+chart-better = gwell →
+change-chart-label = { $measure }: { $change } ({ $low } i { $high })
+change-chart-label-one = { $measure }: { $change }
 chart-effect-axis = ← gwaeth    maint yr effaith (d_z)    gwell →
 chart-interval = cyfwng 95%
 chart-kinds-of-evidence = mathau o dystiolaeth:
@@ -299,3 +361,37 @@ measures-caption = Y mesurau a ddefnyddiwyd ac o ble y daw eu cysonion
 better-higher = uwch
 better-lower = is
 sem-none = dim
+
+## Plain words: what the figures mean (beside a table, and the glossary closing a page)
+
+reliable-intro = Mae person wedi gwella'n ddibynadwy, neu wedi dirywio'n ddibynadwy, pan fo'i sgôr wedi newid fwy nag y gallai gwall mesur y mesur ei hun ei esbonio; nid yw pawb arall yn dangos newid dibynadwy. Nid oes newid dibynadwy ar gyfer mesurau heb wall mesur cyhoeddedig (fel cwestiynau'r ONS).
+means-paired = pobl sydd â llinell sylfaen ac asesiad dilynol ar y mesur hwn.
+means-effect-size = d_z Cohen: y newid cyfartalog wedi'i rannu â faint yr amrywiodd newidiadau pobl, yn bositif pan wellodd pobl. Mae tua 0.2 yn fach, 0.5 yn ganolig a 0.8 yn fawr; mae'n cymharu o fewn mesur yn unig.
+means-p = pa mor debygol fyddai newid mor fawr â hyn pe na bai dim wedi newid mewn gwirionedd (prawf t pâr); fel arfer gelwir gwerth o dan 0.05 yn arwyddocaol. Nid yw'n dweud dim am faint neu bwysigrwydd y newid.
+means-improved = pobl y symudodd eu sgôr i'r cyfeiriad gwell o gwbl, ni waeth pa mor fach.
+means-reliably-improved = pobl y symudodd eu sgôr i'r cyfeiriad gwell fwy nag y gallai gwall mesur ei esbonio.
+means-meaningful = pobl a wellodd o leiaf y newid lleiaf sy'n bwysig ar gyfer y mesur hwn.
+means-indicative = mae "dangosol yn unig" yn nodi mesur â llai na { $indicative } o bobl wedi'u paru: gallai ychydig mwy o bobl newid ei ffigurau'n fawr.
+glossary-heading = Geiriau a ddefnyddir ar y dudalen hon
+term-baseline = Llinell sylfaen ac asesiad dilynol
+meaning-baseline = Sgôr gynharaf person ar fesur yw ei linell sylfaen; ei sgôr ddiweddaraf yw ei asesiad dilynol.
+term-paired = Pobl wedi'u paru
+meaning-paired = Pobl sydd â llinell sylfaen ac asesiad dilynol ar fesur. Dim ond nhw sy'n cyfrif yn y newid; caiff pobl â llinell sylfaen yn unig eu cyfrif ar wahân.
+term-average-change = Newid cyfartalog
+meaning-average-change = Cymedr asesiad dilynol pob person wedi'i baru llai ei linell sylfaen, ym mhwyntiau'r mesur ei hun.
+term-interval = Cyfwng 95% (cyfwng hyder 95%)
+meaning-interval = Yr ystod y mae'r newid cyfartalog go iawn yn debygol o fod ynddi, o ystyried cyn lleied o bobl a fesurwyd a faint yr oeddent yn amrywio. Gallwn fod yn 95% hyderus bod y newid go iawn y tu mewn iddi.
+term-no-clear-change = Dim newid clir
+meaning-no-clear-change = Mae'r cyfwng yn cynnwys dim newid o gwbl, felly ni all y ffigurau ddweud a aeth y mesur i fyny neu i lawr, beth bynnag a wnaeth y cyfartaledd.
+term-mid = Y newid lleiaf sy'n bwysig
+meaning-mid = Y gwahaniaeth pwysig lleiaf: y newid lleiaf ym mhwyntiau mesur y mae pobl yn sylwi arno fel gwahaniaeth go iawn yn eu bywydau, o ymchwil gyhoeddedig y mesur.
+term-reliable = Newid dibynadwy
+meaning-reliable = Newid yn sgôr un person sy'n fwy nag y gallai gwall mesur y mesur ei esbonio (Jacobson a Truax).
+term-effect-size = Maint yr effaith (d_z)
+meaning-effect-size = Y newid cyfartalog wedi'i rannu â faint yr amrywiodd newidiadau pobl. Mae'n cymharu prosiectau ar un mesur, byth ar draws mesurau.
+term-p = Gwerth p
+meaning-p = Pa mor debygol fyddai newid o leiaf mor fawr â hyn pe na bai dim wedi newid mewn gwirionedd. Mae gwerthoedd bach yn golygu nad yw'r newid yn debygol o fod yn siawns, nid ei fod yn fawr.
+term-indicative = Dangosol yn unig
+meaning-indicative = Ffigurau gan lai na { $indicative } o bobl wedi'u paru: darllenwch nhw fel arwydd cyntaf, nid canlyniad cadarn.
+term-hidden = "{ $hidden }"
+meaning-hidden = Ni ddangosir ffigurau am lai na { $min } o bobl, fel na ellir adnabod neb; caiff ffigur a fyddai'n gadael i ddarllenydd weithio un allan ei guddio hefyd.

@@ -77,13 +77,9 @@ stat-projects = Projects
 stat-participants = Participants
 stat-stories = Stories
 stat-budget = Budget
-stat-main-change = Main change
-stat-reliably-improved = Reliably improved
 stat-cost-per-participant = Cost per participant
 stat-cost-per-improved = Cost per person reliably improved
 note-with-score = people with an outcome score
-note-points-on = points on { $measure }
-note-on = on { $measure }
 note-quotable = { $quotable } may be quoted
 note-budget = budget { $budget }
 note-plus-hidden = plus { $projects } with { $hidden }
@@ -93,25 +89,89 @@ note-reliably-improved = { $n ->
    *[other] { $count } people reliably improved on at least one measure
     }
 note-improved-hidden = people reliably improved: { $hidden }
-lead-project = { $change }, among { $people } with a baseline and a follow-up.
-lead-portfolio = Across all projects, { $change } ({ $people } paired).
 funded-by = Funded by { $funders }
 project-id = Project id { $id }
 funder-subtitle = { $projects } funded in { $title }
 
-## Change in words
+findings-lead = What changed, measure by measure, for the people with a baseline and a follow-up:
+findings-lead-portfolio = What changed across all projects, measure by measure:
+stat-followed-up = Followed up
+note-followed-up = { $pct } of the { $all } with a score; { $baseline_only } had only a baseline
+why-no-scores = no outcome scores yet
+why-people-hidden = { $hidden }, so the number is not shown
+why-no-budget = no budget given
+why-participants-hidden = participants: { $hidden }, so the cost is not shown
+why-no-participants = no participants with a score
+project-dates = Runs from { $start } to { $end }.
+project-started = Started on { $start }.
+project-ends = Ends on { $end }.
+period-all = Reporting period: all dates.
+period-between = Reporting period: { $from } to { $to }.
+period-from = Reporting period: from { $from }.
+period-to = Reporting period: up to { $to }.
 
-# $direction is up, down or none; $better is better, worse or same; $ci is change-ci or empty.
-change-words = { $measure } { $direction ->
-    [up] rose by { $points } points on average
-    [down] fell by { $points } points on average
-   *[none] did not change
-    }{ $better ->
-    [better] {" "}(better)
-    [worse] {" "}(worse)
-   *[same] {""}
-    }{ $ci }
-change-ci = , 95% CI { $low } to { $high }
+## Change in words: what a reader may conclude (SPEC 4.3 verdict)
+
+# $verdict is a verdict of outcomes_summary.csv; $way the way the average moved (up, down or
+# none); $points its size; $near and $far the ends of the 95% interval, nearest 0 first, both
+# the way the average moved; $low and $high the interval's ends with $low_way and $high_way
+# (for no clear change, where they lie on both sides of 0); $spread is yes when the interval
+# has a width; $mid the minimal important difference; $hidden "fewer than 5".
+verdict-words = { $verdict ->
+    [deteriorated] { $measure } got worse: the average { $way ->
+        [up] rose
+       *[down] fell
+        } { $points } points, and the real change is likely between { $near } and { $far } points { $way ->
+        [up] up
+       *[down] down
+        }
+    [improved] { $measure } improved: the average { $way ->
+        [up] rose
+       *[down] fell
+        } { $points } points, and the real change is likely between { $near } and { $far } points { $way ->
+        [up] up
+       *[down] down
+        }
+    [improved_small] { $measure } improved a little: the average { $way ->
+        [up] rose
+       *[down] fell
+        } { $points } points (likely between { $near } and { $far }), less than the { $mid } points that make a real difference to people
+    [improved_possibly_important] { $measure } improved, possibly by enough to matter: the average { $way ->
+        [up] rose
+       *[down] fell
+        } { $points } points (likely between { $near } and { $far }); { $mid } points is the smallest change that makes a real difference to people
+    [improved_probably_important] { $measure } improved, probably by enough to matter: the average { $way ->
+        [up] rose
+       *[down] fell
+        } { $points } points (likely between { $near } and { $far }); { $mid } points is the smallest change that makes a real difference to people
+    [improved_important] { $measure } improved by enough to matter: the average { $way ->
+        [up] rose
+       *[down] fell
+        } { $points } points (likely between { $near } and { $far }), at least the { $mid } points that make a real difference to people
+    [too_few] too few people to say how { $measure } changed ({ $hidden } with a baseline and a follow-up)
+    [hidden] { $measure }: hidden to protect a small group
+   *[no_clear_change] no clear change on { $measure }: the average { $way ->
+        [up] rose { $points } points
+        [down] fell { $points } points
+       *[none] did not change
+        }{ $spread ->
+        [yes] , but the real change could be anywhere from { $low } { $low_way ->
+            [up] up
+           *[down] down
+            } to { $high } { $high_way ->
+            [up] up
+           *[down] down
+            }
+       *[no] {""}
+        }
+    }
+# People who reliably got worse on a measure, named in the headline whenever it is shown.
+reliable-worse = on { $measure }, { $pct } of people got reliably worse: their score moved the wrong way by more than the measure's own error can explain
+reliable-worse-hidden = on { $measure }, some people got reliably worse ({ $hidden }): their score moved the wrong way by more than the measure's own error can explain
+verdicts-more = { $n ->
+    [one] and { $count } more measure: see Outcomes below
+   *[other] and { $count } more measures: see Outcomes below
+    }
 measure-lower-better = { $measure } (lower is better)
 
 ## Tables: column heads
@@ -123,6 +183,7 @@ col-baseline = Baseline
 col-followup = Follow-up
 col-change = Change
 col-ci = 95% CI
+col-better-by = Better by
 col-effect-size = Effect size
 col-p = p
 col-improved = Improved
@@ -179,8 +240,8 @@ outputs-by-project-title = { $measure } by project
 
 outcomes-heading = Outcomes: change from baseline to follow-up
 outcomes-none = No outcome scores were given.
-outcomes-intro = Each person's earliest score is their baseline and their latest is their follow-up; only people with both are counted. Measures with fewer than { $indicative } paired people are indicative only.
-outcomes-chart-title = Mean scores at baseline and follow-up, per measure
+outcomes-intro = Each person's earliest score is their baseline and their latest is their follow-up; only people with both (paired people) are counted. The chart shows each measure's average change, turned so that right is better: the dot is the average, and the bar the range the real change is likely to lie in (the 95% interval). When the bar crosses 0, we cannot say the measure changed. A dashed line marks the smallest change that matters to people, where a measure has one. Measures with fewer than { $indicative } paired people are indicative only: a few more people could change their figures a lot.
+outcomes-chart-title = Change on each measure, turned so that right is better
 outcomes-all-heading = All outcome figures
 outcomes-table-caption = Outcome figures per measure (effect size is Cohen's d_z: positive means improvement)
 indicative-only = indicative only
@@ -297,8 +358,14 @@ novelty-complex = complex
 
 ## Charts
 
-chart-baseline-mean = baseline mean
-chart-followup-mean = follow-up mean, with the 95% interval of the change
+chart-mean-change = average change
+chart-likely-range = 95% interval (likely range)
+chart-mid = smallest change that matters
+chart-worse = ← worse
+chart-change-points = change in points
+chart-better = better →
+change-chart-label = { $measure }: { $change } ({ $low } to { $high })
+change-chart-label-one = { $measure }: { $change }
 chart-effect-axis = ← worse    effect size (d_z)    better →
 chart-interval = 95% interval
 chart-kinds-of-evidence = kinds of evidence:
@@ -349,3 +416,37 @@ measures-caption = Measures used and where their constants come from
 better-higher = higher
 better-lower = lower
 sem-none = none
+
+## Plain words: what the figures mean (beside a table, and the glossary closing a page)
+
+reliable-intro = A person reliably improved, or reliably got worse, when their score changed by more than the measure's own measurement error could explain; everyone else shows no reliable change. Measures with no published measurement error (such as the ONS questions) have no reliable change.
+means-paired = people with a baseline and a follow-up on this measure.
+means-effect-size = Cohen's d_z: the average change divided by how much people's changes varied, positive when people improved. About 0.2 is small, 0.5 medium and 0.8 large; it compares only within a measure.
+means-p = how likely a change this large would be if nothing had really changed (a paired t-test); below 0.05 is usually called significant. It says nothing about how large or important the change is.
+means-improved = people whose score moved the better way at all, however little.
+means-reliably-improved = people whose score moved the better way by more than measurement error could explain.
+means-meaningful = people who improved by at least the smallest change that matters for this measure.
+means-indicative = "indicative only" marks a measure with fewer than { $indicative } paired people: a few more people could change its figures a lot.
+glossary-heading = Words used on this page
+term-baseline = Baseline and follow-up
+meaning-baseline = A person's earliest score on a measure is their baseline; their latest is their follow-up.
+term-paired = Paired people
+meaning-paired = People with both a baseline and a follow-up on a measure. Only they count in the change; people with only a baseline are counted separately.
+term-average-change = Average change
+meaning-average-change = The mean of each paired person's follow-up minus their baseline, in the measure's own points.
+term-interval = 95% interval (95% CI)
+meaning-interval = The range the real average change is likely to lie in, given how few people were measured and how much they varied. We can be 95% confident the real change is inside it.
+term-no-clear-change = No clear change
+meaning-no-clear-change = The interval includes no change at all, so the figures cannot say whether the measure went up or down, whatever the average did.
+term-mid = Smallest change that matters
+meaning-mid = The minimal important difference: the smallest change in a measure's points that people notice as a real difference in their lives, from the measure's published research.
+term-reliable = Reliable change
+meaning-reliable = A change in one person's score larger than the measure's measurement error could explain (Jacobson and Truax).
+term-effect-size = Effect size (d_z)
+meaning-effect-size = The average change divided by how much people's changes varied. It compares projects on one measure, never across measures.
+term-p = p value
+meaning-p = How likely a change at least this large would be if nothing had really changed. Small values mean the change is unlikely to be chance, not that it is large.
+term-indicative = Indicative only
+meaning-indicative = Figures from fewer than { $indicative } paired people: read them as a first sign, not a firm result.
+term-hidden = "{ $hidden }"
+meaning-hidden = Figures about fewer than { $min } people are not shown, so that no one can be recognised; a figure that would let a reader work one out is hidden too.

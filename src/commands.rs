@@ -230,6 +230,8 @@ pub fn report(args: &ReportArgs) -> Outcome {
             figures,
             checked,
             left_out: &current.left_out,
+            from: period.from,
+            to: period.to,
         };
         let context = PageContext::new(data, &config.config, renderer.css.clone(), today, layout);
         page_views.extend(pages::all(&context));

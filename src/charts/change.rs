@@ -1,7 +1,7 @@
-//! Change charts: baseline to follow-up per measure, each on its own scale, with the 95%
-//! confidence interval of the change drawn around the follow-up mean; and the forest plot of
+//! Change charts: each measure's mean change with its 95% interval on a scale of its own
+//! (right is better, 0 and the minimal important difference marked); and the forest plot of
 //! effect sizes with their intervals across projects and measures. On phones the legend
-//! wraps and the forest plot's labels go on a line above each interval.
+//! takes a line an entry and the forest plot's labels go on a line above each interval.
 
 use super::{
     Canvas, Chart, SMALL, SMALL_CHAR_WIDTH, TEXT, both, draw, err, palette, shorten, text_style,
@@ -10,177 +10,191 @@ use super::{
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-/// One measure's means and the interval of the change.
+/// One measure's mean change with its interval, turned so that right is always better (a
+/// fall in anxiety is drawn to the right), and its minimal important difference.
 #[derive(Debug, Clone)]
-pub struct BeforeAfter {
+pub struct Improvement {
+    /// The measure and its change in words, shown above its scale.
     pub label: String,
-    pub min: f64,
-    pub max: f64,
-    pub baseline: f64,
-    pub follow_up: f64,
-    /// The 95% CI of the change, added to the baseline mean.
+    pub estimate: f64,
+    /// The 95% interval, lower first; `None` for one person.
     pub ci: Option<(f64, f64)>,
+    /// The smallest change that matters to people, when the measure has one.
+    pub mid: Option<f64>,
 }
 
-const ROW: i32 = 58;
-
-/// Where the second legend entry starts: after a 16 px key, the first entry's words and a gap.
-fn left_of_legend(first: &str) -> i32 {
-    16 + first.chars().count() as i32 * SMALL_CHAR_WIDTH + 30
+/// The words of the change chart, in the page's language.
+pub struct ImprovementWords {
+    /// The average change, its 95% interval, and the smallest change that matters.
+    pub legend: [String; 3],
+    /// Under the scales: the worse end, what the scales measure, the better end.
+    pub axis: [String; 3],
 }
 
-/// Baseline (open circle) to follow-up (filled circle) per measure on the measure's own
-/// scale, with the CI of the change as a whisker.
-/// `legend`: the words for the baseline mean and the follow-up mean.
-pub fn before_after(
-    legend: &[String; 2],
+/// Each measure's change on a scale of its own that spans the interval, 0 and the minimal
+/// important difference, so that a one-point change is wide enough to see; 0 is a solid
+/// line, the minimal important difference a dashed one.
+pub fn improvement(
+    words: &ImprovementWords,
     id: &str,
     title: &str,
     desc: &str,
-    rows: &[BeforeAfter],
+    rows: &[Improvement],
 ) -> Chart {
     both(id, title, desc, |canvas| {
-        before_after_svg(canvas, legend, rows)
+        improvement_svg(canvas, words, rows)
     })
 }
 
-/// A legend entry: its key's centre and the lines of its words.
-struct Entry {
-    key: (i32, i32),
-    lines: Vec<String>,
+/// A tick step from 1, 2, 2.5 and 5 times a power of ten that gives at most `most` steps.
+fn tick_step(span: f64, most: f64) -> f64 {
+    let raw = (span / most).max(1e-9);
+    let power = 10f64.powf(raw.log10().floor());
+    [1.0, 2.0, 2.5, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * power)
+        .find(|step| *step >= raw)
+        .unwrap_or(10.0 * power)
 }
 
-/// Wide: both entries on one line, the second after the first one's words. Narrow: each
-/// entry on lines of its own, wrapped to the width. Returns the entries and the height used.
-fn legend_entries(canvas: Canvas, left: i32, words: &[String; 2]) -> (Vec<Entry>, i32) {
-    if !canvas.narrow() {
-        let second = left_of_legend(&words[0]);
-        let entries = vec![
-            Entry {
-                key: (left + 6, 14),
-                lines: vec![words[0].clone()],
-            },
-            Entry {
-                key: (left + second, 14),
-                lines: vec![words[1].clone()],
-            },
-        ];
-        return (entries, 32);
+/// A tick's label: as few decimals as its step needs.
+fn tick_label(v: f64, step: f64) -> String {
+    let decimals = if step >= 1.0 {
+        0
+    } else if step >= 0.1 {
+        1
+    } else {
+        2
+    };
+    let text = format!("{v:.decimals$}");
+    if text.trim_start_matches(['-', '0', '.']).is_empty() {
+        "0".into()
+    } else {
+        text
     }
-    let chars = ((canvas.width - left - 20) / SMALL_CHAR_WIDTH).max(8) as usize;
-    let mut y = 14;
-    let entries = words
-        .iter()
-        .map(|w| {
-            let lines = wrap(w, chars);
-            let entry = Entry {
-                key: (left + 6, y),
-                lines,
-            };
-            y += 16 * entry.lines.len() as i32 + 4;
-            entry
-        })
-        .collect();
-    (entries, y + 6)
 }
 
-fn before_after_svg(canvas: Canvas, legend: &[String; 2], rows: &[BeforeAfter]) -> String {
-    let (left, right) = if canvas.narrow() { (30, 30) } else { (40, 40) };
-    let (entries, legend_h) = legend_entries(canvas, left, legend);
-    let plot = (canvas.width - left - right) as f64;
-    // Each measure's heading, "label: 6.3 → 5.2", on one line, shortened to fit; on phones on
-    // up to two lines.
+fn improvement_svg(canvas: Canvas, words: &ImprovementWords, rows: &[Improvement]) -> String {
+    let narrow = canvas.narrow();
+    let (left, right) = if narrow { (12, 12) } else { (24, 24) };
+    let width = canvas.width;
+    let plot = (width - left - right) as f64;
+    let with_mid = rows.iter().any(|r| r.mid.is_some());
+    // The legend: one entry a line on phones, side by side on screens.
+    let legend: Vec<&String> = words
+        .legend
+        .iter()
+        .take(if with_mid { 3 } else { 2 })
+        .collect();
+    let legend_h = if narrow {
+        20 * legend.len() as i32 + 8
+    } else {
+        30
+    };
+    let chars = Canvas::chars(width - left - 4);
     let headings: Vec<Vec<String>> = rows
         .iter()
         .map(|r| {
-            let values = format!(": {:.1} → {:.1}", r.baseline, r.follow_up);
-            let n = values.chars().count();
-            if !canvas.narrow() {
-                return vec![format!("{}{values}", shorten(&r.label, 62 - n))];
-            }
-            // "6.3 → 5.2" stays on one line.
-            let values = format!(": {:.1}\u{a0}→\u{a0}{:.1}", r.baseline, r.follow_up);
-            let chars = Canvas::chars(canvas.width - left - 2);
-            let mut lines = wrap(&format!("{}{values}", r.label), chars);
+            let mut lines = wrap(&r.label, chars);
             if lines.len() > 2 {
-                // The label's end is cut so that its numbers still show, on the second line.
-                let first = lines[0].clone();
-                let rest = r
-                    .label
-                    .chars()
-                    .skip(first.chars().count() + 1)
-                    .collect::<String>();
-                lines = vec![
-                    first,
-                    format!("{}{values}", shorten(&rest, chars.saturating_sub(n).max(8))),
-                ];
+                let rest = lines[1..].join(" ");
+                lines = vec![lines[0].clone(), shorten(&rest, chars)];
             }
             lines
         })
         .collect();
-    // A second heading line makes its row a line taller.
-    let row_tops: Vec<i32> = headings
-        .iter()
-        .scan(legend_h, |top, lines| {
-            let this = *top;
-            *top += ROW + 16 * (lines.len() as i32 - 1);
-            Some(this)
-        })
-        .collect();
-    let height = (legend_h
-        + headings
-            .iter()
-            .map(|lines| ROW + 16 * (lines.len() as i32 - 1))
-            .sum::<i32>()
-        + 4) as u32;
-    draw((canvas.width as u32, height), |root| {
-        // Legend: an open circle for the baseline, a filled one for the follow-up.
-        for (k, entry) in entries.iter().enumerate() {
-            let key = if k == 0 {
-                Circle::new(entry.key, 5, palette::BLUE.stroke_width(2))
-            } else {
-                Circle::new(entry.key, 5, palette::BLUE.filled())
-            };
-            root.draw(&key).map_err(err)?;
-            for (n, line) in entry.lines.iter().enumerate() {
-                root.draw(&Text::new(
-                    line.clone(),
-                    (entry.key.0 + 10, entry.key.1 + 16 * n as i32),
-                    text_style(SMALL, palette::INK).pos(Pos::new(HPos::Left, VPos::Center)),
-                ))
-                .map_err(err)?;
+    const SCALE: i32 = 64;
+    let row_h = |lines: &Vec<String>| 20 * lines.len() as i32 + SCALE;
+    let height = legend_h + headings.iter().map(row_h).sum::<i32>() + 34;
+    draw((width as u32, height as u32), |root| {
+        // Legend.
+        let mut x_at = left;
+        for (k, word) in legend.iter().enumerate() {
+            let y = if narrow { 12 + 20 * k as i32 } else { 14 };
+            if narrow {
+                x_at = left;
             }
+            let key = x_at + 8;
+            match k {
+                0 => root
+                    .draw(&Circle::new((key, y), 6, palette::BLUE.filled()))
+                    .map_err(err)?,
+                1 => {
+                    root.draw(&PathElement::new(
+                        vec![(key - 8, y), (key + 8, y)],
+                        palette::INK.stroke_width(2),
+                    ))
+                    .map_err(err)?;
+                    for end in [key - 8, key + 8] {
+                        root.draw(&PathElement::new(
+                            vec![(end, y - 6), (end, y + 6)],
+                            palette::INK.stroke_width(2),
+                        ))
+                        .map_err(err)?;
+                    }
+                }
+                _ => dashed(root, key, y - 8, y + 8)?,
+            }
+            root.draw(&Text::new(
+                (*word).clone(),
+                (key + 16, y),
+                text_style(SMALL, palette::INK).pos(Pos::new(HPos::Left, VPos::Center)),
+            ))
+            .map_err(err)?;
+            x_at = key + 16 + word.chars().count() as i32 * SMALL_CHAR_WIDTH + 24;
         }
-        for ((r, lines), y0) in rows.iter().zip(&headings).zip(&row_tops) {
-            let axis_y = y0 + 36 + 16 * (lines.len() as i32 - 1);
-            let span = (r.max - r.min).max(f64::EPSILON);
-            let x = |v: f64| left + ((v.clamp(r.min, r.max) - r.min) / span * plot).round() as i32;
+        let mut top = legend_h;
+        for (r, lines) in rows.iter().zip(&headings) {
             for (n, line) in lines.iter().enumerate() {
                 root.draw(&Text::new(
                     line.clone(),
-                    (left, y0 + 10 + 16 * n as i32),
+                    (left, top + 10 + 20 * n as i32),
                     text_style(TEXT, palette::INK).pos(Pos::new(HPos::Left, VPos::Center)),
                 ))
                 .map_err(err)?;
             }
+            let axis_y = top + 20 * lines.len() as i32 + 18;
+            // The scale spans the interval, 0 and the mid, with a margin.
+            let (low, high) = r.ci.unwrap_or((r.estimate, r.estimate));
+            let from = low.min(0.0).min(r.estimate);
+            let to = high.max(0.0).max(r.estimate).max(r.mid.unwrap_or(0.0));
+            let span = (to - from).max(0.5);
+            let (from, to) = (from - span * 0.12, to + span * 0.12);
+            let x = |v: f64| left + ((v - from) / (to - from) * plot).round() as i32;
+            let step = tick_step(to - from, if narrow { 4.0 } else { 7.0 });
             root.draw(&PathElement::new(
                 vec![(left, axis_y), (left + plot as i32, axis_y)],
-                palette::LIGHT.stroke_width(6),
+                palette::LIGHT.stroke_width(8),
             ))
             .map_err(err)?;
-            for (value, anchor, at) in [
-                (r.min, HPos::Right, left - 6),
-                (r.max, HPos::Left, left + plot as i32 + 6),
-            ] {
-                root.draw(&Text::new(
-                    format!("{value}"),
-                    (at, axis_y),
-                    text_style(SMALL, palette::GREY).pos(Pos::new(anchor, VPos::Center)),
+            let mut tick = (from / step).ceil() * step;
+            while tick <= to + 1e-9 {
+                let zero = tick.abs() < step / 1e6;
+                // 0 stands taller than the interval's ends, so the two are not confused.
+                let reach = if zero { 18 } else { 12 };
+                root.draw(&PathElement::new(
+                    vec![(x(tick), axis_y - reach), (x(tick), axis_y + reach)],
+                    if zero {
+                        palette::GREY.stroke_width(3)
+                    } else {
+                        palette::LIGHT.stroke_width(1)
+                    },
                 ))
                 .map_err(err)?;
+                root.draw(&Text::new(
+                    tick_label(tick, step),
+                    (x(tick), axis_y + 17),
+                    text_style(SMALL, if zero { palette::INK } else { palette::GREY })
+                        .pos(Pos::new(HPos::Center, VPos::Top)),
+                ))
+                .map_err(err)?;
+                tick += step;
+            }
+            if let Some(mid) = r.mid {
+                dashed(root, x(mid), axis_y - 16, axis_y + 16)?;
             }
             if let Some((low, high)) = r.ci {
-                let (a, b) = (x(r.baseline + low), x(r.baseline + high));
+                let (a, b) = (x(low), x(high));
                 root.draw(&PathElement::new(
                     vec![(a, axis_y), (b, axis_y)],
                     palette::INK.stroke_width(2),
@@ -194,28 +208,49 @@ fn before_after_svg(canvas: Canvas, legend: &[String; 2], rows: &[BeforeAfter]) 
                     .map_err(err)?;
                 }
             }
-            root.draw(&PathElement::new(
-                vec![(x(r.baseline), axis_y), (x(r.follow_up), axis_y)],
-                palette::BLUE.stroke_width(2),
-            ))
-            .map_err(err)?;
-            root.draw(&Circle::new((x(r.baseline), axis_y), 6, WHITE.filled()))
+            root.draw(&Circle::new((x(r.estimate), axis_y), 7, WHITE.filled()))
                 .map_err(err)?;
             root.draw(&Circle::new(
-                (x(r.baseline), axis_y),
-                6,
-                palette::BLUE.stroke_width(2),
-            ))
-            .map_err(err)?;
-            root.draw(&Circle::new(
-                (x(r.follow_up), axis_y),
+                (x(r.estimate), axis_y),
                 6,
                 palette::BLUE.filled(),
+            ))
+            .map_err(err)?;
+            top += row_h(lines);
+        }
+        for (word, at, anchor) in [
+            (&words.axis[0], left, HPos::Left),
+            (&words.axis[1], width / 2, HPos::Center),
+            (&words.axis[2], width - right, HPos::Right),
+        ] {
+            root.draw(&Text::new(
+                word.clone(),
+                (at, height - 14),
+                text_style(SMALL, palette::INK).pos(Pos::new(anchor, VPos::Center)),
             ))
             .map_err(err)?;
         }
         Ok(())
     })
+}
+
+/// A vertical dashed line from `y0` to `y1` at `x`: the minimal important difference.
+fn dashed(
+    root: &DrawingArea<SVGBackend<'_>, plotters::coord::Shift>,
+    x: i32,
+    y0: i32,
+    y1: i32,
+) -> Result<(), String> {
+    let mut y = y0;
+    while y < y1 {
+        root.draw(&PathElement::new(
+            vec![(x, y), (x, (y + 4).min(y1))],
+            palette::PURPLE.stroke_width(3),
+        ))
+        .map_err(err)?;
+        y += 7;
+    }
+    Ok(())
 }
 
 /// One row of a forest plot.

@@ -282,10 +282,18 @@ mod tests {
     #[test]
     fn phone_charts_keep_their_text_inside() {
         // The Welsh words of these charts, as locales/cy.ftl has them (the longer language).
-        let legend_two = [
-            "cymedr y llinell sylfaen".to_string(),
-            "cymedr yr asesiad dilynol, gyda chyfwng 95% y newid".to_string(),
-        ];
+        let improvement_words = change::ImprovementWords {
+            legend: [
+                "newid cyfartalog".into(),
+                "cyfwng 95% (ystod debygol)".into(),
+                "y newid lleiaf sy'n bwysig".into(),
+            ],
+            axis: [
+                "← gwaeth".into(),
+                "newid mewn pwyntiau".into(),
+                "gwell →".into(),
+            ],
+        };
         let forest_words = [
             "← gwaeth    maint yr effaith (d_z)    gwell →".to_string(),
             "cyfwng 95%".to_string(),
@@ -330,18 +338,16 @@ mod tests {
                     parts: vec![20.0, 70.0, 10.0],
                 }],
             ),
-            change::before_after(
-                &legend_two,
+            change::improvement(
+                &improvement_words,
                 "b",
                 "t",
                 "d",
-                &[change::BeforeAfter {
-                    label: long.into(),
-                    min: 14.0,
-                    max: 70.0,
-                    baseline: 45.25,
-                    follow_up: 47.75,
+                &[change::Improvement {
+                    label: format!("{long}: +2.6 (-0.7 i +5.9)"),
+                    estimate: 2.6,
                     ci: Some((-0.7, 5.9)),
+                    mid: Some(3.0),
                 }],
             ),
             change::forest(

@@ -32,6 +32,9 @@ pub struct ProjectSummary {
     /// Distinct people with any score; empty when 0 < n < min_cell.
     pub participants: Option<u64>,
     pub participants_suppressed: bool,
+    /// Distinct people with a baseline and a follow-up on at least one measure; empty when
+    /// 0 < n < min_cell.
+    pub paired: Option<u64>,
     pub stories: u64,
     pub outputs_total: f64,
     pub budget: Option<f64>,
@@ -121,12 +124,19 @@ pub fn principle_evidence(
     Ok(rows)
 }
 
-/// Distinct people per project, and people reliably improved on at least one measure.
-fn people(
-    tables: &Tables,
-    pairs: &DataFrame,
-    sems: &[MeasureSem],
-) -> Result<(Vec<u64>, Vec<u64>), FigureError> {
+/// Distinct people per project, by project code.
+struct People {
+    /// With any score.
+    participants: Vec<u64>,
+    /// Reliably improved on at least one measure.
+    improved: Vec<u64>,
+    /// With a baseline and a follow-up on at least one measure.
+    paired: Vec<u64>,
+}
+
+/// Distinct people per project: with any score, reliably improved on at least one measure,
+/// and with a baseline and a follow-up on at least one measure.
+fn people(tables: &Tables, pairs: &DataFrame, sems: &[MeasureSem]) -> Result<People, FigureError> {
     let what = "the participants of each project";
     let n = tables.project_ids.len();
     let all = during(
@@ -150,8 +160,22 @@ fn people(
             .agg([col("person").n_unique().alias("people")])
             .collect(),
     )?;
-    let mut out = (vec![0u64; n], vec![0u64; n]);
-    for (df, target) in [(&all, &mut out.0), (&improved, &mut out.1)] {
+    let paired = during(
+        what,
+        pairs
+            .clone()
+            .lazy()
+            .filter(col("dates").gt_eq(lit(2u32)))
+            .group_by_stable(keys(&["project"]))
+            .agg([col("person").n_unique().alias("people")])
+            .collect(),
+    )?;
+    let mut out = (vec![0u64; n], vec![0u64; n], vec![0u64; n]);
+    for (df, target) in [
+        (&all, &mut out.0),
+        (&improved, &mut out.1),
+        (&paired, &mut out.2),
+    ] {
         let projects = during(what, frames::u32s(df, "project"))?;
         let people = during(what, frames::u64s(df, "people"))?;
         for (p, c) in projects.into_iter().zip(people) {
@@ -160,7 +184,11 @@ fn people(
             }
         }
     }
-    Ok(out)
+    Ok(People {
+        participants: out.0,
+        improved: out.1,
+        paired: out.2,
+    })
 }
 
 pub fn projects(
@@ -170,7 +198,11 @@ pub fn projects(
     stories: &[StorySummary],
     suppression: Suppression,
 ) -> Result<Vec<ProjectSummary>, FigureError> {
-    let (participants, improved) = people(tables, pairs, sems)?;
+    let People {
+        participants,
+        improved,
+        paired,
+    } = people(tables, pairs, sems)?;
     let mut outputs_total = vec![0.0; tables.project_ids.len()];
     for (p, v) in tables.outputs.project.iter().zip(&tables.outputs.value) {
         outputs_total[*p as usize] += v;
@@ -188,6 +220,7 @@ pub fn projects(
                 funders: project.map(|x| x.funders.clone()).unwrap_or_default(),
                 participants: shown,
                 participants_suppressed: shown.is_none(),
+                paired: suppression.count(paired[p]),
                 stories: stories
                     .iter()
                     .find(|s| s.scope == Some(Scope::Project(p as u32)))

@@ -24,7 +24,7 @@ pub use audit::AuditSummary;
 pub use evidence::{PrincipleEvidence, ProjectSummary};
 pub use outcomes::{Change, MeasureSem, OutcomeFigures, OutcomeSummary, SemSource};
 pub use outputs::{OutputSum, Period};
-pub use published::{Estimate, Interval, Published, Reason, ReliableChange, Share};
+pub use published::{Estimate, Interval, Published, Reason, ReliableChange, Share, Verdict};
 pub use stories::StorySummary;
 
 /// Whose figures a row holds: one project (by code) or all projects together (`ALL`).

@@ -3,7 +3,7 @@
 //! projects (`ALL`). One grouping function serves both, with different keys.
 
 use super::frames::{self, keys};
-use super::published::{Estimate, Interval, Published, Reason, ReliableChange, Share};
+use super::published::{Estimate, Interval, Published, Reason, ReliableChange, Share, Verdict};
 use super::stats::{self, PairedStats};
 use super::{FigureError, Scope, Suppression, during};
 use crate::model::Tables;
@@ -41,6 +41,8 @@ pub struct MeasureSem {
 pub struct OutcomeSummary {
     pub scope: Scope,
     pub measure: u32,
+    /// What a reader may conclude (SPEC 4.3), for hidden rows too.
+    pub verdict: Verdict,
     pub figures: Published<OutcomeFigures>,
 }
 
@@ -103,6 +105,10 @@ pub struct OutcomeRaw {
     reliable_improvement: Option<u64>,
     reliable_deterioration: Option<u64>,
     meaningful: Option<u64>,
+    /// +1 when higher is better, else -1.
+    direction: f64,
+    /// The measure's minimal important difference.
+    mid: Option<f64>,
 }
 
 impl OutcomeRaw {
@@ -112,9 +118,22 @@ impl OutcomeRaw {
             Some(f) if !suppression.hides_row(self.n) => Published::Shown(f),
             _ => Published::Hidden(Reason::Primary),
         };
+        let verdict = match &figures {
+            Published::Shown(f) => Verdict::of(
+                f.n_paired,
+                u64::from(suppression.min_cell),
+                f.change.mean,
+                f.change.ci,
+                f.change.sd,
+                self.direction,
+                self.mid,
+            ),
+            Published::Hidden(_) => Verdict::TooFew,
+        };
         OutcomeSummary {
             scope: self.scope,
             measure: self.measure,
+            verdict,
             figures,
         }
     }
@@ -463,6 +482,8 @@ fn raw_rows(
                 None
             },
             meaningful: if m.mid.is_some() { meaningful[i] } else { None },
+            direction,
+            mid: m.mid,
         });
     }
     Ok(rows)

@@ -73,6 +73,7 @@ pub const OUTCOMES_HEADER: &[&str] = &[
     "pct_reliable_deterioration",
     "pct_meaningful_improvement",
     "suppressed",
+    "verdict",
 ];
 
 pub const STORIES_HEADER: &[&str] = &[
@@ -152,6 +153,7 @@ fn outcomes(tables: &Tables, figures: &Figures) -> TidyTable {
             ];
             row.extend(outcome_cells(o.shown()));
             row.push(boolean(o.suppressed()));
+            row.push(o.verdict.key().to_string());
             row
         })
         .collect();

@@ -30,8 +30,27 @@ pub fn stat(label: &str, value: String, note: Option<String>) -> Stat {
 #[derive(Debug, Clone, Serialize)]
 pub struct Headline {
     pub heading: String,
+    /// Context before the findings: what the project is, its dates, the reporting period.
+    pub about: Vec<String>,
     pub lead: Option<String>,
+    /// What changed, one sentence a measure, harm first (SPEC 5.1).
+    pub findings: Vec<Finding>,
     pub stats: Vec<Stat>,
+}
+
+/// A sentence of the headline's findings; `tone` is its CSS class: `harm` (something got
+/// worse), `good` (an improvement) or `plain`. The words say it too, never the colour alone.
+#[derive(Debug, Clone, Serialize)]
+pub struct Finding {
+    pub text: String,
+    pub tone: &'static str,
+}
+
+/// A term of a page's glossary and what it means here.
+#[derive(Debug, Clone, Serialize)]
+pub struct Term {
+    pub term: String,
+    pub meaning: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -175,6 +194,15 @@ pub enum Block {
     List {
         items: Vec<String>,
         /// The items' language, when it is not the page's.
+        lang: Option<String>,
+    },
+    /// Terms and their meanings (a page's glossary).
+    Terms {
+        terms: Vec<Term>,
+    },
+    /// A passage of the project's own words (its narrative), in its language.
+    Passage {
+        paragraphs: Vec<String>,
         lang: Option<String>,
     },
 }

@@ -143,7 +143,8 @@ fn worked_example_matches() {
 }
 
 /// A suppressed group shows no number anywhere in its row (SPEC 4.3): P1 ONS anxiety has 4
-/// paired people (figures README), so at min_cell 5 only its id, measure and `true` remain.
+/// paired people (figures README), so at min_cell 5 only its id, measure, `true` and the
+/// verdict `too_few` remain.
 #[test]
 fn suppressed_rows_hold_no_figures() {
     let out = report(&["tests/fixtures/figures/input"]);
@@ -152,11 +153,9 @@ fn suppressed_rows_hold_no_figures() {
         .iter()
         .find(|r| r[0] == "P1" && r[1] == "ONS anxiety")
         .expect("a P1 ONS anxiety row");
-    assert_eq!(row.last().map(String::as_str), Some("true"));
-    assert!(
-        row[2..row.len() - 1].iter().all(String::is_empty),
-        "{row:?}"
-    );
+    assert_eq!(row[19], "true", "suppressed: {row:?}");
+    assert_eq!(row[20], "too_few", "verdict: {row:?}");
+    assert!(row[2..19].iter().all(String::is_empty), "{row:?}");
 }
 
 /// Text cells starting with = + - @ get a leading ' (SPEC 5.3), numbers never:

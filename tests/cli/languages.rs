@@ -268,6 +268,24 @@ fn welsh_pages_hold_no_english_fixed_text() {
         "Items made for the community",
         "Usk Valley Homes and Pill tenants",
     ];
+    // The projects' own descriptions, in whatever language each service wrote them (the
+    // projects table has no language column for them).
+    let tables = mwm::pipeline::read_and_check(
+        &[crate::crate_dir().join("data")],
+        &mwm::config::LoadedConfig::default(),
+        false,
+        &mwm::pipeline::Quiet,
+    )
+    .tables;
+    let descriptions: Vec<String> = tables
+        .projects
+        .iter()
+        .flatten()
+        .filter_map(|p| p.description.clone())
+        .map(|d| d.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect();
+    let mut user_text: Vec<&str> = user_text.to_vec();
+    user_text.extend(descriptions.iter().map(String::as_str));
     let leaks = english_on_welsh_pages(&cy, &user_text);
     assert!(
         leaks.is_empty(),

@@ -124,7 +124,8 @@ fn project_page_reads_as_a_board_briefing() {
             "stories",
             "value",
             "data-quality",
-            "method"
+            "method",
+            "glossary"
         ]
     );
     assert_eq!(html.select(&sel("section.headline")).count(), 1);
@@ -132,12 +133,16 @@ fn project_page_reads_as_a_board_briefing() {
         .select(&sel("section.headline"))
         .flat_map(|s| s.text())
         .collect();
-    // 6 participants; main change +2.7 points (16/6 by hand); cost 6000 / 6 = £1,000.
+    // 6 participants; change +2.7 points (16/6 by hand), its whole interval above 0, so the
+    // verdict is an improvement; cost 6000 / 6 = £1,000.
     assert!(
         headline.contains("Participants") && headline.contains('6'),
         "{headline}"
     );
-    assert!(headline.contains("+2.7"), "{headline}");
+    assert!(
+        headline.contains("ONS life satisfaction improved: the average rose 2.7 points"),
+        "{headline}"
+    );
     assert!(headline.contains("£1,000"), "{headline}");
 }
 

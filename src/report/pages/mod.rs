@@ -26,12 +26,16 @@ pub struct Data<'a> {
     pub figures: &'a Figures,
     pub checked: &'a Checked,
     pub left_out: &'a PeriodLeftOut,
+    /// The reporting period in force (`--from`, `--to`), days since 1970-01-01.
+    pub from: Option<i32>,
+    pub to: Option<i32>,
 }
 
 /// An outcome row that is shown: its scope, measure and figures. Pages take figures from
 /// this, so a hidden row has nothing to draw.
 #[derive(Debug, Clone, Copy)]
 pub struct ShownOutcome<'a> {
+    pub row: &'a OutcomeSummary,
     pub scope: Scope,
     pub measure: u32,
     pub f: &'a OutcomeFigures,
@@ -40,6 +44,7 @@ pub struct ShownOutcome<'a> {
 impl<'a> ShownOutcome<'a> {
     pub fn of(row: &'a OutcomeSummary) -> Option<ShownOutcome<'a>> {
         Some(ShownOutcome {
+            row,
             scope: row.scope,
             measure: row.measure,
             f: row.shown()?,
@@ -53,6 +58,9 @@ pub struct PageContext<'a> {
     pub checked: &'a Checked,
     /// Rows left out by the reporting period.
     pub left_out: &'a PeriodLeftOut,
+    /// The reporting period in force, days since 1970-01-01; `None` for an open end.
+    pub from: Option<i32>,
+    pub to: Option<i32>,
     pub config: &'a Config,
     pub redactor: Redactor,
     /// Slug of each project, by project code.
@@ -192,6 +200,8 @@ impl<'a> PageContext<'a> {
             figures,
             checked,
             left_out,
+            from,
+            to,
         } = data;
         let project_slugs = unique_slugs(&tables.project_ids);
         let mut funders: Vec<Funder> = Vec::new();
@@ -240,6 +250,8 @@ impl<'a> PageContext<'a> {
             figures,
             checked,
             left_out,
+            from,
+            to,
             config,
             redactor: Redactor::new(&config.privacy.names),
             project_slugs,
@@ -344,6 +356,22 @@ impl<'a> PageContext<'a> {
     }
 
     /// "fewer than 5" with the threshold in force.
+    /// The reporting period in words: "Reporting period: all dates", or its two ends.
+    pub fn period_words(&self) -> String {
+        let text = self.text;
+        match (self.from, self.to) {
+            (None, None) => text.get("period-all"),
+            (Some(f), Some(t)) => tr!(
+                text,
+                "period-between",
+                from = text.date(f),
+                to = text.date(t)
+            ),
+            (Some(f), None) => tr!(text, "period-from", from = text.date(f)),
+            (None, Some(t)) => tr!(text, "period-to", to = text.date(t)),
+        }
+    }
+
     pub fn hidden(&self) -> String {
         tr!(self.text, "hidden", min = self.min_cell().to_string())
     }

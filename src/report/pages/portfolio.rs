@@ -90,6 +90,7 @@ pub fn portfolio(ctx: &PageContext<'_>) -> Page {
     }
     sections_list.push(sections::data_quality(ctx, None));
     sections_list.push(sections::method(ctx));
+    sections_list.push(sections::glossary(ctx));
     page.sections = sections_list;
     page.with_contents()
 }
@@ -112,6 +113,7 @@ pub fn funder(ctx: &PageContext<'_>, funder: &Funder) -> Page {
         outputs_by_project(ctx, &funder.projects, &format!("{id}-outputs")),
         value_for_money(ctx, &funder.projects),
         sections::method(ctx),
+        sections::glossary(ctx),
     ];
     page.with_contents()
 }
@@ -139,19 +141,19 @@ fn headline(
     };
     let budget: f64 = projects.iter().filter_map(|p| p.budget).sum();
     let text = ctx.text;
-    let main =
-        main_outcome(ctx, Scope::All).filter(|_| codes.len() == ctx.tables.project_ids.len());
-    let lead = main.map(|o| {
-        tr!(
-            text,
-            "lead-portfolio",
-            change = sections::change_words(ctx, o),
-            people = text.count("count-people", o.f.n_paired)
-        )
-    });
+    // Pooled outcome figures exist only for all projects together (the `ALL` rows): a funder's
+    // page names no pooled change (SPEC 4.8 rule 6).
+    let whole_portfolio = codes.len() == ctx.tables.project_ids.len();
+    let findings = if whole_portfolio {
+        sections::findings(ctx, Scope::All)
+    } else {
+        Vec::new()
+    };
     Headline {
         heading: text.get("at-a-glance"),
-        lead,
+        about: vec![ctx.period_words()],
+        lead: (!findings.is_empty()).then(|| text.get("findings-lead-portfolio")),
+        findings,
         stats: vec![
             stat(&text.get("stat-projects"), count(codes.len() as u64), None),
             stat(

@@ -1,13 +1,11 @@
 //! A project's board briefing: a headline box a trustee reads first, then outputs, outcomes,
 //! principles, spectrum, personal outcomes, value for money, data quality and method.
 
-use super::ShownOutcome;
-use super::{PageContext, sections};
+use super::{PageContext, ShownOutcome, sections};
 use crate::charts::{bars, palette};
 use crate::figures::{Period, Scope};
-use crate::format::signed;
 use crate::report::views::{
-    Block, Headline, Page, Section, TableCell, count, money, number, pct, stat, table,
+    Block, Headline, Page, Section, Stat, TableCell, count, money, number, pct, stat, table,
 };
 use crate::tr;
 
@@ -56,42 +54,18 @@ pub fn project(ctx: &PageContext<'_>, code: u32) -> Page {
     page.subtitle = Some(subtitle.join(" · "));
     let summary = &ctx.figures.projects[code as usize];
     let stories = ctx.stories_of(Scope::Project(code));
-    let main = main_outcome(ctx, Scope::Project(code));
-    let lead = main.map(|o| {
-        sections::capitalise(&tr!(
-            text,
-            "lead-project",
-            change = sections::change_words(ctx, o),
-            people = text.count("count-people", o.f.n_paired)
-        ))
-    });
     page.headline = Some(Headline {
         heading: text.get("at-a-glance"),
-        lead,
+        about: about(ctx, code),
+        lead: Some(text.get("findings-lead")),
+        findings: sections::findings(ctx, Scope::Project(code)),
         stats: vec![
             stat(
                 &text.get("stat-participants"),
                 summary.participants.map_or(ctx.hidden(), count),
                 Some(text.get("note-with-score")),
             ),
-            stat(
-                &text.get("stat-main-change"),
-                main.map_or("–".into(), |o| signed(o.f.change.mean, 1)),
-                main.map(|o| {
-                    tr!(
-                        text,
-                        "note-points-on",
-                        measure = ctx.measure_name(o.measure)
-                    )
-                }),
-            ),
-            stat(
-                &text.get("stat-reliably-improved"),
-                main.and_then(|o| o.f.reliable)
-                    .and_then(|r| r.improved.shown().copied())
-                    .map_or("–".into(), pct),
-                main.map(|o| tr!(text, "note-on", measure = ctx.measure_name(o.measure))),
-            ),
+            followed_up(ctx, code),
             stat(
                 &text.get("stat-stories"),
                 count(stories.stories),
@@ -104,9 +78,14 @@ pub fn project(ctx: &PageContext<'_>, code: u32) -> Page {
             stat(
                 &text.get("stat-cost-per-participant"),
                 summary.cost_per_participant.map_or("–".into(), money),
-                summary
-                    .budget
-                    .map(|b| tr!(text, "note-budget", budget = money(b))),
+                Some(match (summary.budget, summary.cost_per_participant) {
+                    (Some(b), Some(_)) => tr!(text, "note-budget", budget = money(b)),
+                    (None, _) => text.get("why-no-budget"),
+                    (Some(_), None) if summary.participants.is_none() => {
+                        tr!(text, "why-participants-hidden", hidden = ctx.hidden())
+                    }
+                    (Some(_), None) => text.get("why-no-participants"),
+                }),
             ),
         ],
     });
@@ -119,8 +98,57 @@ pub fn project(ctx: &PageContext<'_>, code: u32) -> Page {
         value_for_money(ctx, code),
         sections::data_quality(ctx, Some(code)),
         sections::method(ctx),
+        sections::glossary(ctx),
     ];
     page.with_contents()
+}
+
+/// What the project is and when: its description, its dates and the reporting period in
+/// force (SPEC 5.1 "in context").
+fn about(ctx: &PageContext<'_>, code: u32) -> Vec<String> {
+    let text = ctx.text;
+    let project = ctx.tables.projects[code as usize].as_ref();
+    let mut about = Vec::new();
+    if let Some(d) = project.and_then(|p| p.description.as_deref()) {
+        about.push(ctx.redactor.redact_with(d, &text.get("redacted")));
+    }
+    let dates = project.map_or((None, None), |p| (p.start_date, p.end_date));
+    match dates {
+        (Some(start), Some(end)) => about.push(tr!(
+            text,
+            "project-dates",
+            start = text.date(start),
+            end = text.date(end)
+        )),
+        (Some(start), None) => about.push(tr!(text, "project-started", start = text.date(start))),
+        (None, Some(end)) => about.push(tr!(text, "project-ends", end = text.date(end))),
+        (None, None) => {}
+    }
+    about.push(ctx.period_words());
+    about
+}
+
+/// People with a baseline and a follow-up, as a share of those with any score: who the
+/// outcome figures count.
+fn followed_up(ctx: &PageContext<'_>, code: u32) -> Stat {
+    let text = ctx.text;
+    let summary = &ctx.figures.projects[code as usize];
+    let note = match (summary.paired, summary.participants) {
+        (Some(paired), Some(all)) if all > 0 => tr!(
+            text,
+            "note-followed-up",
+            pct = pct(100.0 * paired as f64 / all as f64),
+            all = count(all),
+            baseline_only = text.count("count-people", all - paired)
+        ),
+        (_, Some(0)) => text.get("why-no-scores"),
+        _ => tr!(text, "why-people-hidden", hidden = ctx.hidden()),
+    };
+    stat(
+        &text.get("stat-followed-up"),
+        summary.paired.map_or(ctx.hidden(), count),
+        Some(note),
+    )
 }
 
 /// Outputs per quarter: one column chart per output measure.

@@ -10,8 +10,8 @@ mod quality;
 mod stories;
 
 pub use evidence::principles;
-pub use outcomes::{change_words, outcomes};
-pub use quality::{data_quality, method};
+pub use outcomes::{findings, outcomes};
+pub use quality::{data_quality, glossary, method};
 pub use stories::{personal_outcomes, spectrum};
 
 /// Below this many paired people a measure is marked indicative only (SPEC 4.3): the same

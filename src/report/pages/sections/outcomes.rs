@@ -2,52 +2,155 @@
 //! with its interval, reliable change, and the table of every outcome row of the page's scope.
 
 use crate::charts::{bars, change, palette};
-use crate::figures::{OutcomeSummary, Published, Scope, Share};
+use crate::figures::{OutcomeSummary, Published, Scope, Share, Verdict};
 use crate::report::pages::PageContext;
 use crate::report::pages::ShownOutcome;
 use crate::report::views::{
-    Block, Section, TableCell, chart_with_table, count, number, pct, signed,
+    Block, Finding, Section, TableCell, Term, chart_with_table, count, number, pct, signed,
 };
 use crate::tr;
 
 use super::{INDICATIVE, capitalise};
 
-/// "WEMWBS rose by 1.6 points on average (better), 95% CI …": a measure's change in words,
-/// saying whether that is better.
-pub fn change_words(ctx: &PageContext<'_>, row: ShownOutcome<'_>) -> String {
+/// What a reader may conclude about a measure's change, in words chosen by its verdict
+/// (SPEC 4.3, 5.1): a direction is stated as a finding only when the interval supports it,
+/// and "no clear change" is said as such. Hidden and too-small rows say why there is nothing.
+pub fn verdict_words(ctx: &PageContext<'_>, row: &OutcomeSummary) -> String {
     let text = ctx.text;
-    let m = &ctx.tables.measures[row.measure as usize];
-    let change = row.f.change.mean;
-    let direction = if change > 0.0 {
-        "up"
-    } else if change < 0.0 {
-        "down"
-    } else {
-        "none"
-    };
-    let better = match (change > 0.0, change < 0.0, m.higher_is_better) {
-        (true, _, true) | (_, true, false) => "better",
-        (true, _, false) | (_, true, true) => "worse",
-        _ => "same",
-    };
-    let ci = match row.f.change.ci {
-        Some(ci) => tr!(
+    let measure = ctx.measure_name(row.measure);
+    let hidden = ctx.hidden();
+    let Some(f) = row.shown() else {
+        return tr!(
             text,
-            "change-ci",
-            low = number(ci.low, 1),
-            high = number(ci.high, 1)
-        ),
-        None => String::new(),
+            "verdict-words",
+            verdict = row.verdict.key(),
+            measure = measure,
+            hidden = hidden.as_str()
+        );
     };
+    let change = f.change.mean;
+    let (low, high) = f.change.ci.map_or((change, change), |ci| (ci.low, ci.high));
+    // One decimal, or two when a figure is below 0.1 and would read as 0.0.
+    let decimals = if [change, low, high]
+        .iter()
+        .any(|v| *v != 0.0 && v.abs() < 0.05)
+    {
+        2
+    } else {
+        1
+    };
+    let shown = |v: f64| number(v.abs(), decimals);
+    let way_of = |v: f64| {
+        if shown(v).trim_start_matches(['0', '.']).is_empty() {
+            "none"
+        } else if v > 0.0 {
+            "up"
+        } else {
+            "down"
+        }
+    };
+    let (near, far) = if low.abs() <= high.abs() {
+        (low, high)
+    } else {
+        (high, low)
+    };
+    let mid = ctx.tables.measures[row.measure as usize]
+        .mid
+        .map(|m| number(m, 1))
+        .unwrap_or_default();
     tr!(
         text,
-        "change-words",
-        measure = ctx.measure_name(row.measure),
-        direction = direction,
-        points = number(change.abs(), 1),
-        better = better,
-        ci = ci
+        "verdict-words",
+        verdict = row.verdict.key(),
+        measure = measure,
+        way = way_of(change),
+        points = shown(change),
+        near = shown(near),
+        far = shown(far),
+        low = shown(low),
+        low_way = way_of(low),
+        high = shown(high),
+        high_way = way_of(high),
+        spread = if low < high { "yes" } else { "no" },
+        mid = mid,
+        hidden = hidden.as_str()
     )
+}
+
+/// At most this many verdicts in a headline besides the deteriorations, which are all named.
+const HEADLINE_VERDICTS: usize = 4;
+
+/// The headline's findings for a scope (SPEC 5.1 "honest"): every measure's verdict in words,
+/// deteriorations first, then improvements from the strongest, then no clear change; every
+/// deterioration is named whatever the count, the rest up to four, then "and N more"; and
+/// every shown share above 0 of people who reliably got worse.
+pub fn findings(ctx: &PageContext<'_>, scope: Scope) -> Vec<Finding> {
+    let text = ctx.text;
+    let mut rows: Vec<&OutcomeSummary> = ctx.outcomes_of(scope).iter().collect();
+    // The better-direction size of the change: larger first within a verdict (the worst
+    // deterioration, the largest improvement).
+    let size = |r: &OutcomeSummary| {
+        let dir = if ctx.tables.measures[r.measure as usize].higher_is_better {
+            1.0
+        } else {
+            -1.0
+        };
+        r.shown().map_or(0.0, |f| (dir * f.change.mean).abs())
+    };
+    rows.sort_by(|a, b| {
+        a.verdict
+            .rank()
+            .cmp(&b.verdict.rank())
+            .then(size(b).total_cmp(&size(a)))
+            .then_with(|| ctx.measure_name(a.measure).cmp(ctx.measure_name(b.measure)))
+    });
+    let harm = rows
+        .iter()
+        .filter(|r| r.verdict == Verdict::Deteriorated)
+        .count();
+    let named = harm.max(HEADLINE_VERDICTS).min(rows.len());
+    let tone = |v: Verdict| match v {
+        Verdict::Deteriorated => "harm",
+        v if v.is_improvement() => "good",
+        _ => "plain",
+    };
+    let mut out: Vec<Finding> = rows[..named]
+        .iter()
+        .map(|r| Finding {
+            text: capitalise(&verdict_words(ctx, r)) + ".",
+            tone: tone(r.verdict),
+        })
+        .collect();
+    if rows.len() > named {
+        let more = (rows.len() - named) as u64;
+        out.push(Finding {
+            text: capitalise(&text.count("verdicts-more", more)) + ".",
+            tone: "plain",
+        });
+    }
+    for r in &rows {
+        let worse = r.shown().and_then(|f| f.reliable).map(|rc| rc.deteriorated);
+        let sentence = match worse {
+            Some(Published::Shown(share)) if share > 0.0 => tr!(
+                text,
+                "reliable-worse",
+                measure = ctx.measure_name(r.measure),
+                pct = pct(share)
+            ),
+            Some(Published::Hidden(_)) => tr!(
+                text,
+                "reliable-worse-hidden",
+                measure = ctx.measure_name(r.measure),
+                hidden = ctx.hidden()
+            ),
+            _ => continue,
+        };
+        out.push(Finding {
+            text: capitalise(&sentence) + ".",
+            tone: "harm",
+        });
+    }
+    out
 }
 
 /// The label of a measure with a note on its direction.
@@ -79,37 +182,67 @@ pub fn outcomes(ctx: &PageContext<'_>, scope: Scope, id_prefix: &str) -> Section
     ));
     let shown: Vec<ShownOutcome> = ctx.shown_outcomes(scope).collect();
     if !shown.is_empty() {
-        let before_after: Vec<change::BeforeAfter> = shown
+        // Each change turned so that right is better, with a label that says it in numbers.
+        let signed_better = |v: f64| signed(v, 1);
+        let improvements: Vec<change::Improvement> = shown
             .iter()
             .map(|r| {
-                let (min, max) = ctx.tables.measures[r.measure as usize].score_range();
-                change::BeforeAfter {
-                    label: measure_label(ctx, r.measure),
-                    min,
-                    max,
-                    baseline: r.f.mean_baseline,
-                    follow_up: r.f.mean_followup,
-                    ci: r.f.change.ci.map(|ci| (ci.low, ci.high)),
+                let m = &ctx.tables.measures[r.measure as usize];
+                let dir = if m.higher_is_better { 1.0 } else { -1.0 };
+                let ci = r.f.change.ci.map(|ci| {
+                    let (a, b) = (dir * ci.low, dir * ci.high);
+                    (a.min(b), a.max(b))
+                });
+                let estimate = dir * r.f.change.mean;
+                let label = match ci {
+                    Some((low, high)) => tr!(
+                        text,
+                        "change-chart-label",
+                        measure = measure_label(ctx, r.measure),
+                        change = signed_better(estimate),
+                        low = signed_better(low),
+                        high = signed_better(high)
+                    ),
+                    None => tr!(
+                        text,
+                        "change-chart-label-one",
+                        measure = measure_label(ctx, r.measure),
+                        change = signed_better(estimate)
+                    ),
+                };
+                change::Improvement {
+                    label,
+                    estimate,
+                    ci,
+                    mid: m.mid,
                 }
             })
             .collect();
         let desc = capitalise(
             &shown
                 .iter()
-                .map(|r| change_words(ctx, *r))
+                .map(|r| verdict_words(ctx, r.row))
                 .collect::<Vec<_>>()
                 .join("; "),
         ) + ".";
-        let legend = [
-            text.get("chart-baseline-mean"),
-            text.get("chart-followup-mean"),
-        ];
-        let chart = change::before_after(
-            &legend,
+        let words = change::ImprovementWords {
+            legend: [
+                text.get("chart-mean-change"),
+                text.get("chart-likely-range"),
+                text.get("chart-mid"),
+            ],
+            axis: [
+                text.get("chart-worse"),
+                text.get("chart-change-points"),
+                text.get("chart-better"),
+            ],
+        };
+        let chart = change::improvement(
+            &words,
             &format!("{id_prefix}-change"),
             &text.get("outcomes-chart-title"),
             &desc,
-            &before_after,
+            &improvements,
         );
         let table_rows = shown
             .iter()
@@ -120,6 +253,14 @@ pub fn outcomes(ctx: &PageContext<'_>, scope: Scope, id_prefix: &str) -> Section
                     TableCell::text(number(r.f.mean_baseline, 2)),
                     TableCell::text(number(r.f.mean_followup, 2)),
                     TableCell::text(signed(r.f.change.mean, 2)),
+                    TableCell::text(signed(
+                        if ctx.tables.measures[r.measure as usize].higher_is_better {
+                            r.f.change.mean
+                        } else {
+                            -r.f.change.mean
+                        },
+                        2,
+                    )),
                     TableCell::text(match r.f.change.ci {
                         Some(ci) => {
                             tr!(
@@ -143,6 +284,7 @@ pub fn outcomes(ctx: &PageContext<'_>, scope: Scope, id_prefix: &str) -> Section
                 text.get("col-baseline"),
                 text.get("col-followup"),
                 text.get("col-change"),
+                text.get("col-better-by"),
                 text.get("col-ci"),
             ],
             table_rows,
@@ -155,6 +297,24 @@ pub fn outcomes(ctx: &PageContext<'_>, scope: Scope, id_prefix: &str) -> Section
         text: text.get("outcomes-all-heading"),
     });
     section.blocks.push(outcome_table(ctx, &rows));
+    // What each column means, in plain words, beside the table.
+    section.blocks.push(Block::Terms {
+        terms: [
+            ("col-paired-people", "means-paired"),
+            ("col-effect-size", "means-effect-size"),
+            ("col-p", "means-p"),
+            ("col-improved", "means-improved"),
+            ("col-reliably-improved", "means-reliably-improved"),
+            ("col-meaningful", "means-meaningful"),
+            ("col-note", "means-indicative"),
+        ]
+        .into_iter()
+        .map(|(term, meaning)| Term {
+            term: text.get(term),
+            meaning: tr!(text, meaning, indicative = INDICATIVE.to_string()),
+        })
+        .collect(),
+    });
     section
 }
 
@@ -223,9 +383,14 @@ fn reliable_change(ctx: &PageContext<'_>, rows: &[ShownOutcome], id_prefix: &str
             row
         })
         .collect();
-    let mut blocks = vec![Block::Heading {
-        text: text.get("reliable-heading"),
-    }];
+    let mut blocks = vec![
+        Block::Heading {
+            text: text.get("reliable-heading"),
+        },
+        Block::Para {
+            text: text.get("reliable-intro"),
+        },
+    ];
     blocks.extend(chart_with_table(
         text,
         chart,

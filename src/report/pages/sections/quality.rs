@@ -3,7 +3,7 @@
 
 use crate::model::Language;
 use crate::report::pages::PageContext;
-use crate::report::views::{Block, Section, TableCell, count, number};
+use crate::report::views::{Block, Section, TableCell, Term, count, number};
 use crate::tr;
 
 use super::INDICATIVE;
@@ -148,6 +148,40 @@ pub fn method(ctx: &PageContext<'_>) -> Section {
             text.get("col-source"),
         ],
         rows,
+    });
+    section
+}
+
+/// The page's glossary (SPEC 5.1 "plain"): the words of its figures and what they mean here,
+/// so that a trustee needs no statistics to read the page.
+pub fn glossary(ctx: &PageContext<'_>) -> Section {
+    let text = ctx.text;
+    let mut section = Section::new("glossary", &text.get("glossary-heading"));
+    section.blocks.push(Block::Terms {
+        terms: [
+            ("term-baseline", "meaning-baseline"),
+            ("term-paired", "meaning-paired"),
+            ("term-average-change", "meaning-average-change"),
+            ("term-interval", "meaning-interval"),
+            ("term-no-clear-change", "meaning-no-clear-change"),
+            ("term-mid", "meaning-mid"),
+            ("term-reliable", "meaning-reliable"),
+            ("term-effect-size", "meaning-effect-size"),
+            ("term-p", "meaning-p"),
+            ("term-indicative", "meaning-indicative"),
+            ("term-hidden", "meaning-hidden"),
+        ]
+        .into_iter()
+        .map(|(term, meaning)| Term {
+            term: tr!(text, term, hidden = ctx.hidden()),
+            meaning: tr!(
+                text,
+                meaning,
+                indicative = INDICATIVE.to_string(),
+                min = ctx.min_cell().to_string()
+            ),
+        })
+        .collect(),
     });
     section
 }
