@@ -395,3 +395,16 @@ term-indicative = Dangosol yn unig
 meaning-indicative = Ffigurau gan lai na { $indicative } o bobl wedi'u paru: darllenwch nhw fel arwydd cyntaf, nid canlyniad cadarn.
 term-hidden = "{ $hidden }"
 meaning-hidden = Ni ddangosir ffigurau am lai na { $min } o bobl, fel na ellir adnabod neb; caiff ffigur a fyddai'n gadael i ddarllenydd weithio un allan ei guddio hefyd.
+
+## The project's own words (narrative)
+
+narrative-heading = Yng ngeiriau'r prosiect ei hun
+narrative-about = Am y prosiect
+narrative-what-we-did = Beth wnaethom
+narrative-difference = Y gwahaniaeth a wnaed
+narrative-challenges = Heriau
+narrative-learning = Dysgu
+narrative-next-steps = Camau nesaf
+narrative-project-heading = { $project }: { $heading }
+narrative-in-welsh = Wedi'i ysgrifennu yn Gymraeg:
+narrative-in-english = Wedi'i ysgrifennu yn Saesneg:

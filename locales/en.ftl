@@ -450,3 +450,16 @@ term-indicative = Indicative only
 meaning-indicative = Figures from fewer than { $indicative } paired people: read them as a first sign, not a firm result.
 term-hidden = "{ $hidden }"
 meaning-hidden = Figures about fewer than { $min } people are not shown, so that no one can be recognised; a figure that would let a reader work one out is hidden too.
+
+## The project's own words (narrative)
+
+narrative-heading = In the project's own words
+narrative-about = About the project
+narrative-what-we-did = What we did
+narrative-difference = The difference made
+narrative-challenges = Challenges
+narrative-learning = Learning
+narrative-next-steps = Next steps
+narrative-project-heading = { $project }: { $heading }
+narrative-in-welsh = Written in Welsh:
+narrative-in-english = Written in English:

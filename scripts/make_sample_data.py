@@ -46,7 +46,7 @@ PORTFOLIO = "portfolio.xlsx"
 WELSH_WB = "cylch-canu-caernarfon.xlsx"
 ODS = "gwynedd-and-powys.ods"
 CSV_DIR = "ceredigion-csv"
-CSV_FILES = ["projects.csv", "outputs.csv", "outcomes.csv", "stories.csv", "audit.csv"]
+CSV_FILES = ["projects.csv", "outputs.csv", "outcomes.csv", "stories.csv", "audit.csv", "narrative.csv"]
 OWNED = [PORTFOLIO, WELSH_WB, ODS, "README.md"] + [f"{CSV_DIR}/{f}" for f in CSV_FILES]
 
 FIXED_TIME = (2025, 4, 1, 0, 0, 0)          # zip member timestamps
@@ -1359,6 +1359,25 @@ def write_ceredigion(folder):
     rows = [[pid, text_date(r["date"], "uk"), r["principle"], r["item"], r["score"]] for r in GEN[pid]["audit"]]
     write_csv(folder / "audit.csv", ["project_id", "date", "principle", "item", "score"], rows)
     COUNTS[(f"{rel}/audit.csv", None)] = len(rows)
+
+    # The project's own words (SPEC 2.4 narrative): no project_id column (the single-project
+    # rule supplies ABW-FOOD), headings in English and Welsh, one passage in each language
+    # under "difference made", a heading of the service's own, and an undated row.
+    rows = [
+        ["about", "en", None, "The co-op is run by its members: about sixty households in and around "
+         "Aberystwyth who pay a small subscription for a weekly bag of local and surplus food."],
+        ["what we did", "en", "2024-03-31", "We packed bags every Thursday, opened a second pick-up point in "
+         "Penparcau and ran a members' meeting each quarter to decide how surplus money is spent."],
+        ["difference made", "en", "2025-03-31", "Members tell us they eat more vegetables and feel less alone; "
+         "several now volunteer on packing day."],
+        ["y gwahaniaeth", "cy", "2025-03-31", "Mae aelodau'n dweud eu bod yn bwyta mwy o lysiau ac yn teimlo'n "
+         "llai unig; mae sawl un bellach yn gwirfoddoli ar ddiwrnod pacio."],
+        ["challenges", "en", None, "Finding a cold store we can afford. Call Aled on 07700 900461 if you can help."],
+        ["next steps", "en", "2025-03-31", "A third pick-up point in Llanbadarn, chosen by members' vote."],
+        ["Thanks", "en", None, "To the growers of Ceredigion who sell us their surplus at cost."],
+    ]
+    write_csv(folder / "narrative.csv", ["heading", "language", "date", "text"], rows)
+    COUNTS[(f"{rel}/narrative.csv", None)] = len(rows)
 
 
 # ---------------------------------------------------------------------------

@@ -717,6 +717,65 @@ pub struct Story {
     pub language: Option<Language>,
 }
 
+/// A passage of a project's own words for its board and funders (SPEC 2.4 `narrative`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Narrative {
+    pub project: u32,
+    /// The heading as written; [`NarrativeHeading::parse`] places the known ones.
+    pub heading: Option<String>,
+    pub text: String,
+    pub language: Option<Language>,
+    pub date: Option<i32>,
+}
+
+/// The headings of a narrative in the order of Harmonising Reporting (SPEC 2.4); any other
+/// heading is kept and shown after these.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum NarrativeHeading {
+    About,
+    WhatWeDid,
+    DifferenceMade,
+    Challenges,
+    Learning,
+    NextSteps,
+}
+
+impl NarrativeHeading {
+    pub const ALL: [NarrativeHeading; 6] = [
+        NarrativeHeading::About,
+        NarrativeHeading::WhatWeDid,
+        NarrativeHeading::DifferenceMade,
+        NarrativeHeading::Challenges,
+        NarrativeHeading::Learning,
+        NarrativeHeading::NextSteps,
+    ];
+
+    /// A heading in English or Welsh, in any case.
+    pub fn parse(text: &str) -> Option<NarrativeHeading> {
+        Some(match crate::schema::name_key(text).as_str() {
+            "about" | "amdanom" => NarrativeHeading::About,
+            "what we did" | "beth wnaethom" => NarrativeHeading::WhatWeDid,
+            "difference made" | "y gwahaniaeth" => NarrativeHeading::DifferenceMade,
+            "challenges" | "heriau" => NarrativeHeading::Challenges,
+            "learning" | "dysgu" => NarrativeHeading::Learning,
+            "next steps" | "camau nesaf" => NarrativeHeading::NextSteps,
+            _ => return None,
+        })
+    }
+
+    /// The key of its words in the translation files.
+    pub fn key(self) -> &'static str {
+        match self {
+            NarrativeHeading::About => "narrative-about",
+            NarrativeHeading::WhatWeDid => "narrative-what-we-did",
+            NarrativeHeading::DifferenceMade => "narrative-difference",
+            NarrativeHeading::Challenges => "narrative-challenges",
+            NarrativeHeading::Learning => "narrative-learning",
+            NarrativeHeading::NextSteps => "narrative-next-steps",
+        }
+    }
+}
+
 /// Self-audit items (SPEC 2.4 `audit`), one entry per row in every column.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Audit {
@@ -754,4 +813,6 @@ pub struct Tables {
     pub scores: Scores,
     pub stories: Vec<Story>,
     pub audit: Audit,
+    /// Narrative rows in input order.
+    pub narratives: Vec<Narrative>,
 }

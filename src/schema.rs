@@ -40,17 +40,19 @@ pub enum Kind {
     Outcomes,
     Stories,
     Audit,
+    Narrative,
 }
 
 impl Kind {
     /// In the order definitions must be known before the rows that use them.
-    pub const ALL: [Kind; 6] = [
+    pub const ALL: [Kind; 7] = [
         Kind::Projects,
         Kind::Measures,
         Kind::Outputs,
         Kind::Outcomes,
         Kind::Stories,
         Kind::Audit,
+        Kind::Narrative,
     ];
 
     pub fn name(self) -> &'static str {
@@ -61,6 +63,7 @@ impl Kind {
             Kind::Outcomes => "outcomes",
             Kind::Stories => "stories",
             Kind::Audit => "audit",
+            Kind::Narrative => "narrative",
         }
     }
 
@@ -78,6 +81,7 @@ impl Kind {
             Kind::Outcomes => OUTCOME_FIELDS,
             Kind::Stories => STORY_FIELDS,
             Kind::Audit => AUDIT_FIELDS,
+            Kind::Narrative => NARRATIVE_FIELDS,
         }
     }
 
@@ -144,10 +148,11 @@ pub enum Field {
     Language,
     Principle,
     Item,
+    Heading,
 }
 
 /// How many fields any table has at most; a column map is an array this long.
-pub const FIELD_COUNT: usize = Field::Item as usize + 1;
+pub const FIELD_COUNT: usize = Field::Heading as usize + 1;
 
 impl Field {
     /// The canonical column name of SPEC 2.4.
@@ -191,6 +196,7 @@ impl Field {
             Field::Language => "language",
             Field::Principle => "principle",
             Field::Item => "item",
+            Field::Heading => "heading",
         }
     }
 }
@@ -290,6 +296,14 @@ const AUDIT_FIELDS: &[FieldDef] = &[
     required(Field::Score, &[]),
 ];
 
+const NARRATIVE_FIELDS: &[FieldDef] = &[
+    required(Field::ProjectId, &[]),
+    required(Field::Text, &["narrative", "note", "notes"]),
+    optional(Field::Heading, &["section", "title"]),
+    optional(Field::Language, &[]),
+    optional(Field::Date, &[]),
+];
+
 /// The kind a single word names (SPEC 2.2), English or Welsh, singular or plural.
 fn kind_of_word(word: &str) -> Option<Kind> {
     Some(match word {
@@ -299,16 +313,25 @@ fn kind_of_word(word: &str) -> Option<Kind> {
         "measure" | "measures" | "mesur" | "mesurau" => Kind::Measures,
         "story" | "stories" | "stori" | "straeon" => Kind::Stories,
         "audit" | "audits" | "archwiliad" | "archwiliadau" => Kind::Audit,
+        "narrative" | "narratives" | "naratif" | "naratifau" => Kind::Narrative,
         _ => return None,
     })
 }
 
 /// The kind a sheet name or file stem names: split into words at every character that is not
-/// a letter or digit; the leftmost word that names a kind decides.
+/// a letter or digit; the leftmost word that names a kind decides, except that projects
+/// decides only when no other kind is named ("Project narrative" is a narrative table).
 pub fn kind_from_name(name: &str) -> Option<Kind> {
-    name.split(|c: char| !c.is_alphanumeric())
+    let kinds: Vec<Kind> = name
+        .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .find_map(|w| kind_of_word(&w.to_lowercase()))
+        .filter_map(|w| kind_of_word(&w.to_lowercase()))
+        .collect();
+    kinds
+        .iter()
+        .copied()
+        .find(|k| *k != Kind::Projects)
+        .or(kinds.first().copied())
 }
 
 #[cfg(test)]
@@ -325,6 +348,11 @@ mod tests {
         assert_eq!(kind_from_name("Archwiliad"), Some(Kind::Audit));
         assert_eq!(kind_from_name("Instructions"), None);
         assert_eq!(kind_from_name("storytelling"), None);
+        // Projects decides only when nothing else is named (SPEC 2.2).
+        assert_eq!(kind_from_name("Project narrative"), Some(Kind::Narrative));
+        assert_eq!(kind_from_name("project outcomes"), Some(Kind::Outcomes));
+        assert_eq!(kind_from_name("Prosiectau"), Some(Kind::Projects));
+        assert_eq!(kind_from_name("Naratif"), Some(Kind::Narrative));
     }
 
     #[test]

@@ -76,6 +76,16 @@ fn help(kind: Kind, field: Field) -> &'static str {
         }
         (_, Field::LabelCy) => "The measure's name in Welsh.",
         (_, Field::Source) => "Where the constants come from.",
+        (Kind::Narrative, Field::Text) => {
+            "Required. A passage in the project's own words for its board and funders."
+        }
+        (_, Field::Heading) => {
+            "The heading it goes under: about, what we did, difference made, challenges, learning, next steps (or amdanom, beth wnaethom, y gwahaniaeth, heriau, dysgu, camau nesaf); any other heading is shown after these."
+        }
+        (Kind::Narrative, Field::Date) => {
+            "When it was written; a dated passage outside the reporting period is left out."
+        }
+        (Kind::Narrative, Field::Language) => "The language it is written in: en or cy.",
         (_, Field::Text) => "Required. The story in the teller's own words.",
         (_, Field::StoryId) => {
             "A code for the story, unique within the project (made from the row if empty)."
@@ -126,7 +136,7 @@ const INSTRUCTIONS: [&str; 9] = [
     "How to use this workbook with mwm",
     "",
     "1. Fill in the projects sheet: one row per project (in a workbook for one project, one row; the other sheets may then leave project_id empty).",
-    "2. Add your activity to outputs, your questionnaire scores to outcomes (one row per person, measure and date), people's stories to stories and your co-production self-audits to audit.",
+    "2. Add your activity to outputs, your questionnaire scores to outcomes (one row per person, measure and date), people's stories to stories, your co-production self-audits to audit and, in narrative, what you want your board and funders to read in your own words.",
     "3. If your service uses its own questionnaire, describe it in measures (min, max, and whether higher is better).",
     "4. Hover over a column's header to see what goes in it. Lists offer the usual answers; principles and measures also take your own.",
     "5. Save, then run: mwm check (to see any problems, each with its cell) and mwm report (to write the report pages).",

@@ -19,6 +19,7 @@ pub(super) struct Seen {
     /// (project, story_id) → where it was first used: (sheet, row number).
     pub(super) story_ids: FxHashMap<(u32, String), (u32, u32)>,
     pub(super) audit: HashSet<(u32, i32, u8, u8, u8)>,
+    pub(super) narratives: HashSet<crate::model::Narrative>,
     pub(super) audit_keys: HashMap<(u32, i32, u8, u8), (u8, bool)>,
 }
 

@@ -12,6 +12,8 @@ pub struct PeriodLeftOut {
     pub outcomes: u64,
     pub stories: u64,
     pub audit: u64,
+    /// Narrative rows dated outside the period (undated ones are kept).
+    pub narrative: u64,
 }
 
 fn keep_mask(dates: &[i32], from: Option<i32>, to: Option<i32>) -> Vec<bool> {
@@ -39,16 +41,20 @@ pub fn restrict(tables: &mut Tables, from: Option<i32>, to: Option<i32>) -> Peri
     let keep = keep_mask(&tables.audit.date, from, to);
     let audit = left_out(&keep);
     tables.audit.retain(&keep);
+    let inside = |date: Option<i32>| {
+        date.is_none_or(|d| from.is_none_or(|f| d >= f) && to.is_none_or(|t| d <= t))
+    };
     let before = tables.stories.len();
-    tables.stories.retain(|s| {
-        s.date
-            .is_none_or(|d| from.is_none_or(|f| d >= f) && to.is_none_or(|t| d <= t))
-    });
+    tables.stories.retain(|s| inside(s.date));
+    let stories = (before - tables.stories.len()) as u64;
+    let before = tables.narratives.len();
+    tables.narratives.retain(|n| inside(n.date));
     PeriodLeftOut {
         outputs,
         outcomes,
-        stories: (before - tables.stories.len()) as u64,
+        stories,
         audit,
+        narrative: (before - tables.narratives.len()) as u64,
     }
 }
 

@@ -5,7 +5,7 @@
 
 use super::duplicates::Seen;
 use crate::ingest::rows::{KindRows, NO_PROJECT, ParsedSheet, RowStatus};
-use crate::model::{Measure, Story, Tables};
+use crate::model::{Measure, Narrative, Story, Tables};
 use crate::problems::{Problem, Severity};
 use crate::schema::{Field, Kind};
 use rustc_hash::FxHashMap;
@@ -288,6 +288,27 @@ impl Builder<'_, '_> {
                     }
                     self.seen.stories.insert(story.clone());
                     self.tables.stories.push(story);
+                    sheet.status[row.idx as usize] = RowStatus::Used;
+                }
+            }
+            KindRows::Narrative(rows) => {
+                for row in rows {
+                    let Some(project) = self.project(resolver, sheet, row.idx, row.project) else {
+                        self.missing_project(sheet, row.idx);
+                        continue;
+                    };
+                    let narrative = Narrative {
+                        project,
+                        heading: row.heading.clone(),
+                        text: row.text.clone(),
+                        language: row.language,
+                        date: row.date,
+                    };
+                    if !self.seen.narratives.insert(narrative.clone()) {
+                        sheet.status[row.idx as usize] = RowStatus::Duplicate;
+                        continue;
+                    }
+                    self.tables.narratives.push(narrative);
                     sheet.status[row.idx as usize] = RowStatus::Used;
                 }
             }

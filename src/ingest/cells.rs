@@ -2,8 +2,8 @@
 //! the way (SPEC 2.3, 2.4 and the row problems of 3.1 that one row can show by itself).
 
 use super::rows::{
-    AuditRow, KindRows, MeasureRow, NO_PROJECT, OutcomeRows, OutputRows, ParsedSheet, ProjectRow,
-    RowStatus, SheetInfo, StoryRow,
+    AuditRow, KindRows, MeasureRow, NO_PROJECT, NarrativeRow, OutcomeRows, OutputRows, ParsedSheet,
+    ProjectRow, RowStatus, SheetInfo, StoryRow,
 };
 use super::value::{self, Cell};
 use crate::model::{
@@ -38,6 +38,7 @@ impl RowParser {
             Kind::Outcomes => KindRows::Outcomes(OutcomeRows::default()),
             Kind::Stories => KindRows::Stories(Vec::new()),
             Kind::Audit => KindRows::Audit(Vec::new()),
+            Kind::Narrative => KindRows::Narrative(Vec::new()),
         };
         let mut has = [false; FIELD_COUNT];
         for (i, c) in info.columns.iter().enumerate() {
@@ -138,6 +139,7 @@ impl RowParser {
             Kind::Outcomes => r.outcome().map(Parsed::Outcome),
             Kind::Stories => r.story(idx).map(|(s, p)| Parsed::Story(s, p)),
             Kind::Audit => r.audit(idx).map(|(a, p)| Parsed::Audit(a, p)),
+            Kind::Narrative => r.narrative(idx).map(|(n, p)| Parsed::Narrative(n, p)),
         };
         let ok = r.ok;
         let parsed = match parsed {
@@ -201,6 +203,12 @@ impl RowParser {
                     rows.push(AuditRow { project, ..a });
                 }
             }
+            Parsed::Narrative(n, project) => {
+                let project = project.map_or(NO_PROJECT, |p| self.intern(&p));
+                if let KindRows::Narrative(rows) = &mut self.sheet.rows {
+                    rows.push(NarrativeRow { project, ..n });
+                }
+            }
         }
     }
 }
@@ -213,6 +221,7 @@ enum Parsed<'a> {
     Outcome(OutcomeCells<'a>),
     Story(StoryRow, Option<String>),
     Audit(AuditRow, Option<String>),
+    Narrative(NarrativeRow, Option<String>),
 }
 
 struct OutputCells<'a> {
@@ -541,6 +550,20 @@ impl<'a> RowCheck<'_, 'a> {
             );
         }
         parsed
+    }
+
+    fn narrative(&mut self, idx: u32) -> Option<(NarrativeRow, Option<String>)> {
+        let project = self.project_id();
+        let text = self.required_text(Field::Text);
+        let row = NarrativeRow {
+            idx,
+            project: NO_PROJECT,
+            heading: self.text(Field::Heading),
+            text: text?,
+            language: self.lenient(Field::Language, Language::parse, "en or cy"),
+            date: self.parse(Field::Date, value::date),
+        };
+        Some((row, project))
     }
 
     fn story(&mut self, idx: u32) -> Option<(StoryRow, Option<String>)> {

@@ -137,6 +137,17 @@ pub struct StoryRow {
     pub language: Option<Language>,
 }
 
+/// A narrative row (SPEC 2.4 `narrative`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct NarrativeRow {
+    pub idx: u32,
+    pub project: u32,
+    pub heading: Option<String>,
+    pub text: String,
+    pub language: Option<Language>,
+    pub date: Option<i32>,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct AuditRow {
     pub idx: u32,
@@ -156,6 +167,7 @@ pub enum KindRows {
     Outcomes(OutcomeRows),
     Stories(Vec<StoryRow>),
     Audit(Vec<AuditRow>),
+    Narrative(Vec<NarrativeRow>),
 }
 
 /// One table sheet after reading: its typed rows and the fate of every row read.
@@ -251,6 +263,13 @@ impl ParsedSheet {
                 project: code(r.project),
                 ..r
             })),
+            (KindRows::Narrative(a), KindRows::Narrative(b)) => {
+                a.extend(b.into_iter().map(|r| NarrativeRow {
+                    idx: r.idx + offset,
+                    project: code(r.project),
+                    ..r
+                }))
+            }
             // Pieces of one sheet always hold the same kind of rows.
             _ => {}
         }

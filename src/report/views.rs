@@ -202,6 +202,8 @@ pub enum Block {
     },
     /// A passage of the project's own words (its narrative), in its language.
     Passage {
+        /// What the passage is, in the page's language ("Written in Welsh:").
+        label: Option<String>,
         paragraphs: Vec<String>,
         lang: Option<String>,
     },

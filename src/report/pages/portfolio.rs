@@ -112,9 +112,11 @@ pub fn funder(ctx: &PageContext<'_>, funder: &Funder) -> Page {
         evidence_map(ctx, &funder.projects, &format!("{id}-heatmap")),
         outputs_by_project(ctx, &funder.projects, &format!("{id}-outputs")),
         value_for_money(ctx, &funder.projects),
-        sections::method(ctx),
-        sections::glossary(ctx),
     ];
+    page.sections
+        .extend(sections::narrative(ctx, &funder.projects));
+    page.sections
+        .extend([sections::method(ctx), sections::glossary(ctx)]);
     page.with_contents()
 }
 

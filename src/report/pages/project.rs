@@ -89,7 +89,8 @@ pub fn project(ctx: &PageContext<'_>, code: u32) -> Page {
             ),
         ],
     });
-    page.sections = vec![
+    page.sections = sections::narrative(ctx, &[code]).into_iter().collect();
+    page.sections.extend([
         outputs(ctx, code),
         sections::outcomes(ctx, Scope::Project(code), &format!("p{code}")),
         sections::principles(ctx, code),
@@ -99,7 +100,7 @@ pub fn project(ctx: &PageContext<'_>, code: u32) -> Page {
         sections::data_quality(ctx, Some(code)),
         sections::method(ctx),
         sections::glossary(ctx),
-    ];
+    ]);
     page.with_contents()
 }
 

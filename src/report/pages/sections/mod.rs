@@ -5,11 +5,13 @@
 //! that the chart shows.
 
 mod evidence;
+mod narrative;
 mod outcomes;
 mod quality;
 mod stories;
 
 pub use evidence::principles;
+pub use narrative::narrative;
 pub use outcomes::{findings, outcomes};
 pub use quality::{data_quality, glossary, method};
 pub use stories::{personal_outcomes, spectrum};

@@ -38,7 +38,7 @@ pub fn data_quality(ctx: &PageContext<'_>, project: Option<u32>) -> Section {
         blank = count(blank)
     ));
     let left = ctx.left_out;
-    let outside = left.outputs + left.outcomes + left.stories + left.audit;
+    let outside = left.outputs + left.outcomes + left.stories + left.audit + left.narrative;
     if outside > 0 {
         section = section.para(text.count("quality-outside-period", outside));
     }
