@@ -398,6 +398,7 @@ meaning-hidden = Ni ddangosir ffigurau am lai na { $min } o bobl, fel na ellir a
 
 ## The project's own words (narrative)
 
+translation = Cyfieithiad:
 narrative-heading = Yng ngeiriau'r prosiect ei hun
 narrative-about = Am y prosiect
 narrative-what-we-did = Beth wnaethom

@@ -453,6 +453,7 @@ meaning-hidden = Figures about fewer than { $min } people are not shown, so that
 
 ## The project's own words (narrative)
 
+translation = Translation:
 narrative-heading = In the project's own words
 narrative-about = About the project
 narrative-what-we-did = What we did

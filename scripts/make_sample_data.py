@@ -1110,6 +1110,18 @@ def write_portfolio(path):
 # cylch-canu-caernarfon.xlsx: single-project layout, Welsh sheet names, title rows
 # ---------------------------------------------------------------------------
 
+# English translations the service gave for some Welsh stories (shown beneath the quote).
+TRANSLATIONS = {
+    "Ni sy'n dewis y caneuon. Mi wnaethon ni bleidleisio i ganu Yma o Hyd yn y cyngerdd yn Galeri, a mi safodd "
+    "pawb ar eu traed.": "We choose the songs. We voted to sing Yma o Hyd at the concert in Galeri, and everyone "
+                        "stood up.",
+    "Hwyl, canu a phanad. Be arall sydd isio?": "Fun, singing and a cuppa. What more do you want?",
+    "Mi gollon ni'r neuadd pan gododd y rhent. Mi drefnodd yr aelodau bob dim eu hunain efo'r Clwb Rygbi, a rŵan "
+    "dan ni'n canu yno am ddim ac yn cael peint wedyn.": "We lost the hall when the rent went up. The members sorted "
+    "everything out themselves with the Rugby Club, and now we sing there for free and have a pint afterwards.",
+}
+
+
 def write_welsh(path):
     f = WELSH_WB
     pid = "CAE-CANU"
@@ -1131,10 +1143,18 @@ def write_welsh(path):
           [[pid, p["name"], p["name_cy"], p["org"], fmt_funders(p), p["start"], p["end"], p["budget"], p["novelty"],
             p["desc"]]])
 
-    rows = [[r["date"], r["measure"], r["value"], keys_list(r["principles"], "cy"), r["notes"]]
-            for r in GEN[pid]["outputs"]]
+    # The activities are named in Welsh; their English names (measure_en) are given on the
+    # first row of each, so English pages can name them.
+    english = {"Sesiynau canu": "Singing sessions", "Pobl yn canu": "People singing",
+               "Oriau gwirfoddoli": "Volunteer hours"}
+    named = set()
+    rows = []
+    for r in GEN[pid]["outputs"]:
+        en = english[r["measure"]] if r["measure"] not in named else None
+        named.add(r["measure"])
+        rows.append([r["date"], r["measure"], r["value"], keys_list(r["principles"], "cy"), r["notes"], en])
     sheet("Allbynnau", "Cylch Canu Caernarfon – allbynnau 2023-25", "Un rhes i bob mis a phob mesur.",
-          ["Date", "Activity", "Number", "Principles", "Notes"], rows)
+          ["Date", "Activity", "Number", "Principles", "Notes", "Measure in English"], rows)
 
     rows = []
     bad_idx = None
@@ -1155,10 +1175,11 @@ def write_welsh(path):
     for s in GEN[pid]["stories"]:
         consent = {True: "ie", False: "na", None: None}[s["consent"]]
         rows.append([s["story_id"], s["date"], s["title"], s["text"], s["what_matters"], s["achieved"],
-                     keys_list(s["principles"], "keys"), s["spectrum"], consent, s["teller"], s["language"]])
+                     keys_list(s["principles"], "keys"), s["spectrum"], consent, s["teller"], s["language"],
+                     TRANSLATIONS.get(s["text"])])
     ws, _ = sheet("Straeon", "Cylch Canu Caernarfon – straeon", "Caniatâd: ie = cawn ddyfynnu, na = peidiwch â dyfynnu.",
                   ["Story ID", "Date", "Title", "Story", "What matters", "Achieved", "Principles", "Spectrum",
-                   "OK to quote", "Role", "Language"], rows)
+                   "OK to quote", "Role", "Language", "Translation"], rows)
     ws.column_dimensions["D"].width = 80
 
     rows = [[r["date"], LABEL_CY[r["principle"]], r["item"], r["score"]] for r in GEN[pid]["audit"]]
@@ -1320,9 +1341,11 @@ def write_ceredigion(folder):
         if r["measure"] == "Volunteer hours" and r["date"] == D(2024, 5, 1):
             v = "142,5"
             bad_idx = len(rows)
-        rows.append([r["date"].strftime("%Y-%m"), r["measure"], v, pr, r["notes"]])
-    starts = write_csv(folder / "outputs.csv", ["date", "activity", "count", "principles", "notes"], rows,
-                       delimiter=";")
+        welsh = {"Food bags distributed": "Bagiau bwyd a ddosbarthwyd", "Volunteer hours": "Oriau gwirfoddoli",
+                 "Members' meetings": "Cyfarfodydd aelodau"}[r["measure"]]
+        rows.append([r["date"].strftime("%Y-%m"), r["measure"], v, pr, r["notes"], welsh])
+    starts = write_csv(folder / "outputs.csv", ["date", "activity", "count", "principles", "notes", "measure_cy"],
+                       rows, delimiter=";")
     COUNTS[(f"{rel}/outputs.csv", None)] = len(rows)
     BAD.append(dict(file=f"{rel}/outputs.csv", sheet=None, row=starts[bad_idx], header="count", cell=None,
                     value="142,5", problem="decimal comma: not a number (a comma is only accepted between groups of "

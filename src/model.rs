@@ -715,6 +715,8 @@ pub struct Story {
     pub consent: bool,
     pub teller: Option<Teller>,
     pub language: Option<Language>,
+    /// The story in the other language, given by the service, shown beneath the quote.
+    pub translation: Option<String>,
 }
 
 /// A passage of a project's own words for its board and funders (SPEC 2.4 `narrative`).
@@ -808,6 +810,9 @@ pub struct Tables {
     pub measures: Vec<Measure>,
     /// Output measure names as first spelt; they group case-insensitively.
     pub output_measures: Vec<String>,
+    /// Each output measure's name in English and in Welsh, where an outputs row gave them
+    /// (`measure_en`, `measure_cy`): pages show the one in their language.
+    pub output_names: Vec<[Option<String>; 2]>,
     pub people: Vec<String>,
     pub outputs: Outputs,
     pub scores: Scores,

@@ -149,10 +149,13 @@ pub enum Field {
     Principle,
     Item,
     Heading,
+    MeasureEn,
+    MeasureCy,
+    Translation,
 }
 
 /// How many fields any table has at most; a column map is an array this long.
-pub const FIELD_COUNT: usize = Field::Heading as usize + 1;
+pub const FIELD_COUNT: usize = Field::Translation as usize + 1;
 
 impl Field {
     /// The canonical column name of SPEC 2.4.
@@ -197,6 +200,9 @@ impl Field {
             Field::Principle => "principle",
             Field::Item => "item",
             Field::Heading => "heading",
+            Field::MeasureEn => "measure_en",
+            Field::MeasureCy => "measure_cy",
+            Field::Translation => "translation",
         }
     }
 }
@@ -245,6 +251,8 @@ const OUTPUT_FIELDS: &[FieldDef] = &[
     required(Field::Value, &["count", "number", "total"]),
     optional(Field::Principles, &[]),
     optional(Field::Notes, &[]),
+    optional(Field::MeasureEn, &["measure in english", "output in english"]),
+    optional(Field::MeasureCy, &["measure in welsh", "output in welsh"]),
 ];
 
 const OUTCOME_FIELDS: &[FieldDef] = &[
@@ -286,6 +294,7 @@ const STORY_FIELDS: &[FieldDef] = &[
     optional(Field::Consent, &["consent to share", "ok to quote"]),
     optional(Field::Teller, &["role"]),
     optional(Field::Language, &[]),
+    optional(Field::Translation, &["translated", "cyfieithiad"]),
 ];
 
 const AUDIT_FIELDS: &[FieldDef] = &[

@@ -227,6 +227,14 @@ impl Builder<'_, '_> {
                         .or_insert(next);
                     if measure == next {
                         self.tables.output_measures.push(name.to_string());
+                        self.tables.output_names.push([None, None]);
+                    }
+                    // The first name given in each language is the measure's there.
+                    let names = &mut self.tables.output_names[measure as usize];
+                    for (slot, code) in names.iter_mut().zip([o.measure_en[i], o.measure_cy[i]]) {
+                        if slot.is_none() {
+                            *slot = code.map(|c| sheet.string(c).to_string());
+                        }
                     }
                     let t = &mut self.tables.outputs;
                     t.project.push(project);
@@ -257,6 +265,7 @@ impl Builder<'_, '_> {
                         consent: row.consent,
                         teller: row.teller,
                         language: row.language,
+                        translation: row.translation.clone(),
                     };
                     // Ids are given here or empty (made later), so equal stories are equal rows.
                     if self.seen.stories.contains(&story) {

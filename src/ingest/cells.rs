@@ -168,7 +168,11 @@ impl RowParser {
                 let project = o.project.map_or(NO_PROJECT, |p| self.intern(&p));
                 let measure = self.intern(&o.measure);
                 let notes = o.notes.map(|n| self.intern(&n));
+                let measure_en = o.measure_en.map(|n| self.intern(&n));
+                let measure_cy = o.measure_cy.map(|n| self.intern(&n));
                 if let KindRows::Outputs(rows) = &mut self.sheet.rows {
+                    rows.measure_en.push(measure_en);
+                    rows.measure_cy.push(measure_cy);
                     rows.idx.push(idx);
                     rows.project.push(project);
                     rows.date.push(o.date);
@@ -231,6 +235,8 @@ struct OutputCells<'a> {
     value: f64,
     principles: Principles,
     notes: Option<Cow<'a, str>>,
+    measure_en: Option<Cow<'a, str>>,
+    measure_cy: Option<Cow<'a, str>>,
 }
 
 struct OutcomeCells<'a> {
@@ -508,6 +514,8 @@ impl<'a> RowCheck<'_, 'a> {
         }
         let principles = self.principles(Field::Principles);
         let notes = self.text_cow(Field::Notes, false);
+        let measure_en = self.text_cow(Field::MeasureEn, false);
+        let measure_cy = self.text_cow(Field::MeasureCy, false);
         Some(OutputCells {
             project,
             date: date?,
@@ -515,6 +523,8 @@ impl<'a> RowCheck<'_, 'a> {
             value: amount?,
             principles,
             notes,
+            measure_en,
+            measure_cy,
         })
     }
 
@@ -609,6 +619,7 @@ impl<'a> RowCheck<'_, 'a> {
                 "citizen, carer, family, professional, volunteer, community or other",
             ),
             language: self.lenient(Field::Language, Language::parse, "en or cy"),
+            translation: self.text(Field::Translation),
         };
         Some((row, project))
     }

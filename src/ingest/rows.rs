@@ -107,6 +107,9 @@ pub struct OutputRows {
     pub value: Vec<f64>,
     pub principles: Vec<Principles>,
     pub notes: Vec<Option<u32>>,
+    /// The measure's name in English and in Welsh, where the row gives them.
+    pub measure_en: Vec<Option<u32>>,
+    pub measure_cy: Vec<Option<u32>>,
 }
 
 /// Outcome rows are the large table (millions of rows): columns, strings as sheet-local codes.
@@ -135,6 +138,7 @@ pub struct StoryRow {
     pub consent: bool,
     pub teller: Option<Teller>,
     pub language: Option<Language>,
+    pub translation: Option<String>,
 }
 
 /// A narrative row (SPEC 2.4 `narrative`).
@@ -242,6 +246,8 @@ impl ParsedSheet {
                 a.value.extend(b.value);
                 a.principles.extend(b.principles);
                 a.notes.extend(b.notes.iter().map(|n| n.map(code)));
+                a.measure_en.extend(b.measure_en.iter().map(|n| n.map(code)));
+                a.measure_cy.extend(b.measure_cy.iter().map(|n| n.map(code)));
             }
             (KindRows::Outcomes(a), KindRows::Outcomes(b)) => {
                 a.idx.extend(b.idx.iter().map(|i| i + offset));

@@ -143,6 +143,9 @@ pub struct Quote {
     pub text: String,
     /// Who told it, when, and what mattered, shown joined by "; ".
     pub caption: Vec<QuotePart>,
+    /// The service's translation into the other language, shown beneath the quote with its
+    /// label in the page's language.
+    pub translation: Option<QuotePart>,
 }
 
 /// A piece of a quote's caption: fixed words, or a label and the teller's own words in

@@ -226,7 +226,7 @@ pub(super) fn outputs_by_project(ctx: &PageContext<'_>, codes: &[u32], id: &str)
     measures.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     section = section.para(text.get("outputs-by-project-intro"));
     for (i, (_, measure)) in measures.iter().take(4).enumerate() {
-        let name = &ctx.tables.output_measures[*measure as usize];
+        let name = ctx.output_name(*measure).to_string();
         let reporting = totals.iter().filter(|o| o.measure == *measure).count();
         let rows: Vec<bars::Bar> = totals
             .iter()

@@ -356,6 +356,18 @@ impl<'a> PageContext<'a> {
     }
 
     /// "fewer than 5" with the threshold in force.
+    /// An output measure's name in the page's language: its `measure_en` or `measure_cy` when
+    /// the outputs gave one, else as written.
+    pub fn output_name(&self, code: u32) -> &'a str {
+        let slot = match self.text.lang {
+            Language::En => 0,
+            Language::Cy => 1,
+        };
+        self.tables.output_names[code as usize][slot]
+            .as_deref()
+            .unwrap_or(&self.tables.output_measures[code as usize])
+    }
+
     /// The reporting period in words: "Reporting period: all dates", or its two ends.
     pub fn period_words(&self) -> String {
         let text = self.text;

@@ -167,7 +167,7 @@ fn outputs(ctx: &PageContext<'_>, code: u32) -> Section {
     periods.sort();
     periods.dedup();
     for (i, measure) in measures.iter().enumerate() {
-        let name = &ctx.tables.output_measures[*measure as usize];
+        let name = ctx.output_name(*measure).to_string();
         let quarters: Vec<_> = rows
             .iter()
             .filter(|o| o.measure == *measure && matches!(o.period, Period::Quarter(_)))
@@ -219,7 +219,7 @@ fn outputs(ctx: &PageContext<'_>, code: u32) -> Section {
     head.extend(
         measures
             .iter()
-            .map(|m| ctx.tables.output_measures[*m as usize].clone()),
+            .map(|m| ctx.output_name(*m).to_string()),
     );
     let table_rows = periods
         .iter()

@@ -176,10 +176,22 @@ fn quote(ctx: &PageContext<'_>, s: &Story) -> Quote {
             Achieved::NotYet => "achieved-not-yet",
         })));
     }
+    // A translation is in the language the story was not told in.
+    let translated_into = match told_in {
+        Language::Cy => Language::En,
+        Language::En => Language::Cy,
+    };
+    let translation = s.translation.as_deref().map(|t| QuotePart {
+        label: Some(text.get("translation")),
+        text: ctx.quoted(t, translated_into),
+        lang: (translated_into != text.lang)
+            .then(|| crate::i18n::Text::of(translated_into).code().to_string()),
+    });
     Quote {
         lang: other,
         title: s.title.as_deref().map(|t| ctx.quoted(t, told_in)),
         text: ctx.quoted(&s.text, told_in),
         caption: parts,
+        translation,
     }
 }
