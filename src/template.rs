@@ -46,6 +46,15 @@ fn help(kind: Kind, field: Field) -> &'static str {
             "Which co-production principles this activity serves: assets, networks, outcomes, relationships, enabling; several separated by ;"
         }
         (_, Field::Notes) => "Anything worth knowing about this row.",
+        (_, Field::MeasureEn) => {
+            "The activity's name in English, if it is written in Welsh: English pages use it (once per activity is enough)."
+        }
+        (_, Field::MeasureCy) => {
+            "The activity's name in Welsh, if it is written in English: Welsh pages use it (once per activity is enough)."
+        }
+        (_, Field::Translation) => {
+            "The story in the other language (English for a Welsh story, Welsh for an English one), shown beneath the quote."
+        }
         (_, Field::PersonId) => {
             "Required. A code for the person, never their name. Format as text to keep leading zeros."
         }

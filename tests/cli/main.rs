@@ -28,6 +28,7 @@ mod config;
 mod demo;
 mod figures;
 mod first_run;
+mod honesty;
 mod hostile;
 mod languages;
 mod ledger;

@@ -1,0 +1,199 @@
+//! Pages tell the truth (SPEC 5.1 "honest", issue 13): over every page of a report in Welsh and
+//! English, no sentence gives a direction of change as a finding for a measure whose verdict
+//! is `no_clear_change`, and every `deteriorated` measure and every shown share above 0 of
+//! people who reliably got worse is named in the headline section, before any chart.
+//!
+//! The portfolio is made so that every case happens (worked out by hand, scores below):
+//! - P1 SWEMWBS: 12 people from raw 25 (metric 20.73) to raw 18 (16.88), one at 17 (16.36):
+//!   every change is below -2.855 (1.96 * sqrt 2 * sem 1.03), so the mean falls about 3.9
+//!   with a narrow interval below 0: `deteriorated`, and 100% reliably got worse;
+//! - P1 WEMWBS: 12 people up by 5 to 7 points: `improved_important` (interval above the mid 3);
+//! - P1 Confidence (1 to 10, no mid): changes -2, -1, 0, +1, +2 and so on, mean 0:
+//!   `no_clear_change`;
+//! - P2 WEMWBS: 8 people up or down by 1 to 3 points around 0: `no_clear_change`.
+
+use crate::run_in;
+use scraper::{ElementRef, Html, Selector};
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::Path;
+
+fn write_portfolio(dir: &Path) {
+    fs::write(
+        dir.join("projects.csv"),
+        "project_id,name,name_cy\nP1,Good and bad,Da a drwg\nP2,Unclear,Aneglur\n",
+    )
+    .expect("projects");
+    fs::write(
+        dir.join("measures.csv"),
+        "measure,min,max,higher_is_better\nConfidence,1,10,yes\n",
+    )
+    .expect("measures");
+    let mut rows = String::from("project_id,person_id,measure,date,score\n");
+    for p in 0..12 {
+        let follow = if p == 0 { 17 } else { 18 };
+        rows.push_str(&format!(
+            "P1,a{p},SWEMWBS,2024-01-10,25\nP1,a{p},SWEMWBS,2024-09-10,{follow}\n"
+        ));
+        rows.push_str(&format!(
+            "P1,a{p},WEMWBS,2024-01-10,40\nP1,a{p},WEMWBS,2024-09-10,{}\n",
+            45 + p % 3
+        ));
+        let change = [-2, -1, 0, 1, 2, 0][p % 6];
+        rows.push_str(&format!(
+            "P1,a{p},Confidence,2024-01-10,5\nP1,a{p},Confidence,2024-09-10,{}\n",
+            5 + change
+        ));
+    }
+    for p in 0..8 {
+        let change = [-3, 2, -1, 1, 3, -2, 1, -1][p];
+        rows.push_str(&format!(
+            "P2,b{p},WEMWBS,2024-01-10,40\nP2,b{p},WEMWBS,2024-09-10,{}\n",
+            40 + change
+        ));
+    }
+    fs::write(dir.join("outcomes.csv"), rows).expect("outcomes");
+}
+
+/// (project_id, measure) → (verdict, pct_reliable_deterioration).
+fn verdicts(report: &Path) -> BTreeMap<(String, String), (String, String)> {
+    let text = fs::read_to_string(report.join("data/outcomes_summary.csv")).expect("table");
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().expect("header").split(',').collect();
+    let col = |name: &str| header.iter().position(|h| *h == name).expect(name);
+    let (verdict, worse) = (col("verdict"), col("pct_reliable_deterioration"));
+    lines
+        .map(|l| l.split(',').collect::<Vec<_>>())
+        .map(|c| {
+            (
+                (c[0].to_string(), c[1].to_string()),
+                (c[verdict].to_string(), c[worse].to_string()),
+            )
+        })
+        .collect()
+}
+
+fn sel(css: &str) -> Selector {
+    Selector::parse(css).expect("a valid selector")
+}
+
+/// The sentences of a page's prose: paragraphs, list items, captions and chart descriptions,
+/// split at sentence and clause ends.
+fn sentences(html: &Html, within: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for root in html.select(&sel(within)) {
+        for el in root.select(&sel("p, li, figcaption, desc, dd")) {
+            let text: String = ElementRef::text(&el).collect();
+            let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            out.extend(
+                text.split(". ")
+                    .flat_map(|s| s.split("; "))
+                    .map(str::to_string),
+            );
+        }
+    }
+    out
+}
+
+/// The words that state a direction of change as a finding, by page language.
+const FINDING_WORDS: [(&str, &[&str]); 2] = [
+    ("en", &["improved", "got worse", "(better)", "(worse)", "deteriorated"]),
+    ("cy", &["gwellodd", "gwaethygodd", "(gwell)", "(gwaeth)"]),
+];
+const NO_CLEAR: [(&str, &str); 2] = [("en", "no clear change"), ("cy", "dim newid clir")];
+const WORSE: [(&str, &str); 2] = [("en", "got worse"), ("cy", "gwaethygodd")];
+const RELIABLY_WORSE: [(&str, &str); 2] = [
+    ("en", "got reliably worse"),
+    ("cy", "dirywiodd"),
+];
+
+fn of<T: Copy>(table: &[(&str, T)], lang: &str) -> T {
+    table.iter().find(|(l, _)| *l == lang).expect("language").1
+}
+
+#[test]
+fn pages_state_no_direction_the_interval_does_not_support() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    write_portfolio(tmp.path());
+    let (code, out, err) = run_in(
+        tmp.path(),
+        &["report", ".", "-o", "r", "--lang", "both", "-q"],
+    );
+    assert_eq!(code, 0, "{out}{err}");
+    let report = tmp.path().join("r");
+    let verdicts = verdicts(&report);
+    // The portfolio was made to give these (by hand, above).
+    let verdict = |p: &str, m: &str| verdicts[&(p.to_string(), m.to_string())].0.clone();
+    assert_eq!(verdict("P1", "SWEMWBS"), "deteriorated");
+    assert_eq!(verdict("P1", "WEMWBS"), "improved_important");
+    assert_eq!(verdict("P1", "Confidence"), "no_clear_change");
+    assert_eq!(verdict("P2", "WEMWBS"), "no_clear_change");
+    assert_eq!(verdicts[&("P1".into(), "SWEMWBS".into())].1, "100");
+
+    let mut checked = 0;
+    for (lang, folder) in [("cy", report.clone()), ("en", report.join("en"))] {
+        let mut pages = vec![folder.join("index.html")];
+        for sub in ["projects", "funders"] {
+            if let Ok(entries) = fs::read_dir(folder.join(sub)) {
+                pages.extend(entries.flatten().map(|e| e.path()));
+            }
+        }
+        for page in pages {
+            let html = Html::parse_document(&fs::read_to_string(&page).expect("page"));
+            let stem = page.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+            let project = match stem {
+                "p1" => Some("P1"),
+                "p2" => Some("P2"),
+                _ => None,
+            };
+            let scope = project.unwrap_or("ALL");
+            let all = sentences(&html, "main");
+            for ((p, measure), (verdict, worse)) in &verdicts {
+                if p != scope {
+                    continue;
+                }
+                // No direction as a finding for a measure with no clear change: every
+                // sentence naming it and its average says "no clear change", and none uses a
+                // word of improvement or deterioration (shares of people, with a %, are about
+                // individuals, not the group).
+                if verdict == "no_clear_change" {
+                    for s in all.iter().filter(|s| s.contains(measure.as_str()) && !s.contains('%')) {
+                        let lower = s.to_lowercase();
+                        for word in of(&FINDING_WORDS, lang).iter() {
+                            assert!(
+                                !lower.contains(word),
+                                "{}: {measure} has no clear change, yet: {s:?}",
+                                page.display()
+                            );
+                        }
+                        checked += 1;
+                    }
+                    assert!(
+                        all.iter().any(|s| s.contains(measure.as_str())
+                            && s.to_lowercase().contains(of(&NO_CLEAR, lang))),
+                        "{}: {measure}: no clear change is said as such",
+                        page.display()
+                    );
+                }
+                // Harm is named in the headline, before any chart.
+                let headline = sentences(&html, "section.headline").join(" | ");
+                if verdict == "deteriorated" {
+                    assert!(
+                        headline.contains(measure.as_str())
+                            && headline.to_lowercase().contains(of(&WORSE, lang)),
+                        "{}: deteriorated {measure} is not in the headline: {headline}",
+                        page.display()
+                    );
+                }
+                if worse.parse::<f64>().is_ok_and(|v| v > 0.0) {
+                    assert!(
+                        headline.to_lowercase().contains(of(&RELIABLY_WORSE, lang)),
+                        "{}: {measure}: people who reliably got worse are not in the headline: {headline}",
+                        page.display()
+                    );
+                }
+            }
+        }
+    }
+    assert!(checked > 4, "the sentences about no clear change were found ({checked})");
+}
