@@ -41,6 +41,8 @@ quarter-abbr = Ch
 total = Cyfanswm
 range = { $low } i { $high }
 hidden = llai na { $min }
+hidden-protect = wedi'i guddio i ddiogelu grŵp bach
+reliable-hidden-caption = Newid dibynadwy lle mae rhai cyfrannau wedi'u cuddio (heb eu darlunio: nid yw'r cyfrannau a ddangosir yn adio i 100 mwyach)
 count-projects = { $count } prosiect
 count-people = { $n ->
     [one] { $count } person
@@ -355,7 +357,7 @@ method-outputs = Caiff allbynnau eu hadio fesul chwarter (blynyddoedd ariannol E
 method-pairing = Canlyniadau: ar gyfer pob prosiect, mesur a pherson, y sgôr gynharaf yw'r llinell sylfaen a'r ddiweddaraf yw'r asesiad dilynol; mae pobl sydd â sgôr ar un dyddiad yn unig yn cyfrif fel llinell sylfaen yn unig. Caiff cyfansymiau crai SWEMWBS eu trosi'n sgorau metrig yn gyntaf.
 method-statistics = Mae gan y newid cymedrig gyfwng hyder 95% o'r dosraniad t; daw p o brawf t pâr dwy ochr. Maint yr effaith yw d_z Cohen (y newid cymedrig wedi'i rannu â gwyriad safonol y newidiadau, gydag arwydd fel bod gwerth positif yn golygu gwelliant), gyda chyfwng 95% bras.
 method-reliable = Newid dibynadwy (Jacobson a Truax): mae person wedi gwella'n ddibynadwy pan fo'r newid yn y cyfeiriad gwell yn fwy na 1.96 × √2 × gwall safonol mesur (SEM) y mesur; SEM y mesur ei hun yw hwn, neu sd × √(1 − dibynadwyedd). Mae “wedi gwella” yn golygu unrhyw newid yn y cyfeiriad gwell; mae gwelliant ystyrlon yn golygu o leiaf y gwahaniaeth pwysig lleiaf ar gyfer y mesur.
-method-small-numbers = Niferoedd bach: ni ddangosir ffigurau am lai na { $min } o bobl. Caiff mesurau â llai na { $indicative } o bobl wedi'u paru eu nodi'n ddangosol yn unig. Mae'r rhesi ALL yn cyfuno'r bobl wedi'u paru o bob prosiect, gan gynnwys prosiectau y cuddiwyd eu ffigurau; nid yw'r fersiwn hon yn defnyddio ataliad eilaidd.
+method-small-numbers = Niferoedd bach: ni ddangosir dim am lai na { $min } o bobl, na dim y gellid ei weithio allan ohono. Ni ddangosir rhes mesur ar gyfer prosiect â llai na { $min } o bobl wedi'u paru; ni ddangosir cyfran sy'n cyfrif llai na { $min } o bobl ("llai na { $min }"); a chan fod y tair cyfran newid dibynadwy yn adio i 100, a rhes ALL pob mesur yn adio ei brosiectau, caiff un ffigur arall ei guddio lle gellid fel arall weithio'r un cudd allan drwy dynnu ("wedi'i guddio i ddiogelu grŵp bach"). Caiff yr un ffigur ei guddio ar bob tudalen ac ym mhob tabl. Caiff mesurau â llai na { $indicative } o bobl wedi'u paru eu nodi'n ddangosol yn unig.
 method-costs = Y gost fesul cyfranogwr yw'r gyllideb wedi'i rhannu â nifer y bobl sydd ag unrhyw sgôr canlyniad; mae'r gost fesul gwelliant dibynadwy yn ei rhannu â nifer y bobl a wellodd yn ddibynadwy ar o leiaf un mesur.
 measures-caption = Y mesurau a ddefnyddiwyd ac o ble y daw eu cysonion
 better-higher = uwch

@@ -41,6 +41,8 @@ quarter-abbr = Q
 total = Total
 range = { $low } to { $high }
 hidden = fewer than { $min }
+hidden-protect = hidden to protect a small group
+reliable-hidden-caption = Reliable change where some shares are hidden (not drawn: the shares shown no longer add to 100)
 count-projects = { $n ->
     [one] { $count } project
    *[other] { $count } projects
@@ -410,7 +412,7 @@ method-outputs = Outputs are summed per quarter (April to March financial years 
 method-pairing = Outcomes: for each project, measure and person the earliest score is the baseline and the latest the follow-up; people with a single date count as baseline only. SWEMWBS raw totals are converted to metric scores first.
 method-statistics = The mean change has a 95% confidence interval from the t distribution; p is from a two-sided paired t-test. The effect size is Cohen's d_z (mean change divided by the standard deviation of the changes, signed so that positive means improvement) with an approximate 95% interval.
 method-reliable = Reliable change (Jacobson and Truax): a person reliably improved when their change in the better direction exceeds 1.96 × √2 × the measure's standard error of measurement (sem); the sem is the measure's own, or sd × √(1 − reliability). Improved means any change in the better direction; meaningful improvement means at least the measure's minimal important difference.
-method-small-numbers = Small numbers: figures about fewer than { $min } people are not shown. Measures with fewer than { $indicative } paired people are marked indicative only. The ALL rows pool every project's paired people, suppressed projects included; this version does not apply secondary suppression.
+method-small-numbers = Small numbers: nothing is shown about fewer than { $min } people, nor anything from which it could be worked out. A measure's row for a project with fewer than { $min } paired people is not shown; a share that counts fewer than { $min } people is not shown ("fewer than { $min }"); and because the three reliable-change shares add to 100, and each measure's ALL row adds up its projects, one more figure is hidden where the hidden one could otherwise be worked out by subtraction ("hidden to protect a small group"). The same figure is hidden on every page and in every table. Measures with fewer than { $indicative } paired people are marked indicative only.
 method-costs = Cost per participant is the budget divided by the number of people with any outcome score; cost per reliable improvement divides it by the people who reliably improved on at least one measure.
 measures-caption = Measures used and where their constants come from
 better-higher = higher

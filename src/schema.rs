@@ -251,7 +251,10 @@ const OUTPUT_FIELDS: &[FieldDef] = &[
     required(Field::Value, &["count", "number", "total"]),
     optional(Field::Principles, &[]),
     optional(Field::Notes, &[]),
-    optional(Field::MeasureEn, &["measure in english", "output in english"]),
+    optional(
+        Field::MeasureEn,
+        &["measure in english", "output in english"],
+    ),
     optional(Field::MeasureCy, &["measure in welsh", "output in welsh"]),
 ];
 

@@ -1,6 +1,7 @@
 //! Principle evidence (SPEC 4.7) and project figures with value for money (SPEC 4.6): the
 //! tables that join outputs, outcomes, stories and audit by project and principle.
 
+use super::disclosure::{Count, Protection};
 use super::frames::{self, keys};
 use super::outcomes::{MeasureSem, OutcomeRaw, pairs_with_info};
 use super::{AuditSummary, FigureError, Scope, StorySummary, Suppression, during};
@@ -14,9 +15,14 @@ pub struct PrincipleEvidence {
     pub project: u32,
     pub principle: Principle,
     pub output_measures: u64,
-    /// Empty when 0 < pairs < min_cell.
+    /// Empty when 0 < pairs < min_cell, or when an outcome row it pools hides its paired
+    /// people or its improved count (SPEC 4.8 rule 5).
     pub outcome_pairs: Option<u64>,
+    /// Empty with `outcome_pairs`, or when its count is 1 to min_cell - 1 (rule 2).
     pub pct_improved: Option<f64>,
+    /// Whether rule 5 hid `outcome_pairs` though it was at least min_cell (for the manifest).
+    #[serde(skip)]
+    pub pairs_protected: bool,
     pub stories: u64,
     pub quotable_stories: u64,
     pub audit_score: Option<f64>,
@@ -39,8 +45,12 @@ pub struct ProjectSummary {
     pub outputs_total: f64,
     pub budget: Option<f64>,
     pub cost_per_participant: Option<f64>,
-    /// People reliably improved on at least one measure; empty below min_cell.
+    /// People reliably improved on at least one measure; empty below min_cell, or when a
+    /// reliable-change share of the project is hidden.
     pub reliably_improved: Option<u64>,
+    /// Whether `reliably_improved` is hidden because a reliable-change share is (SPEC 4.6).
+    #[serde(skip)]
+    pub improved_protected: bool,
     pub cost_per_reliable_improvement: Option<f64>,
 }
 
@@ -69,6 +79,7 @@ fn output_measures(tables: &Tables) -> PolarsResult<DataFrame> {
 pub fn principle_evidence(
     tables: &Tables,
     outcomes: &[OutcomeRaw],
+    protections: &[Protection],
     stories: &[StorySummary],
     audit: &[AuditSummary],
     suppression: Suppression,
@@ -85,15 +96,21 @@ pub fn principle_evidence(
             measures[p as usize][q as usize] = c;
         }
     }
-    let mut pairs = vec![[(0u64, 0u64); 5]; n];
-    for row in outcomes {
+    // Pairs and improved pairs per project and principle, and whether any row pooled hides
+    // its paired people or its improved count (rule 5).
+    let mut pairs = vec![[(0u64, 0u64, false); 5]; n];
+    for (row, protection) in outcomes.iter().zip(protections) {
         let Scope::Project(p) = row.scope else {
             continue;
         };
+        let protected = row.n > 0
+            && (protection.hidden(Count::Paired).is_some()
+                || protection.hidden(Count::Improved).is_some());
         for q in tables.measures[row.measure as usize].principles.iter() {
             let cell = &mut pairs[p as usize][q as usize];
             cell.0 += row.n;
             cell.1 += row.improved;
+            cell.2 |= protected;
         }
     }
     let mut rows = Vec::with_capacity(n * 5);
@@ -102,8 +119,8 @@ pub fn principle_evidence(
             .iter()
             .find(|s| s.scope == Some(Scope::Project(p as u32)));
         for q in Principle::ALL {
-            let (n_pairs, improved) = pairs[p][q as usize];
-            let outcome_pairs = suppression.count(n_pairs);
+            let (n_pairs, improved, protected) = pairs[p][q as usize];
+            let outcome_pairs = suppression.count(n_pairs).filter(|_| !protected);
             rows.push(PrincipleEvidence {
                 project: p as u32,
                 principle: q,
@@ -111,7 +128,9 @@ pub fn principle_evidence(
                 outcome_pairs,
                 pct_improved: outcome_pairs
                     .filter(|n| *n > 0)
+                    .filter(|_| suppression.count(improved).is_some())
                     .map(|n| 100.0 * improved as f64 / n as f64),
+                pairs_protected: protected && suppression.count(n_pairs).is_some(),
                 stories: story.map_or(0, |s| s.principles[q as usize]),
                 quotable_stories: story.map_or(0, |s| s.quotable_principles[q as usize]),
                 audit_score: audit
@@ -197,6 +216,8 @@ pub fn projects(
     sems: &[MeasureSem],
     stories: &[StorySummary],
     suppression: Suppression,
+    outcomes: &[OutcomeRaw],
+    protections: &[Protection],
 ) -> Result<Vec<ProjectSummary>, FigureError> {
     let People {
         participants,
@@ -212,7 +233,23 @@ pub fn projects(
             let project = tables.projects[p].as_ref();
             let budget = project.and_then(|x| x.budget);
             let shown = suppression.count(participants[p]);
-            let reliably_improved = Some(improved[p]).filter(|n| !suppression.hides_row(*n));
+            // People reliably improved on at least one measure: shown from min_cell, and only
+            // when no reliable-change share of the project is hidden (SPEC 4.6), so that a cost
+            // per improvement cannot give a hidden share back.
+            let rc_hidden = outcomes.iter().zip(protections).any(|(r, pr)| {
+                r.scope == Scope::Project(p as u32)
+                    && [
+                        Count::ReliableImprovement,
+                        Count::NoReliableChange,
+                        Count::ReliableDeterioration,
+                    ]
+                    .iter()
+                    .any(|c| r.count(*c).is_some() && pr.hidden(*c).is_some())
+            });
+            let reliably_improved = Some(improved[p])
+                .filter(|n| !suppression.hides_row(*n))
+                .filter(|_| !rc_hidden);
+            let improved_protected = rc_hidden && !suppression.hides_row(improved[p]);
             ProjectSummary {
                 project: p as u32,
                 name: project.map_or_else(|| tables.project_ids[p].clone(), |x| x.name.clone()),
@@ -231,6 +268,7 @@ pub fn projects(
                     .zip(shown.filter(|n| *n > 0))
                     .map(|(b, n)| b / n as f64),
                 reliably_improved,
+                improved_protected,
                 cost_per_reliable_improvement: budget
                     .zip(reliably_improved)
                     .map(|(b, n)| b / n as f64),

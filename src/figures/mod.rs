@@ -8,6 +8,7 @@
 //! suppressed figure is never stored, so nothing downstream can show it.
 
 mod audit;
+pub mod disclosure;
 mod evidence;
 mod frames;
 mod outcomes;
@@ -74,6 +75,8 @@ pub struct FigureSettings {
 #[derive(Debug, Clone, Serialize)]
 pub struct Figures {
     pub suppression: Suppression,
+    /// How many figures disclosure control hid, by rule (SPEC 4.8, for the manifest).
+    pub hidden: disclosure::Hidden,
     pub outputs: Vec<OutputSum>,
     pub outcomes: Vec<OutcomeSummary>,
     pub sems: Vec<MeasureSem>,
@@ -111,11 +114,28 @@ pub fn compute(tables: &Tables, settings: FigureSettings) -> Result<Figures, Fig
     let pairs = outcomes::pairs(tables)?;
     let sems = outcomes::sems(tables, &pairs)?;
     let outcome_rows = outcomes::summaries(tables, &pairs, &sems)?;
+    let protections = disclosure::protect(&outcome_rows, u64::from(suppression.min_cell));
+    let mut hidden = disclosure::count_hidden(&outcome_rows, &protections);
     let stories = stories::summaries(tables);
     let audit = audit::summaries(tables)?;
-    let evidence =
-        evidence::principle_evidence(tables, &outcome_rows, &stories, &audit, suppression)?;
-    let projects = evidence::projects(tables, &pairs, &sems, &stories, suppression)?;
+    let evidence = evidence::principle_evidence(
+        tables,
+        &outcome_rows,
+        &protections,
+        &stories,
+        &audit,
+        suppression,
+    )?;
+    hidden.evidence = evidence.iter().filter(|e| e.pairs_protected).count() as u64;
+    let projects = evidence::projects(
+        tables,
+        &pairs,
+        &sems,
+        &stories,
+        suppression,
+        &outcome_rows,
+        &protections,
+    )?;
     let mut paired_by_measure: Vec<(u32, u64)> = outcome_rows
         .iter()
         .filter(|r| r.scope == Scope::All)
@@ -123,11 +143,13 @@ pub fn compute(tables: &Tables, settings: FigureSettings) -> Result<Figures, Fig
         .collect();
     paired_by_measure.sort_unstable();
     let outcomes = outcome_rows
-        .into_iter()
-        .map(|raw| raw.publish(suppression))
+        .iter()
+        .zip(&protections)
+        .map(|(raw, protection)| raw.publish(protection, suppression.min_cell))
         .collect();
     Ok(Figures {
         suppression,
+        hidden,
         outputs,
         outcomes,
         sems,

@@ -2,10 +2,11 @@
 //! measure, then the paired statistics per project and measure and per measure across all
 //! projects (`ALL`). One grouping function serves both, with different keys.
 
+use super::disclosure::{Count, Protection};
 use super::frames::{self, keys};
 use super::published::{Estimate, Interval, Published, Reason, ReliableChange, Share, Verdict};
 use super::stats::{self, PairedStats};
-use super::{FigureError, Scope, Suppression, during};
+use super::{FigureError, Scope, during};
 use crate::model::Tables;
 use polars::prelude::*;
 use serde::Serialize;
@@ -112,22 +113,41 @@ pub struct OutcomeRaw {
 }
 
 impl OutcomeRaw {
-    /// The published row: hidden whole when the group is below min_cell.
-    pub fn publish(self, suppression: Suppression) -> OutcomeSummary {
-        let figures = match self.shown_figures() {
-            Some(f) if !suppression.hides_row(self.n) => Published::Shown(f),
-            _ => Published::Hidden(Reason::Primary),
+    /// A protected count of the group (SPEC 4.8); `None` when the measure has no such figure
+    /// (no measurement error for reliable change, no minimal important difference).
+    pub fn count(&self, count: Count) -> Option<u64> {
+        match count {
+            Count::Paired => Some(self.n),
+            Count::Improved => Some(self.improved),
+            Count::ReliableImprovement => self.reliable_improvement,
+            Count::ReliableDeterioration => self.reliable_deterioration,
+            Count::NoReliableChange => self
+                .reliable_improvement
+                .zip(self.reliable_deterioration)
+                .map(|(i, d)| self.n - i - d),
+            Count::Meaningful => self.meaningful,
+        }
+    }
+
+    /// The published row: hidden whole, or shown with the shares `protection` hides left out,
+    /// and its verdict (SPEC 4.3: `too_few` for rule 1, `hidden` for rule 4).
+    pub fn publish(&self, protection: &Protection, min_cell: u32) -> OutcomeSummary {
+        let figures = match (protection.row, self.shown_figures(protection)) {
+            (None, Some(f)) => Published::Shown(f),
+            (Some(reason), _) => Published::Hidden(reason),
+            (None, None) => Published::Hidden(Reason::Primary),
         };
         let verdict = match &figures {
             Published::Shown(f) => Verdict::of(
                 f.n_paired,
-                u64::from(suppression.min_cell),
+                u64::from(min_cell),
                 f.change.mean,
                 f.change.ci,
                 f.change.sd,
                 self.direction,
                 self.mid,
             ),
+            Published::Hidden(Reason::Secondary) => Verdict::Hidden,
             Published::Hidden(_) => Verdict::TooFew,
         };
         OutcomeSummary {
@@ -138,18 +158,24 @@ impl OutcomeRaw {
         }
     }
 
-    /// The figures of a group, when it has at least one paired person.
-    fn shown_figures(&self) -> Option<OutcomeFigures> {
+    /// The figures of a group, when it has at least one paired person, with the shares that
+    /// `protection` hides.
+    fn shown_figures(&self, protection: &Protection) -> Option<OutcomeFigures> {
         let n = self.n as f64;
-        let pct = |count: u64| Published::Shown(100.0 * count as f64 / n);
-        let reliable = self
-            .reliable_improvement
-            .zip(self.reliable_deterioration)
-            .map(|(i, d)| ReliableChange {
-                improved: pct(i),
-                no_change: pct(self.n - i - d),
-                deteriorated: pct(d),
-            });
+        let share = |c: Count| -> Option<Share> {
+            let count = self.count(c)?;
+            Some(match protection.hidden(c) {
+                Some(reason) => Published::Hidden(reason),
+                None => Published::Shown(100.0 * count as f64 / n),
+            })
+        };
+        let reliable = share(Count::ReliableImprovement).and_then(|improved| {
+            Some(ReliableChange {
+                improved,
+                no_change: share(Count::NoReliableChange)?,
+                deteriorated: share(Count::ReliableDeterioration)?,
+            })
+        });
         Some(OutcomeFigures {
             n_paired: self.n,
             n_baseline_only: self.n_baseline_only,
@@ -166,9 +192,9 @@ impl OutcomeRaw {
                     .zip(Interval::of(self.stats.es_ci_low, self.stats.es_ci_high))
                     .map(|(value, ci)| Estimate { value, ci }),
             },
-            improved: pct(self.improved),
+            improved: share(Count::Improved)?,
             reliable,
-            meaningful: self.meaningful.map(pct),
+            meaningful: share(Count::Meaningful),
         })
     }
 }

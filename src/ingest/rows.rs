@@ -246,8 +246,10 @@ impl ParsedSheet {
                 a.value.extend(b.value);
                 a.principles.extend(b.principles);
                 a.notes.extend(b.notes.iter().map(|n| n.map(code)));
-                a.measure_en.extend(b.measure_en.iter().map(|n| n.map(code)));
-                a.measure_cy.extend(b.measure_cy.iter().map(|n| n.map(code)));
+                a.measure_en
+                    .extend(b.measure_en.iter().map(|n| n.map(code)));
+                a.measure_cy
+                    .extend(b.measure_cy.iter().map(|n| n.map(code)));
             }
             (KindRows::Outcomes(a), KindRows::Outcomes(b)) => {
                 a.idx.extend(b.idx.iter().map(|i| i + offset));

@@ -21,6 +21,8 @@ struct Manifest<'a> {
     tables: &'a [TableLedger],
     left_out_by_period: &'a PeriodLeftOut,
     min_cell: u32,
+    /// Figures hidden by disclosure control, counted by rule (SPEC 4.8), never which person.
+    hidden_by_disclosure: &'a crate::figures::disclosure::Hidden,
     measures: &'a [MeasureSem],
     warnings: Vec<String>,
 }
@@ -71,6 +73,7 @@ pub fn manifest_json(
         tables: &checked.ledger,
         left_out_by_period: left_out,
         min_cell: settings.min_cell,
+        hidden_by_disclosure: &figures.hidden,
         measures: &figures.sems,
         warnings: checked
             .problems

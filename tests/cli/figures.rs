@@ -120,7 +120,8 @@ fn every_table_matches_with_min_cell_one() {
     );
 }
 
-/// The shared worked example: outcomes and stories as computed with scipy by the project.
+/// The shared worked example: outcomes (with verdicts and disclosure control, SPEC 4.8 rules
+/// 1 to 6), stories, principle evidence and projects as computed with pandas and scipy.
 #[test]
 fn worked_example_matches() {
     let dir = "tests/fixtures/small_example";
@@ -133,7 +134,12 @@ fn worked_example_matches() {
     let args: Vec<&str> = files.iter().map(String::as_str).collect();
     let out = report(&args);
     let mut all = Vec::new();
-    for table in ["outcomes_summary.csv", "stories_summary.csv"] {
+    for table in [
+        "outcomes_summary.csv",
+        "stories_summary.csv",
+        "principle_evidence.csv",
+        "projects_summary.csv",
+    ] {
         all.extend(differences(
             &crate::crate_dir().join(dir).join("expected").join(table),
             &out.path().join("r/data").join(table),

@@ -97,15 +97,21 @@ fn sentences(html: &Html, within: &str) -> Vec<String> {
 
 /// The words that state a direction of change as a finding, by page language.
 const FINDING_WORDS: [(&str, &[&str]); 2] = [
-    ("en", &["improved", "got worse", "(better)", "(worse)", "deteriorated"]),
+    (
+        "en",
+        &[
+            "improved",
+            "got worse",
+            "(better)",
+            "(worse)",
+            "deteriorated",
+        ],
+    ),
     ("cy", &["gwellodd", "gwaethygodd", "(gwell)", "(gwaeth)"]),
 ];
 const NO_CLEAR: [(&str, &str); 2] = [("en", "no clear change"), ("cy", "dim newid clir")];
 const WORSE: [(&str, &str); 2] = [("en", "got worse"), ("cy", "gwaethygodd")];
-const RELIABLY_WORSE: [(&str, &str); 2] = [
-    ("en", "got reliably worse"),
-    ("cy", "dirywiodd"),
-];
+const RELIABLY_WORSE: [(&str, &str); 2] = [("en", "got reliably worse"), ("cy", "dirywiodd")];
 
 fn of<T: Copy>(table: &[(&str, T)], lang: &str) -> T {
     table.iter().find(|(l, _)| *l == lang).expect("language").1
@@ -157,7 +163,10 @@ fn pages_state_no_direction_the_interval_does_not_support() {
                 // word of improvement or deterioration (shares of people, with a %, are about
                 // individuals, not the group).
                 if verdict == "no_clear_change" {
-                    for s in all.iter().filter(|s| s.contains(measure.as_str()) && !s.contains('%')) {
+                    for s in all
+                        .iter()
+                        .filter(|s| s.contains(measure.as_str()) && !s.contains('%'))
+                    {
                         let lower = s.to_lowercase();
                         for word in of(&FINDING_WORDS, lang).iter() {
                             assert!(
@@ -195,5 +204,8 @@ fn pages_state_no_direction_the_interval_does_not_support() {
             }
         }
     }
-    assert!(checked > 4, "the sentences about no clear change were found ({checked})");
+    assert!(
+        checked > 4,
+        "the sentences about no clear change were found ({checked})"
+    );
 }

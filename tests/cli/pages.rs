@@ -31,6 +31,12 @@ fn write_fixture(dir: &Path) {
         outcomes.push_str(&format!("P2,b{i},ONS life satisfaction,2024-04-01,4\n"));
         outcomes.push_str(&format!("P2,b{i},ONS life satisfaction,2024-10-01,6\n"));
     }
+    // P3's 5 people (no projects row) keep P2's 3 from being worked out as ALL minus P1: the
+    // smaller shown group, P3, is hidden with P2 (SPEC 4.8 rule 4), and P1 stays shown.
+    for i in 0..5 {
+        outcomes.push_str(&format!("P3,c{i},ONS life satisfaction,2024-04-01,5\n"));
+        outcomes.push_str(&format!("P3,c{i},ONS life satisfaction,2024-10-01,6\n"));
+    }
     fs::write(dir.join("outcomes.csv"), outcomes).expect("write");
     fs::write(
         dir.join("outputs.csv"),
@@ -101,6 +107,7 @@ fn every_page_exists_with_its_slug() {
             "index.html",
             "projects/p1.html",
             "projects/p2.html",
+            "projects/p3.html",
             "funders/big-fund.html"
         ]
     );

@@ -70,10 +70,17 @@ fn hidden_project(dir: &std::path::Path) {
             "SHOW,s{p},ONS life satisfaction,2024-01-1{p},5\nSHOW,s{p},ONS life satisfaction,2024-06-1{p},6\n"
         ));
     }
+    // MID's 5 people keep HIDE's 3 from being worked out as ALL minus SHOW: MID, the smaller
+    // shown group, is hidden too (SPEC 4.8 rule 4), and SHOW stays shown.
+    for p in 1..=5 {
+        outcomes.push_str(&format!(
+            "MID,m{p},ONS life satisfaction,2024-01-1{p},5\nMID,m{p},ONS life satisfaction,2024-06-1{p},5\n"
+        ));
+    }
     std::fs::write(dir.join("outcomes.csv"), outcomes).expect("write outcomes");
     std::fs::write(
         dir.join("projects.csv"),
-        "project_id,name\nHIDE,Small circle\nSHOW,Larger group\n",
+        "project_id,name\nHIDE,Small circle\nMID,Middle group\nSHOW,Larger group\n",
     )
     .expect("write projects");
 }

@@ -11,7 +11,7 @@ use super::redact::Redactor;
 use super::views::{Link, Page, unique_slugs};
 use crate::check::{Checked, PeriodLeftOut};
 use crate::config::Config;
-use crate::figures::{Figures, OutcomeFigures, OutcomeSummary, Scope};
+use crate::figures::{Figures, OutcomeFigures, OutcomeSummary, Reason, Scope};
 use crate::i18n::Text;
 use crate::model::{Language, Languages, Tables};
 use crate::tr;
@@ -381,6 +381,16 @@ impl<'a> PageContext<'a> {
             ),
             (Some(f), None) => tr!(text, "period-from", from = text.date(f)),
             (None, Some(t)) => tr!(text, "period-to", to = text.date(t)),
+        }
+    }
+
+    /// How a hidden figure reads (SPEC 4.8 rule 6): "fewer than k" for a small group or a
+    /// small count (rules 1 and 2), "hidden to protect a small group" for a figure hidden
+    /// because it would give another away (rules 3 to 5).
+    pub fn hidden_for(&self, reason: Reason) -> String {
+        match reason {
+            Reason::Primary | Reason::Numerator => self.hidden(),
+            Reason::Complement | Reason::Secondary => self.text.get("hidden-protect"),
         }
     }
 

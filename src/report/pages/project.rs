@@ -216,11 +216,7 @@ fn outputs(ctx: &PageContext<'_>, code: u32) -> Section {
     }
     // One table holds the numbers of every output chart above: a row per quarter.
     let mut head = vec![text.get("col-quarter")];
-    head.extend(
-        measures
-            .iter()
-            .map(|m| ctx.output_name(*m).to_string()),
-    );
+    head.extend(measures.iter().map(|m| ctx.output_name(*m).to_string()));
     let table_rows = periods
         .iter()
         .map(|period| {
@@ -271,6 +267,11 @@ fn value_for_money(ctx: &PageContext<'_>, code: u32) -> Section {
                 .map_or("–".into(), money),
             Some(match summary.reliably_improved {
                 Some(n) => text.count("note-reliably-improved", n),
+                None if summary.improved_protected => tr!(
+                    text,
+                    "note-improved-hidden",
+                    hidden = text.get("hidden-protect")
+                ),
                 None => tr!(text, "note-improved-hidden", hidden = ctx.hidden()),
             }),
         ),

@@ -68,9 +68,15 @@ pub fn principles(ctx: &PageContext<'_>, code: u32) -> Section {
                 TableCell::text(count(e.output_measures)),
                 match e.outcome_pairs {
                     Some(n) => TableCell::text(count(n)),
+                    None if e.pairs_protected => TableCell::muted(text.get("hidden-protect")),
                     None => TableCell::muted(hidden.clone()),
                 },
-                TableCell::text(e.pct_improved.map_or("–".into(), pct)),
+                match (e.pct_improved, e.outcome_pairs) {
+                    (Some(v), _) => TableCell::text(pct(v)),
+                    // Pairs shown but the share hidden: it counts fewer than k (rule 2).
+                    (None, Some(n)) if n > 0 => TableCell::muted(hidden.clone()),
+                    _ => TableCell::text("–"),
+                },
                 TableCell::text(tr!(
                     text,
                     "stories-quotable",

@@ -2,7 +2,7 @@
 //! with its interval, reliable change, and the table of every outcome row of the page's scope.
 
 use crate::charts::{bars, change, palette};
-use crate::figures::{OutcomeSummary, Published, Scope, Share, Verdict};
+use crate::figures::{OutcomeSummary, Published, Reason, Scope, Share, Verdict};
 use crate::report::pages::PageContext;
 use crate::report::pages::ShownOutcome;
 use crate::report::views::{
@@ -137,11 +137,11 @@ pub fn findings(ctx: &PageContext<'_>, scope: Scope) -> Vec<Finding> {
                 measure = ctx.measure_name(r.measure),
                 pct = pct(share)
             ),
-            Some(Published::Hidden(_)) => tr!(
+            Some(Published::Hidden(reason)) => tr!(
                 text,
                 "reliable-worse-hidden",
                 measure = ctx.measure_name(r.measure),
-                hidden = ctx.hidden()
+                hidden = ctx.hidden_for(reason)
             ),
             _ => continue,
         };
@@ -328,13 +328,25 @@ fn reliable_shares(r: &ShownOutcome<'_>) -> Option<[f64; 3]> {
     ])
 }
 
-fn reliable_change(ctx: &PageContext<'_>, rows: &[ShownOutcome], id_prefix: &str) -> Vec<Block> {
-    let with_sem: Vec<(ShownOutcome, [f64; 3])> = rows
+fn reliable_change(ctx: &PageContext<'_>, rows_in: &[ShownOutcome], id_prefix: &str) -> Vec<Block> {
+    let with_sem: Vec<(ShownOutcome, [f64; 3])> = rows_in
         .iter()
         .filter_map(|r| Some((*r, reliable_shares(r)?)))
         .collect();
     if with_sem.is_empty() {
-        return Vec::new();
+        return reliable_hidden(ctx, rows_in)
+            .map(|table| {
+                vec![
+                    Block::Heading {
+                        text: ctx.text.get("reliable-heading"),
+                    },
+                    Block::Para {
+                        text: ctx.text.get("reliable-intro"),
+                    },
+                    table,
+                ]
+            })
+            .unwrap_or_default();
     }
     let text = ctx.text;
     let stacks: Vec<bars::Stack> = with_sem
@@ -391,36 +403,70 @@ fn reliable_change(ctx: &PageContext<'_>, rows: &[ShownOutcome], id_prefix: &str
             text: text.get("reliable-intro"),
         },
     ];
-    blocks.extend(chart_with_table(
-        text,
-        chart,
-        vec![
-            text.get("col-measure"),
-            text.get("col-reliably-improved"),
-            text.get("col-no-reliable-change"),
-            text.get("col-reliably-deteriorated"),
-        ],
-        rows,
-    ));
+    blocks.extend(chart_with_table(text, chart, reliable_head(ctx), rows));
+    blocks.extend(reliable_hidden(ctx, rows_in));
     blocks
 }
 
-/// Every outcome row of a scope, suppressed ones shown as "fewer than N".
+fn reliable_head(ctx: &PageContext<'_>) -> Vec<String> {
+    let text = ctx.text;
+    vec![
+        text.get("col-measure"),
+        text.get("col-reliably-improved"),
+        text.get("col-no-reliable-change"),
+        text.get("col-reliably-deteriorated"),
+    ]
+}
+
+/// The measures whose reliable-change shares are partly hidden: not drawn (the shares shown
+/// would no longer add to 100), listed with why each is hidden.
+fn reliable_hidden(ctx: &PageContext<'_>, rows: &[ShownOutcome]) -> Option<Block> {
+    let hidden: Vec<Vec<TableCell>> = rows
+        .iter()
+        .filter(|r| r.f.reliable.is_some() && reliable_shares(r).is_none())
+        .filter_map(|r| {
+            let rc = r.f.reliable?;
+            let mut row = vec![TableCell::text(ctx.measure_name(r.measure))];
+            row.extend(
+                [rc.improved, rc.no_change, rc.deteriorated]
+                    .iter()
+                    .map(|s| share_cell(ctx, Some(s))),
+            );
+            Some(row)
+        })
+        .collect();
+    (!hidden.is_empty()).then(|| {
+        crate::report::views::table(
+            ctx.text.get("reliable-hidden-caption"),
+            reliable_head(ctx),
+            hidden,
+        )
+    })
+}
+
+/// A share as a table cell: its percentage, why it is hidden, or "–" when the measure has
+/// none.
+fn share_cell(ctx: &PageContext<'_>, s: Option<&Share>) -> TableCell {
+    match s {
+        Some(Published::Shown(v)) => TableCell::text(pct(*v)),
+        Some(Published::Hidden(reason)) => TableCell::muted(ctx.hidden_for(*reason)),
+        None => TableCell::text("–"),
+    }
+}
+
+/// Every outcome row of a scope, hidden ones with why ("fewer than N", or "hidden to protect
+/// a small group").
 fn outcome_table(ctx: &PageContext<'_>, rows: &[&OutcomeSummary]) -> Block {
     let text = ctx.text;
-    let hidden = ctx.hidden();
     let opt = |v: Option<f64>, f: &dyn Fn(f64) -> String| v.map_or("–".to_string(), f);
-    let share = |s: Option<&Share>| match s {
-        Some(Published::Shown(v)) => TableCell::text(pct(*v)),
-        Some(Published::Hidden(_)) => TableCell::muted(hidden.clone()),
-        None => TableCell::text("–"),
-    };
+    let share = |s: Option<&Share>| share_cell(ctx, s);
     let table_rows = rows
         .iter()
         .map(|r| {
             let name = measure_label(ctx, r.measure);
             let Some(f) = r.shown() else {
-                let mut row = vec![TableCell::text(name), TableCell::muted(hidden.clone())];
+                let why = ctx.hidden_for(r.figures.hidden().unwrap_or(Reason::Primary));
+                let mut row = vec![TableCell::text(name), TableCell::muted(why)];
                 row.extend((0..5).map(|_| TableCell::muted("")));
                 row.push(TableCell::words(""));
                 return row;
