@@ -23,6 +23,7 @@
 //! - `languages`: Welsh and English pages, `--lang both`, no English on Welsh pages.
 
 mod architecture;
+mod attacker;
 mod checking;
 mod config;
 mod demo;
