@@ -135,6 +135,12 @@ const RELIABLE: [&str; 3] = [
     "pct_reliable_deterioration",
 ];
 
+/// A row of a tidy table, by column name.
+type Row = BTreeMap<String, String>;
+
+/// A count of people read from a row, by one of the ways the attacker knows.
+type Reader = Box<dyn Fn(&Row) -> Option<u64>>;
+
 /// Every count of people the attacker can derive from the tables, with how.
 fn attack(report: &Path, k: u64) -> Vec<String> {
     let outcomes = read_table(&report.join("data/outcomes_summary.csv"));
@@ -350,8 +356,7 @@ fn pages_hide_what_the_tables_hide() {
                         .map(|c| c.text().collect::<String>())
                         .collect::<Vec<_>>()
                 })
-                .filter(|c| c.len() == 8 && c[0] == row["measure"])
-                .next_back()
+                .rfind(|c| c.len() == 8 && c[0] == row["measure"])
                 .unwrap_or_else(|| panic!("seed {seed}: no row for {}", row["measure"]));
             let says_hidden = |text: &str| {
                 text == format!("fewer than {k}") || text == "hidden to protect a small group"
