@@ -174,16 +174,12 @@ fn attack(report: &Path, k: u64) -> Vec<String> {
             .iter()
             .filter(|r| r["project_id"] != "ALL" && r["measure"] == all["measure"])
             .collect();
-        let mut counts: Vec<(&str, Box<dyn Fn(&BTreeMap<String, String>) -> Option<u64>>)> =
-            vec![(
-                "n_paired",
-                Box::new(|r: &BTreeMap<String, String>| num(r, "n_paired").map(|v| v as u64)),
-            )];
+        let mut counts: Vec<(&str, Reader)> = vec![(
+            "n_paired",
+            Box::new(|r: &Row| num(r, "n_paired").map(|v| v as u64)),
+        )];
         for s in SHARES {
-            counts.push((
-                s,
-                Box::new(move |r: &BTreeMap<String, String>| count_of(r, s)),
-            ));
+            counts.push((s, Box::new(move |r: &Row| count_of(r, s))));
         }
         for (what, get) in &counts {
             let Some(total) = get(all) else { continue };
