@@ -4,6 +4,10 @@
 
 use crate::schema::Kind;
 use serde::Serialize;
+
+/// The value of a problem in a story told without consent (SPEC 4.4): none of its cells is
+/// ever shown, not even in a message about it.
+pub const WITHHELD: &str = "[withheld: no consent]";
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;

@@ -282,13 +282,12 @@ impl Builder<'_, '_> {
                             let message = format!(
                                 "is already the story_id of another story of this project ({first}): this later story is left out; give it its own id"
                             );
-                            self.exclude(
-                                sheet,
-                                (row.idx, project),
-                                Field::StoryId,
-                                id.clone(),
-                                message,
-                            );
+                            let value = if story.consent {
+                                id.clone()
+                            } else {
+                                crate::problems::WITHHELD.to_string()
+                            };
+                            self.exclude(sheet, (row.idx, project), Field::StoryId, value, message);
                             continue;
                         }
                         self.seen

@@ -9,7 +9,7 @@ use super::value::{self, Cell};
 use crate::model::{
     Achieved, Conversion, Language, MeasureDef, Principle, Principles, Project, Spectrum, Teller,
 };
-use crate::problems::{Problem, Severity};
+use crate::problems::{Problem, Severity, WITHHELD};
 use crate::schema::{FIELD_COUNT, Field, Kind};
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
@@ -576,7 +576,27 @@ impl<'a> RowCheck<'_, 'a> {
         Some((row, project))
     }
 
+    /// A story row. When it is not told with consent, no cell of it but its project may
+    /// appear anywhere (SPEC 4.4), not even as the value of one of its problems: those values
+    /// are written as withheld.
     fn story(&mut self, idx: u32) -> Option<(StoryRow, Option<String>)> {
+        let first = self.problems.len();
+        let consented = matches!(value::boolean(self.cell(Field::Consent)), Ok(Some(true)));
+        let row = self.story_cells(idx);
+        if !consented {
+            for p in &mut self.problems[first..] {
+                // A message may say what is wrong with the value ("February 2024 has no
+                // 31st"), so it goes too: the cell's place is enough to find it.
+                if p.value.is_some() {
+                    p.value = Some(WITHHELD.to_string());
+                    p.message = "cannot be used; it is not shown because the story has no consent to be quoted (look at the cell in your file)".to_string();
+                }
+            }
+        }
+        row
+    }
+
+    fn story_cells(&mut self, idx: u32) -> Option<(StoryRow, Option<String>)> {
         let project = self.project_id();
         let text = self.required_text(Field::Text);
         let principles = self.principles(Field::Principles);

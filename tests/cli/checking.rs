@@ -310,7 +310,7 @@ pub const EVERY_PROBLEM: &[Want] = &[
     w("excluded", "every_problem/outcomes.csv", "-", "8", "score", "-", "19", &["different scores"]),
     // stories.csv
     w("excluded", "every_problem/stories.csv", "-", "4", "story_id", "-", "S1", &["already"]),
-    w("excluded", "every_problem/stories.csv", "-", "5", "spectrum", "-", "being told", &["spectrum"]),
+    w("excluded", "every_problem/stories.csv", "-", "5", "spectrum", "-", "[withheld: no consent]", &["no consent"]),
     w("excluded", "every_problem/stories.csv", "-", "7", "principles", "-", "kindness", &["principle"]),
     w("warning", "every_problem/stories.csv", "-", "6", "achieved", "-", "sort of", &["kept as missing"]),
     w("warning", "every_problem/stories.csv", "-", "6", "teller", "-", "walker", &["kept as missing"]),
@@ -435,7 +435,7 @@ fixture_tests! {
     csv_dialects: Case {
         path: "csv_dialects", exit: 0, strict: 1,
         problems: &[
-            w("excluded", "csv_dialects/stories.csv", "-", "5", "spectrum", "-", "somewhere in between", &["spectrum"]),
+            w("excluded", "csv_dialects/stories.csv", "-", "5", "spectrum", "-", "[withheld: no consent]", &["no consent"]),
             w("excluded", "csv_dialects/outcomes.csv", "-", "3", "-", "-", "*", &["6 fields"]),
             w("excluded", "csv_dialects/outcomes.csv", "-", "4", "-", "-", "*", &["4 fields"]),
         ],

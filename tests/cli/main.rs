@@ -36,6 +36,7 @@ mod ledger;
 mod output;
 mod pages;
 mod pipeline;
+mod privacy;
 mod properties;
 mod reading;
 mod report_folder;

@@ -275,11 +275,13 @@ impl<'a> PageContext<'a> {
         }
     }
 
-    /// Text quoted from a story told in `lang`, redacted (SPEC 4.4); the marker of what was
-    /// removed is in the story's language.
-    pub fn quoted(&self, text: &str, lang: Language) -> String {
+    /// User text quoted on a page, redacted (SPEC 4.4): `told` is its stated language, if
+    /// any. The marker of what was removed is in that language (else the page's), and names
+    /// are found in their Welsh mutations too unless the text is stated to be English.
+    pub fn quoted(&self, text: &str, told: Option<Language>) -> String {
+        let marker = Text::of(told.unwrap_or(self.text.lang)).get("redacted");
         self.redactor
-            .redact_with(text, &Text::of(lang).get("redacted"))
+            .redact_with(text, &marker, told != Some(Language::En))
     }
 
     fn slot(&self, scope: Scope) -> usize {

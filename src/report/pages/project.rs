@@ -111,7 +111,7 @@ fn about(ctx: &PageContext<'_>, code: u32) -> Vec<String> {
     let project = ctx.tables.projects[code as usize].as_ref();
     let mut about = Vec::new();
     if let Some(d) = project.and_then(|p| p.description.as_deref()) {
-        about.push(ctx.redactor.redact_with(d, &text.get("redacted")));
+        about.push(ctx.quoted(d, None));
     }
     let dates = project.map_or((None, None), |p| (p.start_date, p.end_date));
     match dates {

@@ -83,7 +83,10 @@ pub fn narrative(ctx: &PageContext<'_>, codes: &[u32]) -> Option<Section> {
             if !own.is_empty() {
                 section.blocks.push(Block::Passage {
                     label: None,
-                    paragraphs: own.iter().map(|r| ctx.quoted(&r.text, text.lang)).collect(),
+                    paragraphs: own
+                        .iter()
+                        .map(|r| ctx.quoted(&r.text, r.language))
+                        .collect(),
                     lang: None,
                 });
             }
@@ -94,7 +97,7 @@ pub fn narrative(ctx: &PageContext<'_>, codes: &[u32]) -> Option<Section> {
                         crate::model::Language::Cy => "narrative-in-welsh",
                         crate::model::Language::En => "narrative-in-english",
                     })),
-                    paragraphs: vec![ctx.quoted(&r.text, lang)],
+                    paragraphs: vec![ctx.quoted(&r.text, r.language)],
                     lang: Some(crate::i18n::Text::of(lang).code().to_string()),
                 });
             }

@@ -165,7 +165,7 @@ fn quote(ctx: &PageContext<'_>, s: &Story) -> Quote {
         // The person's words, in the language they were told in.
         parts.push(QuotePart {
             label: Some(text.get("what-mattered")),
-            text: ctx.quoted(w, told_in),
+            text: ctx.quoted(w, s.language),
             lang: other.clone(),
         });
     }
@@ -183,14 +183,14 @@ fn quote(ctx: &PageContext<'_>, s: &Story) -> Quote {
     };
     let translation = s.translation.as_deref().map(|t| QuotePart {
         label: Some(text.get("translation")),
-        text: ctx.quoted(t, translated_into),
+        text: ctx.quoted(t, Some(translated_into)),
         lang: (translated_into != text.lang)
             .then(|| crate::i18n::Text::of(translated_into).code().to_string()),
     });
     Quote {
         lang: other,
-        title: s.title.as_deref().map(|t| ctx.quoted(t, told_in)),
-        text: ctx.quoted(&s.text, told_in),
+        title: s.title.as_deref().map(|t| ctx.quoted(t, s.language)),
+        text: ctx.quoted(&s.text, s.language),
         caption: parts,
         translation,
     }
