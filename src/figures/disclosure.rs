@@ -13,6 +13,12 @@
 //!    away), the same count is hidden in the row that shows the smallest value above 0, or in
 //!    the `ALL` row when no project row can give it.
 //!
+//! 7. audit: then mwm attacks its own figures as a reader would ([`audit`]): it bounds every
+//!    hidden count from what is shown and what the wording says (a count hidden by rule 1 or
+//!    2 is below k, one hidden by rule 4 is at least k, a hidden share is above 0), and where
+//!    one is determined exactly and is 1 to k - 1 it hides one more figure of that row or pool,
+//!    then runs the rules again.
+//!
 //! The result is a [`Protection`] per row, which the publishing step turns into
 //! [`super::Published`] figures; nothing else decides what is hidden.
 
@@ -79,6 +85,8 @@ pub struct Hidden {
     pub secondary: u64,
     /// Principle-evidence rows whose outcome pairs are hidden by rule 5.
     pub evidence: u64,
+    /// Shares and whole rows hidden by the audit (rule 7).
+    pub audit: u64,
 }
 
 /// The protection of every outcome row (`rows` as the figures step sorts them) with k
@@ -104,6 +112,21 @@ pub fn protect(rows: &[OutcomeRaw], k: u64) -> Vec<Protection> {
             pools.push((i, members));
         }
     }
+    loop {
+        rules_2_to_4(rows, &pools, k, &mut out);
+        if !audit(rows, &pools, k, &mut out) {
+            return out;
+        }
+    }
+}
+
+/// Rules 2 to 4, repeated until nothing changes.
+fn rules_2_to_4(
+    rows: &[OutcomeRaw],
+    pools: &[(usize, Vec<usize>)],
+    k: u64,
+    out: &mut [Protection],
+) {
     loop {
         let mut changed = false;
         // Rule 2.
@@ -145,7 +168,7 @@ pub fn protect(rows: &[OutcomeRaw], k: u64) -> Vec<Protection> {
             }
         }
         // Rule 4.
-        for (all, members) in &pools {
+        for (all, members) in pools {
             for c in Count::ALL {
                 if rows[*all].count(c).is_none() {
                     continue;
@@ -181,9 +204,157 @@ pub fn protect(rows: &[OutcomeRaw], k: u64) -> Vec<Protection> {
             }
         }
         if !changed {
-            return out;
+            return;
         }
     }
+}
+
+/// A hidden count's bounds as a reader can know them: [low, high].
+type Bounds = (u64, u64);
+
+/// What a reader knows of `count` in row `r`: its value when shown, else bounds from the
+/// wording of why it is hidden and the row's own paired people.
+fn known(r: &OutcomeRaw, p: &Protection, count: Count, k: u64) -> Result<u64, Bounds> {
+    let value = r.count(count).unwrap_or(0);
+    let n_known = p.row.is_none().then_some(r.n);
+    match p.hidden(count) {
+        None => Ok(value),
+        // "fewer than k": a small group, or a small count.
+        Some(Reason::Primary) => Err((0, k - 1)),
+        Some(Reason::Numerator) => Err((1, k - 1)),
+        // A row hidden to protect another held at least k people; its shares are unknown.
+        Some(Reason::Secondary) if count == Count::Paired || p.row.is_some() => {
+            if count == Count::Paired {
+                Err((k, u64::MAX))
+            } else {
+                Err((0, u64::MAX))
+            }
+        }
+        // A share hidden to protect another is above 0 (rules 3, 4 and 7 only hide those).
+        Some(_) => Err((1, n_known.unwrap_or(u64::MAX))),
+    }
+}
+
+/// Narrows the bounds of hidden parts that add up to `total`; returns whether any changed.
+/// Sums are taken in u128 so that an open bound (`u64::MAX`) never wraps.
+fn narrow(parts: &mut [Bounds], total: u64) -> bool {
+    let mut changed = false;
+    let lows: u128 = parts.iter().map(|b| u128::from(b.0)).sum();
+    let highs: u128 = parts.iter().map(|b| u128::from(b.1)).sum();
+    let total = u128::from(total);
+    for b in parts.iter_mut() {
+        let others_low = lows - u128::from(b.0);
+        let others_high = highs - u128::from(b.1);
+        let low = u128::from(b.0).max(total.saturating_sub(others_high));
+        let high = u128::from(b.1).min(total.saturating_sub(others_low));
+        if low <= high {
+            let narrowed = (low as u64, high as u64);
+            if narrowed != *b {
+                *b = narrowed;
+                changed = true;
+            }
+        }
+    }
+    changed
+}
+
+/// Rule 7: bound every hidden count from the sums a reader can form (each `ALL` row over its
+/// projects, the three reliable-change shares over a shown row's people) and the wording; where
+/// a count of 1 to k - 1 is determined exactly, hide the smallest shown count above 0 that the
+/// sum used. Returns whether anything more was hidden.
+fn audit(
+    rows: &[OutcomeRaw],
+    pools: &[(usize, Vec<usize>)],
+    k: u64,
+    out: &mut [Protection],
+) -> bool {
+    // Every sum a reader knows: (the cells it adds, its total). A cell is (row, count).
+    let mut sums: Vec<(Vec<(usize, Count)>, u64)> = Vec::new();
+    for (all, members) in pools {
+        for c in Count::ALL {
+            if rows[*all].count(c).is_none() {
+                continue;
+            }
+            if let Ok(total) = known(&rows[*all], &out[*all], c, k) {
+                sums.push((members.iter().map(|j| (*j, c)).collect(), total));
+            }
+        }
+    }
+    for (i, (r, p)) in rows.iter().zip(out.iter()).enumerate() {
+        if p.row.is_none() && r.count(Count::NoReliableChange).is_some() {
+            sums.push((
+                [
+                    Count::ReliableImprovement,
+                    Count::NoReliableChange,
+                    Count::ReliableDeterioration,
+                ]
+                .iter()
+                .map(|c| (i, *c))
+                .collect(),
+                r.n,
+            ));
+        }
+    }
+    // Bounds of every hidden cell, narrowed by every sum until they settle.
+    let mut bounds: std::collections::BTreeMap<(usize, Count), Bounds> = Default::default();
+    for (cells, _) in &sums {
+        for (i, c) in cells {
+            if let Err(b) = known(&rows[*i], &out[*i], *c, k) {
+                bounds.insert((*i, *c), b);
+            }
+        }
+    }
+    for _ in 0..20 {
+        let mut changed = false;
+        for (cells, total) in &sums {
+            let shown: u64 = cells
+                .iter()
+                .filter_map(|(i, c)| known(&rows[*i], &out[*i], *c, k).ok())
+                .sum();
+            let hidden: Vec<(usize, Count)> = cells
+                .iter()
+                .copied()
+                .filter(|cell| bounds.contains_key(cell))
+                .collect();
+            let mut parts: Vec<Bounds> = hidden.iter().map(|cell| bounds[cell]).collect();
+            if narrow(&mut parts, total.saturating_sub(shown)) {
+                changed = true;
+                for (cell, b) in hidden.iter().zip(parts) {
+                    bounds.insert(*cell, b);
+                }
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    // A small count worked out exactly: hide one more figure of the sum that gave it away.
+    let mut hid = false;
+    for (cells, _) in &sums {
+        let leak = cells.iter().any(|cell| {
+            bounds
+                .get(cell)
+                .is_some_and(|(lo, hi)| lo == hi && (1..k).contains(lo))
+        });
+        if !leak {
+            continue;
+        }
+        let pick = cells
+            .iter()
+            .filter(|(i, c)| out[*i].hidden(*c).is_none())
+            .filter_map(|(i, c)| Some(((*i, *c), rows[*i].count(*c)?)))
+            .filter(|(_, v)| *v > 0)
+            .min_by_key(|((i, _), v)| (*v, rows[*i].scope));
+        if let Some(((i, c), _)) = pick {
+            if c == Count::Paired {
+                out[i].row = Some(Reason::Audit);
+            } else {
+                out[i].counts[c as usize] = Some(Reason::Audit);
+            }
+            hid = true;
+        }
+    }
+    hid
 }
 
 /// How many figures each rule hid in `protections`.
@@ -192,6 +363,7 @@ pub fn count_hidden(rows: &[OutcomeRaw], protections: &[Protection]) -> Hidden {
     for (r, p) in rows.iter().zip(protections) {
         match p.row {
             Some(Reason::Primary) => hidden.primary_rows += 1,
+            Some(Reason::Audit) => hidden.audit += 1,
             Some(_) => hidden.secondary += 1,
             None => {
                 for c in &Count::ALL[1..] {
@@ -202,6 +374,7 @@ pub fn count_hidden(rows: &[OutcomeRaw], protections: &[Protection]) -> Hidden {
                         Some(Reason::Numerator) => hidden.numerator += 1,
                         Some(Reason::Complement) => hidden.complement += 1,
                         Some(Reason::Secondary) => hidden.secondary += 1,
+                        Some(Reason::Audit) => hidden.audit += 1,
                         _ => {}
                     }
                 }
@@ -209,4 +382,28 @@ pub fn count_hidden(rows: &[OutcomeRaw], protections: &[Protection]) -> Hidden {
         }
     }
     hidden
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The audit's bounds, worked out by hand.
+    #[test]
+    fn sums_narrow_hidden_counts() {
+        // Two shares hidden as "fewer than 5" that must add to 2: each is 1 (SPEC 4.8 rule 7's
+        // own example).
+        let mut parts = [(1, 4), (1, 4)];
+        assert!(narrow(&mut parts, 2));
+        assert_eq!(parts, [(1, 1), (1, 1)]);
+        // A group "fewer than 5" and one hidden to protect it (at least 5) adding to 6: the
+        // first is 0 or 1, the second 5 or 6; nothing exact.
+        let mut parts = [(0, 4), (5, u64::MAX)];
+        assert!(narrow(&mut parts, 6));
+        assert_eq!(parts, [(0, 1), (5, 6)]);
+        // Adding to 12 they say nothing more than the wording did about the first.
+        let mut parts = [(0, 4), (5, u64::MAX)];
+        narrow(&mut parts, 12);
+        assert_eq!(parts[0], (0, 4));
+    }
 }

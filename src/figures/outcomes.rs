@@ -147,7 +147,7 @@ impl OutcomeRaw {
                 self.direction,
                 self.mid,
             ),
-            Published::Hidden(Reason::Secondary) => Verdict::Hidden,
+            Published::Hidden(Reason::Secondary | Reason::Audit) => Verdict::Hidden,
             Published::Hidden(_) => Verdict::TooFew,
         };
         OutcomeSummary {

@@ -20,6 +20,8 @@ pub enum Reason {
     Complement,
     /// Rule 4: the share or row would give away a hidden figure of another row.
     Secondary,
+    /// Rule 7: mwm's own attack on its tables could work a hidden count out exactly.
+    Audit,
 }
 
 /// A figure as published: shown, or hidden for a [`Reason`]. A page has to match on it to

@@ -392,7 +392,9 @@ impl<'a> PageContext<'a> {
     pub fn hidden_for(&self, reason: Reason) -> String {
         match reason {
             Reason::Primary | Reason::Numerator => self.hidden(),
-            Reason::Complement | Reason::Secondary => self.text.get("hidden-protect"),
+            Reason::Complement | Reason::Secondary | Reason::Audit => {
+                self.text.get("hidden-protect")
+            }
         }
     }
 
