@@ -29,6 +29,7 @@ fn settings() -> FigureSettings {
     FigureSettings {
         suppression: Suppression { min_cell: 5 },
         quarters: Quarters::Financial,
+        value: Default::default(),
     }
 }
 

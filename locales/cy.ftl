@@ -357,6 +357,8 @@ method-outputs = Caiff allbynnau eu hadio fesul chwarter (blynyddoedd ariannol E
 method-pairing = Canlyniadau: ar gyfer pob prosiect, mesur a pherson, y sgôr gynharaf yw'r llinell sylfaen a'r ddiweddaraf yw'r asesiad dilynol; mae pobl sydd â sgôr ar un dyddiad yn unig yn cyfrif fel llinell sylfaen yn unig. Caiff cyfansymiau crai SWEMWBS eu trosi'n sgorau metrig yn gyntaf.
 method-statistics = Mae gan y newid cymedrig gyfwng hyder 95% o'r dosraniad t; daw p o brawf t pâr dwy ochr. Maint yr effaith yw d_z Cohen (y newid cymedrig wedi'i rannu â gwyriad safonol y newidiadau, gydag arwydd fel bod gwerth positif yn golygu gwelliant), gyda chyfwng 95% bras.
 method-reliable = Newid dibynadwy (Jacobson a Truax): mae person wedi gwella'n ddibynadwy pan fo'r newid yn y cyfeiriad gwell yn fwy na 1.96 × √2 × gwall safonol mesur (SEM) y mesur; SEM y mesur ei hun yw hwn, neu sd × √(1 − dibynadwyedd). Mae “wedi gwella” yn golygu unrhyw newid yn y cyfeiriad gwell; mae gwelliant ystyrlon yn golygu o leiaf y gwahaniaeth pwysig lleiaf ar gyfer y mesur.
+method-worth = Gwerth cymdeithasol (WELLBY): ar gyfer mesur sydd â ffactor i fodlonrwydd â bywyd (1 yw bodlonrwydd â bywyd yr ONS), WELLBY yw'r newid cyfartalog yn y cyfeiriad gwell wedi'i luosi â'r ffactor hwnnw, y bobl wedi'u paru, y blynyddoedd y cymerir i'r newid bara, ac un llai pwysau marw a phriodoli; ei werth yw hynny wedi'i luosi â £13,000 yn ddiofyn (ystod £10,000 i £16,000, prisiau 2019), fel y mae canllawiau atodol Llyfr Gwyrdd Trysorlys y DU ar lesiant (2021) yn ei roi. Daw'r ystod o ddau ben cyfwng 95% y newid ac o'r gwerth. Ni chaiff gwerthoedd eu disgowntio, ac ni chaiff dau fesur un prosiect fyth eu hadio.
+method-references = Gwerthoedd cyfeirio: caiff mesurau'r ONS eu gosod wrth ymyl cymedrau'r DU ar gyfer y flwyddyn yn diweddu Mawrth 2023 (SYG, Llesiant personol yn y DU: bodlonrwydd â bywyd 7.45, teimlo bod bywyd yn werth chweil 7.73, hapusrwydd 7.39, gorbryder 3.23) a bandiau'r SYG, a'r gwaethaf yw sgôr o dan 5 (uwchben 5 ar gyfer gorbryder). Mae cyfeirnod yn disgrifio poblogaeth; nid grŵp cymharu ydyw.
 method-small-numbers = Niferoedd bach: ni ddangosir dim am lai na { $min } o bobl, na dim y gellid ei weithio allan ohono. Ni ddangosir rhes mesur ar gyfer prosiect â llai na { $min } o bobl wedi'u paru; ni ddangosir cyfran sy'n cyfrif llai na { $min } o bobl ("llai na { $min }"); a chan fod y tair cyfran newid dibynadwy yn adio i 100, a rhes ALL pob mesur yn adio ei brosiectau, caiff un ffigur arall ei guddio lle gellid fel arall weithio'r un cudd allan drwy dynnu ("wedi'i guddio i ddiogelu grŵp bach"). Yna mae mwm yn ceisio gweithio ffigurau cudd allan o bopeth y mae'n ei ddangos, fel y gwnâi darllenydd, ac yn cuddio un ffigur arall lle gellid. Caiff yr un ffigur ei guddio ar bob tudalen ac ym mhob tabl. Caiff mesurau â llai na { $indicative } o bobl wedi'u paru eu nodi'n ddangosol yn unig.
 method-costs = Y gost fesul cyfranogwr yw'r gyllideb wedi'i rhannu â nifer y bobl sydd ag unrhyw sgôr canlyniad; mae'r gost fesul gwelliant dibynadwy yn ei rhannu â nifer y bobl a wellodd yn ddibynadwy ar o leiaf un mesur.
 measures-caption = Y mesurau a ddefnyddiwyd ac o ble y daw eu cysonion
@@ -411,3 +413,22 @@ narrative-next-steps = Camau nesaf
 narrative-project-heading = { $project }: { $heading }
 narrative-in-welsh = Wedi'i ysgrifennu yn Gymraeg:
 narrative-in-english = Wedi'i ysgrifennu yn Saesneg:
+
+## What a change is worth (SPEC 4.9) and reference values (SPEC 4.10)
+
+worth-heading = Gwerth y newid
+worth-improved = Cododd y mesur { $measure } { $wellbys } WELLBY ymhlith { $people }: tua { $value } o werth cymdeithasol, ac unrhyw le rhwng { $low } a { $high } o ystyried ansicrwydd y newid a gwerth WELLBY.
+worth-unclear = Gallai'r newid ar y mesur { $measure } fod yn werth unrhyw beth rhwng { $low } a { $high } (gallai fod yn ddim, neu'n golled), o ystyried ansicrwydd y newid a gwerth WELLBY; byddai'r newid cyfartalog ar ei ben ei hun yn { $value } ({ $wellbys } WELLBY ymhlith { $people }).
+worth-none = Ni ddangosir y gwerth cymdeithasol ar y mesur { $measure }: { $why }.
+worth-per-pound = Mae hynny'n { $per_pound } o werth am bob £1 o'r gyllideb o { $budget }, ar y gwerth canolog.
+worth-gross = Mae WELLBY yn un pwynt o fodlonrwydd â bywyd (0 i 10) i un person am flwyddyn, gwerth { $value } (ystod { $low } i { $high }) ym mhrisiau { $year }, fel y mae canllawiau llesiant Llyfr Gwyrdd Trysorlys y DU (2021) yn ei gynghori; cymerir bod y newid yn para { $years } blwyddyn ac ni chaiff ei ddisgowntio. Dyma'r gwerth gros: nid yw'n tynnu'r hyn a fyddai wedi digwydd beth bynnag (pwysau marw) na'r hyn a wnaeth eraill (priodoli).
+worth-net = Mae WELLBY yn un pwynt o fodlonrwydd â bywyd (0 i 10) i un person am flwyddyn, gwerth { $value } (ystod { $low } i { $high }) ym mhrisiau { $year }, fel y mae canllawiau llesiant Llyfr Gwyrdd Trysorlys y DU (2021) yn ei gynghori; cymerir bod y newid yn para { $years } blwyddyn, heb ei ddisgowntio, llai { $deadweight } a fyddai wedi digwydd beth bynnag (pwysau marw) a { $attribution } sy'n ddyledus i eraill (priodoli).
+reference-ons-label = oedolion y DU, blwyddyn yn diweddu Mawrth 2023
+reference-ons-source = SYG, Llesiant personol yn y DU, Ebrill 2022 i Fawrth 2023
+reference-heading = O ble y dechreuodd pobl
+reference-mean = Ar y mesur { $measure }, dechreuodd pobl ar { $baseline } ar gyfartaledd a gorffen ar { $followup }; y cyfeirnod yw { $reference } ({ $label }; { $source }).
+reference-band = Y mesur { $measure }, pobl yn y band gwaethaf ({ $band }): { $baseline } ar y llinell sylfaen, { $followup } yn yr asesiad dilynol.
+band-below = o dan { $bound }
+band-above = uwchben { $bound }
+reference-caveat = Mae cyfeirnod yn disgrifio poblogaeth, nid grŵp cymharu: mae'n dangos o ble y dechreuodd pobl, nid beth y byddai'r prosiect wedi'i gyflawni hebddynt.
+col-social-value = Gwerth cymdeithasol

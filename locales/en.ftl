@@ -412,6 +412,8 @@ method-outputs = Outputs are summed per quarter (April to March financial years 
 method-pairing = Outcomes: for each project, measure and person the earliest score is the baseline and the latest the follow-up; people with a single date count as baseline only. SWEMWBS raw totals are converted to metric scores first.
 method-statistics = The mean change has a 95% confidence interval from the t distribution; p is from a two-sided paired t-test. The effect size is Cohen's d_z (mean change divided by the standard deviation of the changes, signed so that positive means improvement) with an approximate 95% interval.
 method-reliable = Reliable change (Jacobson and Truax): a person reliably improved when their change in the better direction exceeds 1.96 × √2 × the measure's standard error of measurement (sem); the sem is the measure's own, or sd × √(1 − reliability). Improved means any change in the better direction; meaningful improvement means at least the measure's minimal important difference.
+method-worth = Social value (WELLBYs): for a measure with a factor to life satisfaction (ONS life satisfaction is 1), WELLBYs are the average change in the better direction times that factor, the people paired, the years the change is taken to last, and one minus deadweight and attribution; their value is that times £13,000 by default (range £10,000 to £16,000, 2019 prices), as the UK Treasury's Green Book supplementary guidance on wellbeing (2021) gives it. The range comes from the ends of the 95% interval of the change and of the value. Values are not discounted, and two measures of one project are never added.
+method-references = Reference values: the ONS measures are set beside the UK means for the year ending March 2023 (ONS, Personal well-being in the UK: life satisfaction 7.45, worthwhile 7.73, happiness 7.39, anxiety 3.23) and ONS's bands, the worst being a score below 5 (above 5 for anxiety). A reference describes a population; it is not a comparison group.
 method-small-numbers = Small numbers: nothing is shown about fewer than { $min } people, nor anything from which it could be worked out. A measure's row for a project with fewer than { $min } paired people is not shown; a share that counts fewer than { $min } people is not shown ("fewer than { $min }"); and because the three reliable-change shares add to 100, and each measure's ALL row adds up its projects, one more figure is hidden where the hidden one could otherwise be worked out by subtraction ("hidden to protect a small group"). Then mwm tries to work hidden counts out from everything it shows, as a reader would, and hides one more figure wherever one could be. The same figure is hidden on every page and in every table. Measures with fewer than { $indicative } paired people are marked indicative only.
 method-costs = Cost per participant is the budget divided by the number of people with any outcome score; cost per reliable improvement divides it by the people who reliably improved on at least one measure.
 measures-caption = Measures used and where their constants come from
@@ -466,3 +468,22 @@ narrative-next-steps = Next steps
 narrative-project-heading = { $project }: { $heading }
 narrative-in-welsh = Written in Welsh:
 narrative-in-english = Written in English:
+
+## What a change is worth (SPEC 4.9) and reference values (SPEC 4.10)
+
+worth-heading = What the change is worth
+worth-improved = { $measure } rose by { $wellbys } WELLBYs among { $people }: about { $value } of social value, and anywhere from { $low } to { $high } given the uncertainty of the change and of the value of a WELLBY.
+worth-unclear = The change in { $measure } could be worth anywhere from { $low } to { $high } (it may be nothing, or a loss), given the uncertainty of the change and of the value of a WELLBY; the average change alone would be { $value } ({ $wellbys } WELLBYs among { $people }).
+worth-none = The social value on { $measure } is not shown: { $why }.
+worth-per-pound = That is { $per_pound } of value for each £1 of the budget of { $budget }, at the central value.
+worth-gross = A WELLBY is one point of life satisfaction (0 to 10) for one person for one year, valued at { $value } (range { $low } to { $high }) in { $year } prices, as the UK Treasury's Green Book wellbeing guidance (2021) advises; the change is taken to last { $years } year(s) and is not discounted. This is the gross value: it does not take away what would have happened anyway (deadweight) or what others did (attribution).
+worth-net = A WELLBY is one point of life satisfaction (0 to 10) for one person for one year, valued at { $value } (range { $low } to { $high }) in { $year } prices, as the UK Treasury's Green Book wellbeing guidance (2021) advises; the change is taken to last { $years } year(s), not discounted, less { $deadweight } that would have happened anyway (deadweight) and { $attribution } owed to others (attribution).
+reference-ons-label = UK adults, year ending March 2023
+reference-ons-source = ONS, Personal well-being in the UK, April 2022 to March 2023
+reference-heading = Where people started
+reference-mean = On { $measure }, people started at { $baseline } on average and ended at { $followup }; the reference is { $reference } ({ $label }; { $source }).
+reference-band = { $measure }, people in the worst band ({ $band }): { $baseline } at baseline, { $followup } at follow-up.
+band-below = below { $bound }
+band-above = above { $bound }
+reference-caveat = A reference describes a population, not a comparison group: it shows where people started, not what the project would have achieved without them.
+col-social-value = Social value

@@ -29,6 +29,71 @@ pub struct Config {
     pub measures: Vec<Spanned<MeasureDef>>,
     #[serde(default)]
     pub privacy: PrivacyConfig,
+    /// `[value]`: how a change in life satisfaction is valued (SPEC 4.9).
+    #[serde(default)]
+    pub value: ValueConfig,
+    /// `[[references]]`: reference means and worst bands to add or replace (SPEC 4.10).
+    #[serde(default)]
+    pub references: Vec<Spanned<ReferenceConfig>>,
+}
+
+/// `[value]` (SPEC 4.9): the Green Book's wellbeing values (2021) by default.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct ValueConfig {
+    /// Pounds per WELLBY (one point of life satisfaction for one person for one year).
+    pub wellby_value: f64,
+    pub wellby_low: f64,
+    pub wellby_high: f64,
+    /// The year the values are in the prices of.
+    pub price_year: u32,
+    /// How many years the change is taken to last.
+    pub years: f64,
+    /// The share of the change that would have happened anyway (0 to under 1).
+    pub deadweight: f64,
+    /// The share of the change owed to others (0 to under 1).
+    pub attribution: f64,
+}
+
+impl Default for ValueConfig {
+    fn default() -> Self {
+        ValueConfig {
+            wellby_value: 13000.0,
+            wellby_low: 10000.0,
+            wellby_high: 16000.0,
+            price_year: 2019,
+            years: 1.0,
+            deadweight: 0.0,
+            attribution: 0.0,
+        }
+    }
+}
+
+impl ValueConfig {
+    /// years * (1 - deadweight) * (1 - attribution).
+    pub fn adjustment(&self) -> f64 {
+        self.years * (1.0 - self.deadweight) * (1.0 - self.attribution)
+    }
+
+    /// Whether deadweight or attribution are set: else the value is gross.
+    pub fn is_gross(&self) -> bool {
+        self.deadweight == 0.0 && self.attribution == 0.0
+    }
+}
+
+/// A `[[references]]` entry (SPEC 4.10): a population mean and the bound of the worst band.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ReferenceConfig {
+    pub measure: String,
+    pub mean: Option<f64>,
+    /// What the reference is ("UK adults, year ending March 2023").
+    pub label: Option<String>,
+    pub source: Option<String>,
+    /// Scores below this are the worst band (a measure where higher is better).
+    pub low_below: Option<f64>,
+    /// Scores above this are the worst band (a measure where lower is better).
+    pub high_above: Option<f64>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -126,6 +191,32 @@ names = []
 # principles = ["enabling", "assets"]
 # label_cy = "Hyder"
 # source = "our own question"
+# A measure can carry a social value: ls_per_point is the points of ONS life satisfaction one
+# point of it is worth (it needs a source). ONS life satisfaction itself is 1.
+# ls_per_point = 0.3
+
+[value]
+# Social value in WELLBYs (one point of life satisfaction for one person for one year), as
+# the UK Treasury's Green Book wellbeing guidance (2021) values them, in 2019 prices.
+wellby_value = 13000
+wellby_low = 10000
+wellby_high = 16000
+price_year = 2019
+# How many years a change is taken to last (values are not discounted).
+years = 1
+# The share of a change that would have happened anyway, and the share owed to others
+# (0 to under 1). While both are 0, pages call the value gross.
+deadweight = 0
+attribution = 0
+
+# A population's mean and worst band to set a measure's baseline beside. Built in: the ONS
+# measures (UK means, year ending March 2023; ONS bands). An entry adds one or replaces it.
+# [[references]]
+# measure = "WEMWBS"
+# mean = 49.0
+# label = "adults in Wales, 2022-23"
+# source = "National Survey for Wales"
+# low_below = 41      # the worst band: scores below this (or high_above for lower is better)
 "#;
 
 /// A loaded config with where it came from, and the lookups built from it.
@@ -254,6 +345,50 @@ impl LoadedConfig {
     }
 
     fn validate(&mut self) -> Result<(), ConfigError> {
+        let v = &self.config.value;
+        let value_error = |key: &str, message: &str| {
+            ConfigError::new(
+                &self.shown_path(),
+                None,
+                Some(key),
+                format!("[value] {key} {message}"),
+            )
+        };
+        let ordered = v.wellby_low > 0.0
+            && v.wellby_low <= v.wellby_value
+            && v.wellby_value <= v.wellby_high
+            && v.wellby_high.is_finite();
+        if !ordered {
+            return Err(value_error(
+                "wellby_value",
+                "must lie within wellby_low and wellby_high, all above 0 (0 < wellby_low <= wellby_value <= wellby_high)",
+            ));
+        }
+        if !(v.years.is_finite() && v.years > 0.0) {
+            return Err(value_error("years", "must be above 0"));
+        }
+        for (key, share) in [("deadweight", v.deadweight), ("attribution", v.attribution)] {
+            if !(0.0..1.0).contains(&share) {
+                return Err(value_error(key, "must be a share from 0 to under 1"));
+            }
+        }
+        for r in &self.config.references {
+            let entry = r.get_ref();
+            let bad = [entry.mean, entry.low_below, entry.high_above]
+                .into_iter()
+                .flatten()
+                .any(|x| !x.is_finite());
+            if bad || (entry.low_below.is_some() && entry.high_above.is_some()) {
+                return Err(self.error_at(
+                    r.span(),
+                    "references",
+                    format!(
+                        "[[references]] \"{}\": numbers must be finite, and the worst band is low_below or high_above, not both",
+                        entry.measure
+                    ),
+                ));
+            }
+        }
         if self.config.report.min_cell < 1 {
             return Err(ConfigError::new(
                 &self.shown_path(),
@@ -387,15 +522,27 @@ mod tests {
         ] {
             assert!(INIT_TOML.contains(&format!("{key} =")), "{key}");
         }
-        // The commented measure example is valid too.
-        let example: String = INIT_TOML
-            .lines()
-            .skip_while(|l| !l.starts_with("# [[measures]]"))
-            .map(|l| l.trim_start_matches("# "))
-            .collect::<Vec<_>>()
-            .join("\n");
-        let c = LoadedConfig::parse(&example, Path::new("m.toml")).unwrap();
+        // The commented examples are valid too: each runs from its table header to the next
+        // blank line; prose lines (no `=`) are left out.
+        let example = |header: &str| -> String {
+            INIT_TOML
+                .lines()
+                .skip_while(|l| !l.starts_with(header))
+                .take_while(|l| !l.trim().is_empty())
+                .map(|l| l.trim_start_matches("# "))
+                .filter(|l| l.starts_with("[[") || l.contains(" = "))
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        let c = LoadedConfig::parse(&example("# [[measures]]"), Path::new("m.toml")).unwrap();
         assert_eq!(c.config.measures.len(), 1);
+        assert_eq!(c.config.measures[0].get_ref().ls_per_point, Some(0.3));
+        let c = LoadedConfig::parse(&example("# [[references]]"), Path::new("m.toml")).unwrap();
+        assert_eq!(c.config.references[0].get_ref().low_below, Some(41.0));
+        // [value] is in the file with its defaults.
+        assert_eq!(c.config.value, ValueConfig::default());
+        let d = LoadedConfig::parse(INIT_TOML, Path::new("mwm.toml")).unwrap();
+        assert_eq!(d.config.value, ValueConfig::default());
     }
 
     #[test]
@@ -415,5 +562,32 @@ mod tests {
         let err = LoadedConfig::parse(text, Path::new("c.toml")).unwrap_err();
         assert!(err.to_string().starts_with("c.toml: line 2:"), "{err}");
         assert_eq!(err.key.as_deref(), Some("Client Ref"));
+    }
+}
+
+#[cfg(test)]
+mod value_tests {
+    use super::*;
+
+    /// SPEC 4.9: 0 < wellby_low <= wellby_value <= wellby_high, years > 0, shares in [0, 1).
+    #[test]
+    fn value_settings_are_checked() {
+        let parse = |text: &str| LoadedConfig::parse(text, Path::new("mwm.toml"));
+        assert!(
+            parse("[value]\nwellby_low = 14000\n").is_err(),
+            "low above value"
+        );
+        assert!(
+            parse("[value]\nwellby_high = 12000\n").is_err(),
+            "high below value"
+        );
+        assert!(parse("[value]\nyears = 0\n").is_err());
+        assert!(parse("[value]\ndeadweight = 1\n").is_err());
+        assert!(parse("[value]\nattribution = -0.1\n").is_err());
+        assert!(parse("[[references]]\nmeasure = \"X\"\nlow_below = 3\nhigh_above = 5\n").is_err());
+        let ok = parse("[value]\nyears = 2\ndeadweight = 0.2\nattribution = 0.5\n").expect("valid");
+        // adj = 2 * (1 - 0.2) * (1 - 0.5) = 0.8, by hand.
+        assert!((ok.config.value.adjustment() - 0.8).abs() < 1e-12);
+        assert!(!ok.config.value.is_gross());
     }
 }

@@ -55,10 +55,12 @@ pub fn count(n: u64) -> String {
 
 /// Money in pounds: whole pounds from £100, pence below.
 pub fn money(v: f64) -> String {
-    if v.abs() >= 100.0 {
-        format!("£{}", number(v, 0))
-    } else {
-        format!("£{}", number(v, 2))
+    let decimals = if v.abs() >= 100.0 { 0 } else { 2 };
+    let text = number(v, decimals);
+    // A loss reads "-£96,000", the sign before the pound sign.
+    match text.strip_prefix('-') {
+        Some(positive) => format!("-£{positive}"),
+        None => format!("£{text}"),
     }
 }
 

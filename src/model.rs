@@ -344,6 +344,53 @@ pub struct Measure {
     pub principles: Principles,
     pub label_cy: Option<String>,
     pub source: Option<String>,
+    /// Points of ONS life satisfaction per point of this measure, for social value (SPEC
+    /// 4.9); only with a `source`.
+    pub ls_per_point: Option<f64>,
+    /// A population's mean and worst band to set the measure's scores beside (SPEC 4.10).
+    pub reference: Option<Reference>,
+}
+
+/// A reference for a measure (SPEC 4.10): a population's mean, and the bound of the worst band
+/// (scores below `low_below`, or above `high_above` where lower is better).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Reference {
+    pub mean: Option<f64>,
+    /// Who the mean describes ("UK adults, year ending March 2023").
+    pub label: Option<String>,
+    pub source: Option<String>,
+    pub low_below: Option<f64>,
+    pub high_above: Option<f64>,
+    /// ONS's own (built in): pages give its label and source in their language.
+    pub built_in: bool,
+}
+
+impl Reference {
+    /// Whether a score is in the worst band.
+    pub fn worst(&self, score: f64) -> bool {
+        self.low_below.is_some_and(|b| score < b) || self.high_above.is_some_and(|b| score > b)
+    }
+
+    /// Whether the reference has a worst band.
+    pub fn has_band(&self) -> bool {
+        self.low_below.is_some() || self.high_above.is_some()
+    }
+}
+
+/// ONS personal well-being (year ending March 2023): the UK mean and ONS's worst band.
+fn ons_reference(mean: f64, higher_is_better: bool) -> Reference {
+    Reference {
+        mean: Some(mean),
+        label: Some("UK adults, year ending March 2023".into()),
+        source: Some(
+            "ONS, Personal well-being in the UK, April 2022 to March 2023 (bands: 0-4 low, 9-10 very high; anxiety 6-10 high)"
+                .into(),
+        ),
+        // Life satisfaction, worthwhile, happiness: 0-4 is low; anxiety: 6-10 is high.
+        low_below: higher_is_better.then_some(5.0),
+        high_above: (!higher_is_better).then_some(5.0),
+        built_in: true,
+    }
 }
 
 impl Conversion {
@@ -380,6 +427,7 @@ pub struct MeasureDef {
     pub principles: Option<Principles>,
     pub label_cy: Option<String>,
     pub source: Option<String>,
+    pub ls_per_point: Option<f64>,
 }
 
 /// Reading a measure definition's values from the config as the measures table reads them.
@@ -476,8 +524,24 @@ impl MeasureDef {
         if let Some(r) = self.reliability.filter(|r| !(*r > 0.0 && *r < 1.0)) {
             bad(Field::Reliability, r, "must be between 0 and 1");
         }
+        if let Some(v) = self.ls_per_point.filter(|v| !(v.is_finite() && *v > 0.0)) {
+            bad(
+                Field::LsPerPoint,
+                v,
+                "must be above 0 (points of life satisfaction per point of this measure)",
+            );
+        }
         if !problems.is_empty() {
             return problems;
+        }
+        if let Some(v) = self.ls_per_point
+            && self.source.as_deref().is_none_or(|s| s.trim().is_empty())
+        {
+            return vec![DefinitionProblem {
+                field: Field::LsPerPoint,
+                value: crate::format::format_number(v),
+                message: "needs a source in the same row: say where the factor comes from".into(),
+            }];
         }
         let whole = |message: String| {
             vec![DefinitionProblem {
@@ -542,6 +606,8 @@ impl MeasureDef {
             principles: row.principles.unwrap_or(base.principles),
             label_cy: row.label_cy.clone().or(base.label_cy),
             source: row.source.clone().or(base.source),
+            ls_per_point: row.ls_per_point.or(base.ls_per_point),
+            reference: base.reference,
         })
     }
 }
@@ -578,6 +644,8 @@ impl Measure {
             principles: Principles::default(),
             label_cy: None,
             source: None,
+            ls_per_point: None,
+            reference: None,
         }
     }
 
@@ -591,9 +659,10 @@ impl Measure {
     /// The measures every run knows (SPEC 2.4), before any measures table or config entry.
     pub fn built_in() -> Vec<Measure> {
         // Welsh labels: see locales/GLOSSARY.md.
-        let ons = |name: &str, cy: &str, higher_is_better: bool| Measure {
+        let ons = |name: &str, cy: &str, higher_is_better: bool, mean: f64| Measure {
             source: Some("ONS personal well-being".into()),
             label_cy: Some(cy.into()),
+            reference: Some(ons_reference(mean, higher_is_better)),
             ..Measure::new(name, 0.0, 10.0, higher_is_better)
         };
         vec![
@@ -610,6 +679,8 @@ impl Measure {
                 principles: Principles::default(),
                 label_cy: None,
                 source: Some("Shah et al. 2018, Health Qual Life Outcomes 16:239".into()),
+                ls_per_point: None,
+                reference: None,
             },
             Measure {
                 name: "WEMWBS".into(),
@@ -624,15 +695,27 @@ impl Measure {
                 principles: Principles::default(),
                 label_cy: None,
                 source: Some("Tennant et al. 2007 (alpha)".into()),
+                ls_per_point: None,
+                reference: None,
             },
-            ons("ONS life satisfaction", "Bodlonrwydd â bywyd (ONS)", true),
+            // One WELLBY is one point of life satisfaction for a year (Green Book, 2021).
+            Measure {
+                ls_per_point: Some(1.0),
+                ..ons(
+                    "ONS life satisfaction",
+                    "Bodlonrwydd â bywyd (ONS)",
+                    true,
+                    7.45,
+                )
+            },
             ons(
                 "ONS worthwhile",
                 "Teimlo bod bywyd yn werth chweil (ONS)",
                 true,
+                7.73,
             ),
-            ons("ONS happiness", "Hapusrwydd (ONS)", true),
-            ons("ONS anxiety", "Gorbryder (ONS)", false),
+            ons("ONS happiness", "Hapusrwydd (ONS)", true, 7.39),
+            ons("ONS anxiety", "Gorbryder (ONS)", false, 3.23),
         ]
     }
 

@@ -211,5 +211,6 @@ pub fn figure_settings(config: &LoadedConfig, min_cell: Option<u32>) -> FigureSe
             min_cell: min_cell.unwrap_or(config.config.report.min_cell),
         },
         quarters: config.config.report.quarters,
+        value: config.config.value.clone(),
     }
 }

@@ -152,10 +152,11 @@ pub enum Field {
     MeasureEn,
     MeasureCy,
     Translation,
+    LsPerPoint,
 }
 
 /// How many fields any table has at most; a column map is an array this long.
-pub const FIELD_COUNT: usize = Field::Translation as usize + 1;
+pub const FIELD_COUNT: usize = Field::LsPerPoint as usize + 1;
 
 impl Field {
     /// The canonical column name of SPEC 2.4.
@@ -203,6 +204,7 @@ impl Field {
             Field::MeasureEn => "measure_en",
             Field::MeasureCy => "measure_cy",
             Field::Translation => "translation",
+            Field::LsPerPoint => "ls_per_point",
         }
     }
 }
@@ -282,6 +284,7 @@ const MEASURE_FIELDS: &[FieldDef] = &[
     optional(Field::Principles, &[]),
     optional(Field::LabelCy, &[]),
     optional(Field::Source, &[]),
+    optional(Field::LsPerPoint, &[]),
 ];
 
 const STORY_FIELDS: &[FieldDef] = &[

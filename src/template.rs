@@ -85,6 +85,9 @@ fn help(kind: Kind, field: Field) -> &'static str {
         }
         (_, Field::LabelCy) => "The measure's name in Welsh.",
         (_, Field::Source) => "Where the constants come from.",
+        (_, Field::LsPerPoint) => {
+            "For social value: the points of ONS life satisfaction one point of this measure is worth (needs a source)."
+        }
         (Kind::Narrative, Field::Text) => {
             "Required. A passage in the project's own words for its board and funders."
         }

@@ -242,14 +242,44 @@ pub fn measures(
             sheet.status[idx as usize] = s;
         }
     }
-    order
+    let mut measures: Vec<Measure> = order
         .iter()
         .filter_map(|key| {
             let base = built_in.iter().find(|b| b.name.to_lowercase() == *key);
             let defined = definitions.get(key).map(|d| &d.row);
             MeasureDef::resolve(base, defined)
         })
-        .collect()
+        .collect();
+    // `[[references]]` add a reference to a measure or replace its built-in one (SPEC 4.10).
+    for entry in &config.config.references {
+        let r = entry.get_ref();
+        match measures
+            .iter_mut()
+            .find(|m| m.name.eq_ignore_ascii_case(r.measure.trim()))
+        {
+            Some(m) => {
+                m.reference = Some(crate::model::Reference {
+                    mean: r.mean,
+                    label: r.label.clone(),
+                    source: r.source.clone(),
+                    low_below: r.low_below,
+                    high_above: r.high_above,
+                    built_in: false,
+                })
+            }
+            None => problems.push(Problem {
+                row: Some(config.line_of_span(entry.span())),
+                column: Some("references".into()),
+                value: Some(r.measure.clone()),
+                ..Problem::file(
+                    Severity::Warning,
+                    &config_file,
+                    "is not a measure of this run: the reference is not used",
+                )
+            }),
+        }
+    }
+    measures
 }
 
 /// Records a definition, merging with an earlier one that agrees.
@@ -293,5 +323,6 @@ fn merge_measure(a: &mut MeasureDef, b: &MeasureDef) -> Result<(), &'static str>
     merge_field(&mut a.principles, &b.principles, "principles")?;
     merge_field(&mut a.label_cy, &b.label_cy, "label_cy")?;
     merge_field(&mut a.source, &b.source, "source")?;
+    merge_field(&mut a.ls_per_point, &b.ls_per_point, "ls_per_point")?;
     Ok(())
 }

@@ -35,16 +35,20 @@ pub enum Count {
     NoReliableChange,
     ReliableDeterioration,
     Meaningful,
+    LowBaseline,
+    LowFollowup,
 }
 
 impl Count {
-    pub const ALL: [Count; 6] = [
+    pub const ALL: [Count; 8] = [
         Count::Paired,
         Count::Improved,
         Count::ReliableImprovement,
         Count::NoReliableChange,
         Count::ReliableDeterioration,
         Count::Meaningful,
+        Count::LowBaseline,
+        Count::LowFollowup,
     ];
 
     /// The three reliable-change counts in the order rule 3 breaks ties: deterioration, then
@@ -62,7 +66,7 @@ pub struct Protection {
     /// The whole row, by rule 1 (`Primary`) or rule 4 (`Secondary`).
     pub row: Option<Reason>,
     /// Each share's count (indexed by [`Count`]; `Paired` is the row).
-    counts: [Option<Reason>; 6],
+    counts: [Option<Reason>; 8],
 }
 
 impl Protection {

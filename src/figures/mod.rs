@@ -14,6 +14,7 @@ mod frames;
 mod outcomes;
 mod outputs;
 pub mod published;
+pub mod social;
 pub mod stats;
 mod stories;
 
@@ -65,10 +66,12 @@ impl Suppression {
 }
 
 /// What the figures are computed with.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct FigureSettings {
     pub suppression: Suppression,
     pub quarters: Quarters,
+    /// How a change in life satisfaction is valued (SPEC 4.9).
+    pub value: crate::config::ValueConfig,
 }
 
 /// Every figure of SPEC 4, as plain values ready for tables, charts and pages.
@@ -77,6 +80,10 @@ pub struct Figures {
     pub suppression: Suppression,
     /// How many figures disclosure control hid, by rule (SPEC 4.8, for the manifest).
     pub hidden: disclosure::Hidden,
+    /// Social value of every outcome row of a measure with `ls_per_point` (SPEC 4.9).
+    pub social: Vec<social::SocialValue>,
+    /// The `[value]` settings the social value was computed with.
+    pub value: crate::config::ValueConfig,
     pub outputs: Vec<OutputSum>,
     pub outcomes: Vec<OutcomeSummary>,
     pub sems: Vec<MeasureSem>,
@@ -146,10 +153,13 @@ pub fn compute(tables: &Tables, settings: FigureSettings) -> Result<Figures, Fig
         .iter()
         .zip(&protections)
         .map(|(raw, protection)| raw.publish(protection, suppression.min_cell))
-        .collect();
+        .collect::<Vec<_>>();
+    let social = social::social_values(tables, &outcomes, &settings.value);
     Ok(Figures {
         suppression,
         hidden,
+        social,
+        value: settings.value.clone(),
         outputs,
         outcomes,
         sems,

@@ -74,6 +74,10 @@ pub struct OutcomeFigures {
     /// People who improved by at least the minimal important difference, in percent; `None`
     /// when the measure has no `mid`.
     pub meaningful: Option<Share>,
+    /// People in the reference's worst band at baseline and at follow-up, in percent (SPEC
+    /// 4.10); `None` when the measure has no band.
+    pub low_baseline: Option<Share>,
+    pub low_followup: Option<Share>,
 }
 
 /// The mean change from baseline to follow-up and what can be said of it (SPEC 4.3).
@@ -106,6 +110,9 @@ pub struct OutcomeRaw {
     reliable_improvement: Option<u64>,
     reliable_deterioration: Option<u64>,
     meaningful: Option<u64>,
+    /// Paired people in the reference's worst band at baseline and at follow-up (SPEC 4.10).
+    low_baseline: Option<u64>,
+    low_followup: Option<u64>,
     /// +1 when higher is better, else -1.
     direction: f64,
     /// The measure's minimal important difference.
@@ -126,6 +133,8 @@ impl OutcomeRaw {
                 .zip(self.reliable_deterioration)
                 .map(|(i, d)| self.n - i - d),
             Count::Meaningful => self.meaningful,
+            Count::LowBaseline => self.low_baseline,
+            Count::LowFollowup => self.low_followup,
         }
     }
 
@@ -195,6 +204,8 @@ impl OutcomeRaw {
             improved: share(Count::Improved)?,
             reliable,
             meaningful: share(Count::Meaningful),
+            low_baseline: share(Count::LowBaseline),
+            low_followup: share(Count::LowFollowup),
         })
     }
 }
@@ -371,11 +382,20 @@ fn measure_info(tables: &Tables, sems: &[MeasureSem]) -> PolarsResult<DataFrame>
         })
         .collect();
     let mid: Vec<Option<f64>> = tables.measures.iter().map(|m| m.mid).collect();
+    let band = |f: fn(&crate::model::Reference) -> Option<f64>| -> Vec<Option<f64>> {
+        tables
+            .measures
+            .iter()
+            .map(|m| m.reference.as_ref().and_then(f))
+            .collect()
+    };
     DataFrame::new_infer_height(vec![
         Column::new("measure".into(), ids),
         Column::new("dir".into(), dir),
         Column::new("threshold".into(), threshold),
         Column::new("mid".into(), mid),
+        Column::new("low_below".into(), band(|r| r.low_below)),
+        Column::new("high_above".into(), band(|r| r.high_above)),
     ])
 }
 
@@ -400,6 +420,13 @@ fn summarise(pairs: LazyFrame, by: &[&str]) -> PolarsResult<DataFrame> {
     let d = col("follow_up") - col("baseline");
     let improvement = col("dir") * d.clone();
     let count = |e: Expr| e.and(paired.clone()).cast(DataType::UInt64).sum();
+    // In the reference's worst band (SPEC 4.10); a measure with no band gives null.
+    let worst = |score: &str| {
+        col(score)
+            .lt(col("low_below"))
+            .fill_null(lit(false))
+            .or(col(score).gt(col("high_above")).fill_null(lit(false)))
+    };
     pairs
         .group_by_stable(keys(by))
         .agg([
@@ -423,6 +450,8 @@ fn summarise(pairs: LazyFrame, by: &[&str]) -> PolarsResult<DataFrame> {
             count(improvement.clone().gt(col("threshold"))).alias("reliable_improvement"),
             count(improvement.clone().lt(-col("threshold"))).alias("reliable_deterioration"),
             count(improvement.gt_eq(col("mid"))).alias("meaningful"),
+            count(worst("baseline")).alias("low_baseline"),
+            count(worst("follow_up")).alias("low_followup"),
         ])
         .collect()
 }
@@ -478,6 +507,8 @@ fn raw_rows(
     let reliable_improvement = frames::u64s(df, "reliable_improvement")?;
     let reliable_deterioration = frames::u64s(df, "reliable_deterioration")?;
     let meaningful = frames::u64s(df, "meaningful")?;
+    let low_baseline = frames::u64s(df, "low_baseline")?;
+    let low_followup = frames::u64s(df, "low_followup")?;
     let mut rows = Vec::with_capacity(df.height());
     for i in 0..df.height() {
         let measure = measures[i].unwrap_or_default();
@@ -486,6 +517,7 @@ fn raw_rows(
         let n = n[i].unwrap_or(0);
         let sd_change = if n >= 2 { sd_change[i] } else { None };
         let direction = if m.higher_is_better { 1.0 } else { -1.0 };
+        let banded = m.reference.as_ref().is_some_and(|r| r.has_band());
         rows.push(OutcomeRaw {
             scope: scopes[i],
             measure,
@@ -508,6 +540,8 @@ fn raw_rows(
                 None
             },
             meaningful: if m.mid.is_some() { meaningful[i] } else { None },
+            low_baseline: banded.then_some(low_baseline[i]).flatten(),
+            low_followup: banded.then_some(low_followup[i]).flatten(),
             direction,
             mid: m.mid,
         });

@@ -488,6 +488,7 @@ impl<'a> RowCheck<'_, 'a> {
             principles,
             label_cy: self.text(Field::LabelCy),
             source: self.text(Field::Source),
+            ls_per_point: self.number(Field::LsPerPoint),
         };
         // The one validator of measure definitions (shared with `[[measures]]` in mwm.toml),
         // each problem at its cell.

@@ -74,6 +74,8 @@ pub const OUTCOMES_HEADER: &[&str] = &[
     "pct_meaningful_improvement",
     "suppressed",
     "verdict",
+    "pct_low_baseline",
+    "pct_low_followup",
 ];
 
 pub const STORIES_HEADER: &[&str] = &[
@@ -103,13 +105,81 @@ pub const STORIES_HEADER: &[&str] = &[
 /// in parallel (a national portfolio's outputs table alone has tens of thousands of rows).
 pub fn all(tables: &Tables, figures: &Figures, checked: &Checked) -> Vec<TidyTable> {
     type Build = fn(&Tables, &Figures) -> TidyTable;
-    let builders: [Build; 6] = [outcomes, outputs, stories, audit, evidence, projects];
+    let builders: [Build; 7] = [
+        outcomes,
+        social_value,
+        outputs,
+        stories,
+        audit,
+        evidence,
+        projects,
+    ];
     let mut all: Vec<TidyTable> = builders
         .par_iter()
         .map(|build| build(tables, figures))
         .collect();
     all.push(excluded(checked));
     all
+}
+
+pub const SOCIAL_VALUE_HEADER: &[&str] = &[
+    "project_id",
+    "measure",
+    "n_paired",
+    "mean_change",
+    "ls_per_point",
+    "years",
+    "deadweight",
+    "attribution",
+    "wellby_value",
+    "price_year",
+    "wellbys",
+    "social_value",
+    "social_value_low",
+    "social_value_high",
+    "budget",
+    "value_per_pound",
+];
+
+/// `social_value.csv` (SPEC 4.9): every outcome row of a measure with `ls_per_point`, its
+/// figures (and the settings they used) empty when the row is hidden or has fewer than two.
+fn social_value(tables: &Tables, figures: &Figures) -> TidyTable {
+    let v = &figures.value;
+    let rows = figures
+        .social
+        .iter()
+        .map(|r| {
+            let mut row = vec![
+                text(r.scope.id(tables)),
+                text(&tables.measures[r.measure as usize].name),
+            ];
+            match &r.figures {
+                Some(f) => row.extend([
+                    count(Some(f.n_paired)),
+                    number(Some(f.mean_change)),
+                    number(Some(f.ls_per_point)),
+                    number(Some(v.years)),
+                    number(Some(v.deadweight)),
+                    number(Some(v.attribution)),
+                    number(Some(v.wellby_value)),
+                    v.price_year.to_string(),
+                    number(Some(f.wellbys)),
+                    number(Some(f.social_value)),
+                    number(Some(f.low)),
+                    number(Some(f.high)),
+                ]),
+                None => row.extend(std::iter::repeat_n(String::new(), 12)),
+            }
+            row.push(number(r.budget));
+            row.push(number(r.figures.and_then(|f| f.value_per_pound)));
+            row
+        })
+        .collect();
+    TidyTable {
+        name: "social_value.csv",
+        header: SOCIAL_VALUE_HEADER,
+        rows,
+    }
 }
 
 /// The cells of an outcome row from `n_paired` to `pct_meaningful_improvement`: a hidden
@@ -154,6 +224,10 @@ fn outcomes(tables: &Tables, figures: &Figures) -> TidyTable {
             row.extend(outcome_cells(o.shown()));
             row.push(boolean(o.suppressed()));
             row.push(o.verdict.key().to_string());
+            let f = o.shown();
+            let band = |s: Option<&Share>| number(s.and_then(|s| s.shown()).copied());
+            row.push(band(f.and_then(|f| f.low_baseline.as_ref())));
+            row.push(band(f.and_then(|f| f.low_followup.as_ref())));
             row
         })
         .collect();

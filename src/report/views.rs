@@ -316,6 +316,7 @@ mod tests {
         assert_eq!(money(726.0869), "£726");
         assert_eq!(money(12.5), "£12.50");
         assert_eq!(money(33400.0), "£33,400");
+        assert_eq!(money(-96000.0), "-£96,000");
         assert_eq!(pct(44.444), "44%");
         assert_eq!(signed(1.55, 1), "+1.6");
         assert_eq!(signed(-0.4, 1), "-0.4");

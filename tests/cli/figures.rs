@@ -139,8 +139,9 @@ fn every_table_matches_with_min_cell_one() {
     );
 }
 
-/// The shared worked example: outcomes (with verdicts and disclosure control, SPEC 4.8 rules
-/// 1 to 6), stories, principle evidence and projects as computed with pandas and scipy.
+/// The shared worked example: outcomes (with verdicts, disclosure control of SPEC 4.8 rules 1
+/// to 6, and the worst-band shares of 4.10), stories, principle evidence, projects and social
+/// value (4.9) as computed with pandas and scipy.
 #[test]
 fn worked_example_matches() {
     let dir = "tests/fixtures/small_example";
@@ -158,6 +159,7 @@ fn worked_example_matches() {
         "stories_summary.csv",
         "principle_evidence.csv",
         "projects_summary.csv",
+        "social_value.csv",
     ] {
         all.extend(differences(
             &crate::crate_dir().join(dir).join("expected").join(table),

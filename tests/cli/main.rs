@@ -41,6 +41,7 @@ mod properties;
 mod reading;
 mod report_folder;
 mod robust;
+mod worth;
 
 use serde_json::Value;
 use std::io::Read;

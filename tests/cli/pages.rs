@@ -130,6 +130,7 @@ fn project_page_reads_as_a_board_briefing() {
             "spectrum",
             "stories",
             "value",
+            "worth",
             "data-quality",
             "method",
             "glossary"

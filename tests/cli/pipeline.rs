@@ -125,7 +125,7 @@ fn a_hidden_figure_reaches_no_page_as_a_number() {
         .find(|l| l.starts_with("HIDE,"))
         .expect("a HIDE row");
     assert_eq!(
-        hide, "HIDE,ONS life satisfaction,,,,,,,,,,,,,,,,,,true,too_few",
+        hide, "HIDE,ONS life satisfaction,,,,,,,,,,,,,,,,,,true,too_few,,",
         "{table}"
     );
 }

@@ -74,7 +74,7 @@ proptest! {
 
         let checked = mwm::pipeline::read_and_check(&[dir.path().to_path_buf()], &LoadedConfig::default(), false, &mwm::pipeline::Quiet);
         prop_assert!(!checked.has_errors());
-        let settings = FigureSettings { suppression: Suppression { min_cell: 1 }, quarters: Quarters::Financial };
+        let settings = FigureSettings { suppression: Suppression { min_cell: 1 }, quarters: Quarters::Financial, value: Default::default() };
         let figures = figures::compute(&checked.tables, settings).expect("figures");
 
         // Every good output value is in the ALL total; nothing else is.

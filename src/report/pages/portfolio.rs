@@ -221,6 +221,7 @@ fn projects_table(ctx: &PageContext<'_>, codes: &[u32], depth: usize) -> Section
                 ),
                 TableCell::text(count(p.stories)),
                 TableCell::text(p.cost_per_participant.map_or("–".into(), money)),
+                social_value_cell(ctx, *c),
             ]
         })
         .collect();
@@ -235,10 +236,57 @@ fn projects_table(ctx: &PageContext<'_>, codes: &[u32], depth: usize) -> Section
             text.get("col-reliably-improved"),
             text.get("col-stories"),
             text.get("col-cost-per-participant"),
+            text.get("col-social-value"),
         ],
         rows,
     });
     section
+}
+
+/// A project's social value (SPEC 4.9) in a table cell: the value when the change is an
+/// improvement, else its range (it may be nothing or a loss); each measure on its own, never
+/// added; why when it is hidden.
+fn social_value_cell(ctx: &PageContext<'_>, code: u32) -> TableCell {
+    let scope = Scope::Project(code);
+    let parts: Vec<String> = ctx
+        .figures
+        .social
+        .iter()
+        .filter(|r| r.scope == scope)
+        .map(|r| {
+            let outcome = ctx
+                .outcomes_of(scope)
+                .iter()
+                .find(|o| o.measure == r.measure);
+            let value = match (r.figures, outcome) {
+                (Some(f), Some(o)) if o.verdict.is_improvement() => money(f.social_value),
+                (Some(f), _) => tr!(ctx.text, "range", low = money(f.low), high = money(f.high)),
+                (None, Some(o)) => ctx.hidden_for(
+                    o.figures
+                        .hidden()
+                        .unwrap_or(crate::figures::Reason::Primary),
+                ),
+                (None, None) => "–".into(),
+            };
+            let several = ctx
+                .figures
+                .social
+                .iter()
+                .filter(|s| s.scope == scope)
+                .count()
+                > 1;
+            if several {
+                format!("{}: {value}", ctx.measure_name(r.measure))
+            } else {
+                value
+            }
+        })
+        .collect();
+    if parts.is_empty() {
+        TableCell::text("–")
+    } else {
+        TableCell::text(parts.join("; "))
+    }
 }
 
 fn value_for_money(ctx: &PageContext<'_>, codes: &[u32]) -> Section {

@@ -97,6 +97,10 @@ pub fn project(ctx: &PageContext<'_>, code: u32) -> Page {
         sections::spectrum(ctx, &stories, &format!("p{code}-spectrum")),
         sections::personal_outcomes(ctx, code),
         value_for_money(ctx, code),
+    ]);
+    page.sections
+        .extend(sections::social_value(ctx, Scope::Project(code)));
+    page.sections.extend([
         sections::data_quality(ctx, Some(code)),
         sections::method(ctx),
         sections::glossary(ctx),

@@ -9,12 +9,14 @@ mod narrative;
 mod outcomes;
 mod quality;
 mod stories;
+mod worth;
 
 pub use evidence::principles;
 pub use narrative::narrative;
 pub use outcomes::{findings, outcomes};
 pub use quality::{data_quality, glossary, method};
 pub use stories::{personal_outcomes, spectrum};
+pub use worth::social_value;
 
 /// Below this many paired people a measure is marked indicative only (SPEC 4.3): the same
 /// bound as the warning of the checks.

@@ -289,6 +289,7 @@ pub fn outcomes(ctx: &PageContext<'_>, scope: Scope, id_prefix: &str) -> Section
             ],
             table_rows,
         ));
+        section.blocks.extend(super::worth::references(ctx, &shown));
         section
             .blocks
             .extend(reliable_change(ctx, &shown, id_prefix));

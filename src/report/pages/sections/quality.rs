@@ -106,6 +106,8 @@ pub fn method(ctx: &PageContext<'_>) -> Section {
             indicative = INDICATIVE.to_string()
         ),
         text.get("method-costs"),
+        text.get("method-worth"),
+        text.get("method-references"),
     ] {
         section = section.para(p);
     }
