@@ -101,6 +101,8 @@ fn stages(c: &mut Criterion) {
         left_out: &current.left_out,
         from: None,
         to: None,
+        period_label: None,
+        comparison: None,
     };
     let ctx = PageContext::new(
         data,

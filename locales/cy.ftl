@@ -432,3 +432,24 @@ band-below = o dan { $bound }
 band-above = uwchben { $bound }
 reference-caveat = Mae cyfeirnod yn disgrifio poblogaeth, nid grŵp cymharu: mae'n dangos o ble y dechreuodd pobl, nid beth y byddai'r prosiect wedi'i gyflawni hebddynt.
 col-social-value = Gwerth cymdeithasol
+
+## This period against a comparison period (SPEC 4.11)
+
+compare-heading = Y cyfnod hwn o'i gymharu â { $before }
+compare-intro = Daw pob ffigur ar gyfer { $now } ac ar gyfer { $before } o'r un ffeiliau yn ôl yr un rheolau; caiff grwpiau bach eu diogelu ym mhob cyfnod ar ei ben ei hun.
+compare-outputs = { $measure }: { $before }: { $then }; { $now }: { $current }
+compare-outputs-title = Allbynnau i gyd, { $before } a'r cyfnod hwn
+compare-verdicts-caption = Beth newidiodd ar bob mesur yn { $before } ac yn y cyfnod hwn
+compare-audit-caption = Sgôr ddiweddaraf yr hunanarchwiliad ar gyfer pob egwyddor yn { $before } ac yn y cyfnod hwn
+compare-beside = {" "}({ $before }: { $value })
+col-total = Cyfanswm
+verdict-short-deteriorated = gwaethygodd
+verdict-short-no_clear_change = dim newid clir
+verdict-short-improved = gwellodd
+verdict-short-improved_small = gwellodd ychydig
+verdict-short-improved_possibly_important = gwellodd, efallai ddigon i wneud gwahaniaeth
+verdict-short-improved_probably_important = gwellodd, ddigon i wneud gwahaniaeth yn ôl pob tebyg
+verdict-short-improved_important = gwellodd ddigon i wneud gwahaniaeth
+verdict-short-too_few = rhy ychydig o bobl
+verdict-short-hidden = wedi'i guddio i ddiogelu grŵp bach
+verdict-short-none = heb ei fesur

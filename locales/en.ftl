@@ -487,3 +487,24 @@ band-below = below { $bound }
 band-above = above { $bound }
 reference-caveat = A reference describes a population, not a comparison group: it shows where people started, not what the project would have achieved without them.
 col-social-value = Social value
+
+## This period against a comparison period (SPEC 4.11)
+
+compare-heading = This period against { $before }
+compare-intro = Every figure of { $now } and of { $before } comes from the same files by the same rules; small groups are protected in each period on its own.
+compare-outputs = { $measure }: { $before }: { $then }; { $now }: { $current }
+compare-outputs-title = Outputs in total, { $before } and this period
+compare-verdicts-caption = What changed on each measure in { $before } and in this period
+compare-audit-caption = The latest self-audit score of each principle in { $before } and in this period
+compare-beside = {" "}({ $before }: { $value })
+col-total = Total
+verdict-short-deteriorated = got worse
+verdict-short-no_clear_change = no clear change
+verdict-short-improved = improved
+verdict-short-improved_small = improved a little
+verdict-short-improved_possibly_important = improved, possibly by enough to matter
+verdict-short-improved_probably_important = improved, probably by enough to matter
+verdict-short-improved_important = improved by enough to matter
+verdict-short-too_few = too few people
+verdict-short-hidden = hidden to protect a small group
+verdict-short-none = not measured

@@ -66,12 +66,24 @@ pub struct InputArgs {
 /// The reporting period (SPEC 6).
 #[derive(Debug, clap::Args)]
 pub struct PeriodArgs {
-    /// Leave out everything dated before this day (YYYY-MM-DD or DD/MM/YYYY)
+    /// Leave out everything dated before this day (YYYY-MM-DD, DD/MM/YYYY, or YYYY-MM for the month's first day)
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub from: Option<i32>,
-    /// Leave out everything dated after this day (YYYY-MM-DD or DD/MM/YYYY)
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    /// Leave out everything dated after this day (YYYY-MM-DD, DD/MM/YYYY, or YYYY-MM for the month's last day)
+    #[arg(long, value_name = "DATE", value_parser = parse_end_date)]
     pub to: Option<i32>,
+    /// The reporting period as a year: 2024-25 is April 2024 to March 2025, 2024 the calendar year
+    #[arg(long, value_name = "YEAR")]
+    pub year: Option<String>,
+    /// A period to compare with, as a year (2023-24 or 2023)
+    #[arg(long, value_name = "YEAR")]
+    pub compare_year: Option<String>,
+    /// The first day of the period to compare with
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub compare_from: Option<i32>,
+    /// The last day of the period to compare with (YYYY-MM: the month's last day)
+    #[arg(long, value_name = "DATE", value_parser = parse_end_date)]
+    pub compare_to: Option<i32>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -177,6 +189,24 @@ fn languages() -> impl clap::builder::TypedValueParser<Value = Languages> {
     use clap::builder::TypedValueParser as _;
     clap::builder::PossibleValuesParser::new(Languages::NAMES)
         .map(|name| Languages::parse(&name).unwrap_or_default())
+}
+
+/// The last day a date on the command line names: a month (YYYY-MM) is its last day.
+fn parse_end_date(text: &str) -> Result<i32, String> {
+    let t = text.trim();
+    let start = parse_date(t)?;
+    let is_month = t.len() == 7 && t.as_bytes().get(4) == Some(&b'-');
+    if !is_month {
+        return Ok(start);
+    }
+    // The first day of the next month, less one.
+    let (year, month) = (t[..4].parse::<i32>(), t[5..].parse::<u32>());
+    match (year, month) {
+        (Ok(y), Ok(12)) => crate::format::days_from_ymd(y + 1, 1, 1).map(|d| d - 1),
+        (Ok(y), Ok(m)) => crate::format::days_from_ymd(y, m + 1, 1).map(|d| d - 1),
+        _ => None,
+    }
+    .ok_or_else(|| format!("\"{text}\" is not a date: write YYYY-MM-DD or DD/MM/YYYY"))
 }
 
 /// A date on the command line, in the forms the inputs accept.

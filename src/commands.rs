@@ -9,7 +9,7 @@ use crate::cli::{
 };
 use crate::error::{Error, Outcome, exit};
 use crate::format::format_date;
-use crate::pipeline::{self, Loaded, Period, PeriodFigures, Progress, Quiet, Request};
+use crate::pipeline::{self, Loaded, PeriodFigures, Periods, Progress, Quiet, Request};
 use crate::problems::{self, Problem, Severity};
 use crate::report::manifest::{self, Settings as ManifestSettings};
 use crate::report::pages::{self, PageContext};
@@ -133,7 +133,12 @@ pub fn check(args: &CheckArgs) -> Outcome {
             // figures step does; it is only possible when nothing stopped the run.
             if loaded.stop_on_errors().is_ok() {
                 let settings = pipeline::figure_settings(&loaded.config, None);
-                match pipeline::figures_for(&loaded.checked, Period::default(), settings, &Quiet) {
+                match pipeline::figures_for(
+                    &loaded.checked,
+                    pipeline::Period::default(),
+                    settings,
+                    &Quiet,
+                ) {
                     Ok(current) => loaded.checked.problems.extend(current.warnings),
                     Err(e) => loaded.checked.problems.push(Problem::file(
                         Severity::Error,
@@ -176,12 +181,14 @@ fn say_problems(loaded: &Loaded, quiet: bool) {
 
 /// The pipeline up to the figures of one period, for `summary` and `report`: the warnings
 /// that need the figures join the run's problems.
+/// A comparison period's figures come with the run's, over the same checked inputs (SPEC
+/// 4.11): one read and one check, the figures step twice.
 fn figures_of(
     request: &Request,
-    period: Period,
+    periods: &Periods,
     min_cell: Option<u32>,
     quiet: bool,
-) -> Result<(Loaded, PeriodFigures), Error> {
+) -> Result<(Loaded, PeriodFigures, Option<PeriodFigures>), Error> {
     let bar = Bar::new(quiet, "Reading");
     let mut loaded = pipeline::load(request, &bar)?;
     bar.finish();
@@ -190,32 +197,76 @@ fn figures_of(
         return Err(e);
     }
     let settings = pipeline::figure_settings(&loaded.config, min_cell);
-    let mut current = pipeline::figures_for(&loaded.checked, period, settings, &bar)?;
+    let mut current = pipeline::figures_for(
+        &loaded.checked,
+        periods.current.clone(),
+        settings.clone(),
+        &bar,
+    )?;
+    let comparison = match &periods.comparison {
+        Some(p) => Some(pipeline::figures_for(
+            &loaded.checked,
+            p.clone(),
+            settings,
+            &bar,
+        )?),
+        None => None,
+    };
     loaded.checked.problems.append(&mut current.warnings);
-    Ok((loaded, current))
+    Ok((loaded, current, comparison))
+}
+
+/// The periods the flags of `report` and `summary` ask for.
+fn periods_of(p: &crate::cli::PeriodArgs) -> Result<Periods, Error> {
+    Periods::from_flags(
+        p.from,
+        p.to,
+        p.year.as_deref(),
+        (p.compare_year.as_deref(), p.compare_from, p.compare_to),
+    )
+}
+
+/// A period's tidy tables as files under `folder` (`data`, `data/compare`).
+fn table_files(
+    tables: &crate::model::Tables,
+    figures: &crate::figures::Figures,
+    checked: &crate::check::Checked,
+    folder: &Path,
+) -> Result<Vec<OutFile>, Error> {
+    Ok(report_tables::all(tables, figures, checked)
+        .par_iter()
+        .map(|table| {
+            table.to_csv().map(|bytes| OutFile {
+                path: folder.join(table.name),
+                bytes,
+            })
+        })
+        .collect::<Result<_, _>>()?)
 }
 
 /// `mwm report`: the tidy tables, the pages and the manifest, written as one folder.
 pub fn report(args: &ReportArgs) -> Outcome {
     let started = std::time::Instant::now();
-    let period = Period::new(args.period.from, args.period.to)?;
+    let periods = periods_of(&args.period)?;
+    let period = periods.current.clone();
     let request = Request::new(&args.input.paths, args.input.config.as_deref(), args.strict);
-    let (loaded, current) = figures_of(&request, period, args.min_cell, args.quiet)?;
+    let (loaded, current, comparison) = figures_of(&request, &periods, args.min_cell, args.quiet)?;
     let timings = Bar::new(true, "");
     let config = &loaded.config;
     let checked = &loaded.checked;
     let tables = current.tables(checked);
     let figures = &current.figures;
     let languages = args.lang.unwrap_or(config.config.report.lang);
-    let mut files: Vec<OutFile> = report_tables::all(tables, figures, checked)
-        .par_iter()
-        .map(|table| {
-            table.to_csv().map(|bytes| OutFile {
-                path: Path::new("data").join(table.name),
-                bytes,
-            })
-        })
-        .collect::<Result<_, _>>()?;
+    let mut files = table_files(tables, figures, checked, Path::new("data"))?;
+    // The comparison period's tables, as a run restricted to it writes them (SPEC 5.3).
+    if let Some(c) = &comparison {
+        files.extend(table_files(
+            c.tables(checked),
+            &c.figures,
+            checked,
+            &Path::new("data").join("compare"),
+        )?);
+    }
     timings.step("tables");
     let renderer = Renderer::new(args.templates.as_deref())?;
     let generated_at = manifest::run_time();
@@ -232,6 +283,12 @@ pub fn report(args: &ReportArgs) -> Outcome {
             left_out: &current.left_out,
             from: period.from,
             to: period.to,
+            period_label: period.year.clone(),
+            comparison: comparison.as_ref().map(|c| pages::Comparison {
+                label: c.period.label(),
+                tables: c.tables(checked),
+                figures: &c.figures,
+            }),
         };
         let context = PageContext::new(data, &config.config, renderer.css.clone(), today, layout);
         page_views.extend(pages::all(&context));
@@ -249,6 +306,14 @@ pub fn report(args: &ReportArgs) -> Outcome {
         quarters: config.config.report.quarters,
         from: period.from.map(format_date),
         to: period.to.map(format_date),
+        compare_from: comparison
+            .as_ref()
+            .and_then(|c| c.period.from)
+            .map(format_date),
+        compare_to: comparison
+            .as_ref()
+            .and_then(|c| c.period.to)
+            .map(format_date),
         config_file: config.path.as_ref().map(|p| p.display().to_string()),
     };
     let manifest = manifest::manifest_json(
@@ -300,15 +365,29 @@ pub fn report(args: &ReportArgs) -> Outcome {
 
 /// `mwm summary`: the headline tables on standard output.
 pub fn summary(args: &SummaryArgs) -> Outcome {
-    let period = Period::new(args.period.from, args.period.to)?;
+    let periods = periods_of(&args.period)?;
     let request = Request::new(&args.input.paths, args.input.config.as_deref(), false);
-    let (loaded, current) = figures_of(&request, period, None, true)?;
-    let text = summary_out::render(
+    let (loaded, current, comparison) = figures_of(&request, &periods, None, true)?;
+    let mut text = summary_out::render(
         current.tables(&loaded.checked),
         &current.figures,
         &loaded.checked,
         args.format,
     );
+    // Both periods (SPEC 6): the comparison period's summary after the reporting period's.
+    if let Some(c) = &comparison {
+        let other = summary_out::render(
+            c.tables(&loaded.checked),
+            &c.figures,
+            &loaded.checked,
+            args.format,
+        );
+        text = summary_out::both(
+            args.format,
+            (&current.period.label(), text),
+            (&c.period.label(), other),
+        );
+    }
     print_out(text.as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }

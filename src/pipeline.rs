@@ -129,11 +129,107 @@ pub fn read_and_check(
     checked
 }
 
-/// A reporting period (`--from`, `--to`): days since 1970-01-01, either end open.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// A reporting period (`--from`, `--to`, `--year`): days since 1970-01-01, either end open.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Period {
     pub from: Option<i32>,
     pub to: Option<i32>,
+    /// How the period was named (`2024-25`), for pages; `None` for dates.
+    pub year: Option<String>,
+}
+
+/// The periods of a run (SPEC 4.11, 6): the reporting period and a comparison period.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Periods {
+    pub current: Period,
+    pub comparison: Option<Period>,
+}
+
+/// The days of a year as `--year` names it: `2024-25` is April 2024 to March 2025 (a
+/// financial year), `2024` the calendar year.
+pub fn year_period(text: &str) -> Result<Period, Error> {
+    let t = text.trim();
+    let bad = || {
+        Error::Usage(format!(
+            "\"{text}\" is not a year: write 2024-25 for April 2024 to March 2025, or 2024 for the calendar year"
+        ))
+    };
+    let ymd = |y: i32, m: u32, d: u32| crate::format::days_from_ymd(y, m, d).ok_or_else(bad);
+    let (from, to) = match t.split_once('-') {
+        Some((first, second)) => {
+            let y: i32 = first.parse().map_err(|_| bad())?;
+            let next: i32 = second.parse().map_err(|_| bad())?;
+            if first.len() != 4 || second.len() != 2 || next != (y + 1) % 100 {
+                return Err(bad());
+            }
+            (ymd(y, 4, 1)?, ymd(y + 1, 3, 31)?)
+        }
+        None => {
+            let y: i32 = t.parse().map_err(|_| bad())?;
+            if t.len() != 4 {
+                return Err(bad());
+            }
+            (ymd(y, 1, 1)?, ymd(y, 12, 31)?)
+        }
+    };
+    Ok(Period {
+        from: Some(from),
+        to: Some(to),
+        year: Some(t.to_string()),
+    })
+}
+
+impl Periods {
+    /// The periods the flags ask for; the combinations SPEC 6 forbids are usage errors.
+    pub fn from_flags(
+        from: Option<i32>,
+        to: Option<i32>,
+        year: Option<&str>,
+        compare: (Option<&str>, Option<i32>, Option<i32>),
+    ) -> Result<Periods, Error> {
+        let usage = |m: &str| Err(Error::Usage(m.to_string()));
+        let current = match year {
+            Some(_) if from.is_some() || to.is_some() => {
+                return usage(
+                    "give the reporting period either as --year or as --from/--to, not both",
+                );
+            }
+            Some(y) => year_period(y)?,
+            None => Period::new(from, to)?,
+        };
+        let comparison = match compare {
+            (Some(_), Some(_), _) | (Some(_), _, Some(_)) => {
+                return usage(
+                    "give the comparison period either as --compare-year or as --compare-from/--compare-to, not both",
+                );
+            }
+            (Some(y), None, None) => Some(year_period(y)?),
+            (None, Some(f), Some(t)) => Some(Period::new(Some(f), Some(t))?),
+            (None, Some(_), None) | (None, None, Some(_)) => {
+                return usage("a comparison period needs both --compare-from and --compare-to");
+            }
+            (None, None, None) => None,
+        };
+        if let Some(c) = &comparison {
+            let (Some(cf), Some(ct)) = (c.from, c.to) else {
+                return usage("a comparison period needs both ends");
+            };
+            let (Some(f), Some(t)) = (current.from, current.to) else {
+                return usage(
+                    "a comparison period needs a reporting period with both ends (--year, or --from and --to)",
+                );
+            };
+            if cf <= t && f <= ct {
+                return usage(
+                    "the comparison period overlaps the reporting period: choose periods that do not share a day",
+                );
+            }
+        }
+        Ok(Periods {
+            current,
+            comparison,
+        })
+    }
 }
 
 impl Period {
@@ -148,7 +244,26 @@ impl Period {
                 crate::format::format_date(f)
             )));
         }
-        Ok(Period { from, to })
+        Ok(Period {
+            from,
+            to,
+            year: None,
+        })
+    }
+
+    /// The period as pages name it: its year as given, else its dates (ISO).
+    pub fn label(&self) -> String {
+        match (&self.year, self.from, self.to) {
+            (Some(y), _, _) => y.clone(),
+            (None, Some(f), Some(t)) => format!(
+                "{} – {}",
+                crate::format::format_date(f),
+                crate::format::format_date(t)
+            ),
+            (None, Some(f), None) => format!("{} –", crate::format::format_date(f)),
+            (None, None, Some(t)) => format!("– {}", crate::format::format_date(t)),
+            (None, None, None) => String::new(),
+        }
     }
 
     pub fn is_all_dates(&self) -> bool {

@@ -35,6 +35,9 @@ pub struct Settings {
     pub quarters: crate::config::Quarters,
     pub from: Option<String>,
     pub to: Option<String>,
+    /// The comparison period (SPEC 4.11), when one was asked for.
+    pub compare_from: Option<String>,
+    pub compare_to: Option<String>,
     pub config_file: Option<String>,
 }
 

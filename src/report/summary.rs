@@ -29,6 +29,31 @@ pub enum SummaryFormat {
     Json,
 }
 
+/// The summaries of the reporting period and a comparison period, one after the other: in
+/// JSON one object with both, in the other forms each under a line naming its period.
+pub fn both(format: SummaryFormat, current: (&str, String), comparison: (&str, String)) -> String {
+    match format {
+        SummaryFormat::Json => {
+            let parse = |t: &str| serde_json::from_str::<serde_json::Value>(t).unwrap_or_default();
+            let object = serde_json::json!({
+                "period": current.0,
+                "current": parse(&current.1),
+                "comparison_period": comparison.0,
+                "comparison": parse(&comparison.1),
+            });
+            serde_json::to_string_pretty(&object).unwrap_or_default() + "\n"
+        }
+        SummaryFormat::Csv => format!(
+            "# period {}\n{}\n# comparison period {}\n{}",
+            current.0, current.1, comparison.0, comparison.1
+        ),
+        SummaryFormat::Table => format!(
+            "Period {}\n\n{}\nComparison period {}\n\n{}",
+            current.0, current.1, comparison.0, comparison.1
+        ),
+    }
+}
+
 pub fn render(
     tables: &Tables,
     figures: &Figures,

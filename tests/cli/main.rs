@@ -35,6 +35,7 @@ mod languages;
 mod ledger;
 mod output;
 mod pages;
+mod periods;
 mod pipeline;
 mod privacy;
 mod properties;

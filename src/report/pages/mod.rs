@@ -20,7 +20,7 @@ use rayon::prelude::*;
 /// Everything a page builder reads, borrowed once.
 /// What the pages of one period are made from: the checked inputs (ledger, problems), the
 /// tables restricted to the period, what the period left out, and the figures.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 pub struct Data<'a> {
     pub tables: &'a Tables,
     pub figures: &'a Figures,
@@ -29,6 +29,19 @@ pub struct Data<'a> {
     /// The reporting period in force (`--from`, `--to`), days since 1970-01-01.
     pub from: Option<i32>,
     pub to: Option<i32>,
+    /// The reporting period's name when it was given as a year (`2024-25`).
+    pub period_label: Option<String>,
+    /// The comparison period's figures (SPEC 4.11), when one was asked for.
+    pub comparison: Option<Comparison<'a>>,
+}
+
+/// The figures of a comparison period, computed from the same inputs by the same rules.
+#[derive(Clone)]
+pub struct Comparison<'a> {
+    /// "2023-24", or its dates.
+    pub label: String,
+    pub tables: &'a Tables,
+    pub figures: &'a Figures,
 }
 
 /// An outcome row that is shown: its scope, measure and figures. Pages take figures from
@@ -61,6 +74,8 @@ pub struct PageContext<'a> {
     /// The reporting period in force, days since 1970-01-01; `None` for an open end.
     pub from: Option<i32>,
     pub to: Option<i32>,
+    pub period_label: Option<String>,
+    pub comparison: Option<Comparison<'a>>,
     pub config: &'a Config,
     pub redactor: Redactor,
     /// Slug of each project, by project code.
@@ -202,6 +217,8 @@ impl<'a> PageContext<'a> {
             left_out,
             from,
             to,
+            period_label,
+            comparison,
         } = data;
         let project_slugs = unique_slugs(&tables.project_ids);
         let mut funders: Vec<Funder> = Vec::new();
@@ -252,6 +269,8 @@ impl<'a> PageContext<'a> {
             left_out,
             from,
             to,
+            period_label,
+            comparison,
             config,
             redactor: Redactor::new(&config.privacy.names),
             project_slugs,

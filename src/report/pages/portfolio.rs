@@ -59,13 +59,16 @@ pub fn portfolio(ctx: &PageContext<'_>) -> Page {
     page.subtitle = ctx.config.report.organisation.clone();
     let all_stories = ctx.stories_of(Scope::All);
     page.headline = Some(headline(ctx, &codes, Some(&all_stories)));
-    let mut sections_list = vec![
+    let mut sections_list: Vec<Section> = sections::against(ctx, &codes, true, "index")
+        .into_iter()
+        .collect();
+    sections_list.extend([
         projects_table(ctx, &codes, 0),
         forest(ctx, &codes, "index-forest"),
         evidence_map(ctx, &codes, "index-heatmap"),
         sections::spectrum(ctx, &all_stories, "index-spectrum"),
         outputs_by_project(ctx, &codes, "index-outputs"),
-    ];
+    ]);
     if let Some(s) = novelty(ctx, &codes) {
         sections_list.push(s);
     }
@@ -106,13 +109,16 @@ pub fn funder(ctx: &PageContext<'_>, funder: &Funder) -> Page {
     ));
     let id = format!("funder-{}", funder.slug);
     page.headline = Some(headline(ctx, &funder.projects, None));
-    page.sections = vec![
+    page.sections = sections::against(ctx, &funder.projects, false, &id)
+        .into_iter()
+        .collect();
+    page.sections.extend([
         projects_table(ctx, &funder.projects, 1),
         forest(ctx, &funder.projects, &format!("{id}-forest")),
         evidence_map(ctx, &funder.projects, &format!("{id}-heatmap")),
         outputs_by_project(ctx, &funder.projects, &format!("{id}-outputs")),
         value_for_money(ctx, &funder.projects),
-    ];
+    ]);
     page.sections
         .extend(sections::narrative(ctx, &funder.projects));
     page.sections

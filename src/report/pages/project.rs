@@ -63,7 +63,16 @@ pub fn project(ctx: &PageContext<'_>, code: u32) -> Page {
             stat(
                 &text.get("stat-participants"),
                 summary.participants.map_or(ctx.hidden(), count),
-                Some(text.get("note-with-score")),
+                Some(
+                    text.get("note-with-score")
+                        + &sections::beside(
+                            ctx,
+                            ctx.comparison
+                                .as_ref()
+                                .and_then(|c| c.figures.projects[code as usize].participants)
+                                .map_or(ctx.hidden(), count),
+                        ),
+                ),
             ),
             followed_up(ctx, code),
             stat(
@@ -90,6 +99,8 @@ pub fn project(ctx: &PageContext<'_>, code: u32) -> Page {
         ],
     });
     page.sections = sections::narrative(ctx, &[code]).into_iter().collect();
+    page.sections
+        .extend(sections::against(ctx, &[code], false, &format!("p{code}")));
     page.sections.extend([
         outputs(ctx, code),
         sections::outcomes(ctx, Scope::Project(code), &format!("p{code}")),

@@ -7,6 +7,7 @@
 mod evidence;
 mod narrative;
 mod outcomes;
+mod periods;
 mod quality;
 mod stories;
 mod worth;
@@ -14,6 +15,7 @@ mod worth;
 pub use evidence::principles;
 pub use narrative::narrative;
 pub use outcomes::{findings, outcomes};
+pub use periods::{against, beside};
 pub use quality::{data_quality, glossary, method};
 pub use stories::{personal_outcomes, spectrum};
 pub use worth::social_value;
