@@ -226,14 +226,17 @@ fn periods_of(p: &crate::cli::PeriodArgs) -> Result<Periods, Error> {
     )
 }
 
-/// A period's tidy tables as files under `folder` (`data`, `data/compare`).
+/// A period's tidy tables as CSV files under `folder` (`data`, `data/compare`), and with
+/// `workbook` also as one workbook, `tables.xlsx` (SPEC 5.3).
 fn table_files(
     tables: &crate::model::Tables,
     figures: &crate::figures::Figures,
     checked: &crate::check::Checked,
     folder: &Path,
+    workbook: bool,
 ) -> Result<Vec<OutFile>, Error> {
-    Ok(report_tables::all(tables, figures, checked)
+    let tidy = report_tables::all(tables, figures, checked);
+    let mut files: Vec<OutFile> = tidy
         .par_iter()
         .map(|table| {
             table.to_csv().map(|bytes| OutFile {
@@ -241,7 +244,14 @@ fn table_files(
                 bytes,
             })
         })
-        .collect::<Result<_, _>>()?)
+        .collect::<Result<_, _>>()?;
+    if workbook {
+        files.push(OutFile {
+            path: folder.join("tables.xlsx"),
+            bytes: crate::report::workbook::tables_xlsx(&tidy, manifest::run_seconds())?,
+        });
+    }
+    Ok(files)
 }
 
 /// `mwm report`: the tidy tables, the pages and the manifest, written as one folder.
@@ -257,7 +267,7 @@ pub fn report(args: &ReportArgs) -> Outcome {
     let tables = current.tables(checked);
     let figures = &current.figures;
     let languages = args.lang.unwrap_or(config.config.report.lang);
-    let mut files = table_files(tables, figures, checked, Path::new("data"))?;
+    let mut files = table_files(tables, figures, checked, Path::new("data"), true)?;
     // The comparison period's tables, as a run restricted to it writes them (SPEC 5.3).
     if let Some(c) = &comparison {
         files.extend(table_files(
@@ -265,6 +275,7 @@ pub fn report(args: &ReportArgs) -> Outcome {
             &c.figures,
             checked,
             &Path::new("data").join("compare"),
+            false,
         )?);
     }
     timings.step("tables");
@@ -351,9 +362,13 @@ pub fn report(args: &ReportArgs) -> Outcome {
             .iter()
             .filter(|f| f.path.extension().is_some_and(|e| e == "html"))
             .count();
+        let tables = files
+            .iter()
+            .filter(|f| f.path.extension().is_some_and(|e| e == "csv"))
+            .count();
         say(&format!(
             "Wrote {pages} pages and {} tables to {} in {:.1} s: open {}. {excluded} rows were left out (listed in {}); {warnings} warnings (mwm check shows them).",
-            files.len() - pages - 1,
+            tables,
             args.output.display(),
             started.elapsed().as_secs_f64(),
             args.output.join("index.html").display(),

@@ -41,9 +41,9 @@ pub struct Settings {
     pub config_file: Option<String>,
 }
 
-/// The time of the run as ISO 8601 UTC: `SOURCE_DATE_EPOCH` when set, else now.
-pub fn run_time() -> String {
-    let seconds = std::env::var("SOURCE_DATE_EPOCH")
+/// The time of the run in seconds since 1970: `SOURCE_DATE_EPOCH` when set, else now.
+pub fn run_seconds() -> i64 {
+    std::env::var("SOURCE_DATE_EPOCH")
         .ok()
         .and_then(|s| s.trim().parse::<i64>().ok())
         .unwrap_or_else(|| {
@@ -51,7 +51,12 @@ pub fn run_time() -> String {
                 .duration_since(std::time::UNIX_EPOCH)
                 .map(|d| d.as_secs() as i64)
                 .unwrap_or(0)
-        });
+        })
+}
+
+/// The time of the run as ISO 8601 UTC: `SOURCE_DATE_EPOCH` when set, else now.
+pub fn run_time() -> String {
+    let seconds = run_seconds();
     chrono::DateTime::from_timestamp(seconds, 0)
         .map(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string())
         .unwrap_or_else(|| "1970-01-01T00:00:00Z".into())

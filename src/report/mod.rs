@@ -14,6 +14,7 @@ pub mod slug;
 pub mod summary;
 pub mod tables;
 pub mod views;
+pub mod workbook;
 
 use rayon::prelude::*;
 use std::fs;

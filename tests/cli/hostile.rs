@@ -1029,6 +1029,11 @@ fn control_characters_never_reach_a_terminal_or_a_page() {
     let (code, text) = mwm_in(tmp.path(), &["report", "in", "-o", "r", "-q"]);
     assert_eq!(code, 0, "{text}");
     for (name, bytes) in snapshot(&tmp.path().join("r")) {
+        // The workbook is compressed: its cells are the CSVs' (a report_folder test reads it
+        // back cell for cell), which are checked here as text.
+        if name.ends_with(".xlsx") {
+            continue;
+        }
         for c in ['\u{1b}', '\0', '\u{9b}', '\u{7}'] {
             let text = String::from_utf8_lossy(&bytes);
             assert!(!text.contains(c), "{c:?} in {name}");

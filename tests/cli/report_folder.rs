@@ -239,3 +239,73 @@ fn report_with_no_path_reads_data() {
     assert_eq!(code, 1, "no data/ folder here: {stderr}");
     assert!(stderr.contains("data"), "{stderr}");
 }
+
+/// `data/tables.xlsx` (SPEC 5.3) read back with calamine equals the CSVs cell for cell: the
+/// same header, numbers as numbers (equal as numbers), `true`/`false` as booleans, text as
+/// text (formula-like text keeps its guard), empty as empty; plus a sheet saying what every
+/// column means.
+#[test]
+fn the_workbook_of_tables_equals_the_csvs() {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let out = tempfile::tempdir().expect("temp dir");
+    let target = out.path().join("r");
+    let (code, o, e) = crate::run(&[
+        "report",
+        "data",
+        "-o",
+        target.to_str().expect("utf-8"),
+        "-q",
+    ]);
+    assert_eq!(code, 0, "{o}{e}");
+    let mut book: Xlsx<_> = open_workbook(target.join("data/tables.xlsx")).expect("a workbook");
+    assert!(book.sheet_names().iter().any(|s| s.starts_with("About")));
+    let mut compared = 0;
+    for entry in std::fs::read_dir(target.join("data"))
+        .expect("data")
+        .flatten()
+    {
+        let path = entry.path();
+        if path.extension().is_none_or(|x| x != "csv") {
+            continue;
+        }
+        let name = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .expect("name")
+            .to_string();
+        let range = book.worksheet_range(&name).expect("a sheet per table");
+        let text = std::fs::read_to_string(&path).expect("csv");
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(text.as_bytes());
+        let csv_rows: Vec<Vec<String>> = reader
+            .records()
+            .map(|r| r.expect("record").iter().map(String::from).collect())
+            .collect();
+        let rows: Vec<&[Data]> = range.rows().collect();
+        assert_eq!(rows.len(), csv_rows.len(), "{name}: rows");
+        for (r, (got, want)) in rows.iter().zip(&csv_rows).enumerate() {
+            for (c, want) in want.iter().enumerate() {
+                let cell = got.get(c).cloned().unwrap_or(Data::Empty);
+                let same = match &cell {
+                    Data::Empty => want.is_empty(),
+                    Data::String(s) => s == want,
+                    Data::Bool(b) => want == if *b { "true" } else { "false" },
+                    Data::Float(f) => want
+                        .parse::<f64>()
+                        .is_ok_and(|w| (w - f).abs() <= 1e-12 * w.abs().max(1.0)),
+                    Data::Int(i) => want.parse::<i64>() == Ok(*i),
+                    _ => false,
+                };
+                assert!(
+                    same,
+                    "{name} row {} column {}: {cell:?} != {want:?}",
+                    r + 1,
+                    c + 1
+                );
+                compared += 1;
+            }
+        }
+    }
+    assert!(compared > 1000, "{compared} cells compared");
+}
