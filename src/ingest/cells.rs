@@ -326,6 +326,17 @@ impl<'a> RowCheck<'_, 'a> {
             self.missing(field);
             return None;
         }
+        // "n/a", "missing", "dim ateb"...: a value not given, said as such (SPEC 2.3).
+        if let Cell::Text(t) = cell
+            && value::is_missing_word(t)
+        {
+            self.fail(
+                Some(field),
+                Some(t.trim().to_string()),
+                "means no value was given, but this column is required: the row is left out (if the question was not answered, that is all that happens; otherwise fill in the value)",
+            );
+            return None;
+        }
         self.parse(field, parser)
     }
 

@@ -72,6 +72,16 @@ pub fn identifier(cell: Cell<'_>) -> Result<Option<String>, String> {
 
 /// A number: a numeric cell, or text such as `1,234`, `£1,200.50`, `-3`, `12.5`. A comma is
 /// accepted only between groups of three digits, so `12,5` is refused rather than read as 125.
+/// Words that mean "no value" in a number, date or score cell (SPEC 2.3), in any case: NA,
+/// N/A, n.a., -, –, missing, not answered, dim ateb. Never in a yes/no cell, where Welsh "na"
+/// is no.
+pub fn is_missing_word(text: &str) -> bool {
+    matches!(
+        text.trim().to_lowercase().as_str(),
+        "na" | "n/a" | "n.a." | "-" | "–" | "missing" | "not answered" | "dim ateb"
+    )
+}
+
 pub fn number(cell: Cell<'_>) -> Result<Option<f64>, String> {
     match cell {
         Cell::Empty => Ok(None),
@@ -79,7 +89,7 @@ pub fn number(cell: Cell<'_>) -> Result<Option<f64>, String> {
         Cell::Number(_) => Err("is not a finite number".into()),
         Cell::Text(t) => {
             let t = t.trim();
-            if t.is_empty() {
+            if t.is_empty() || is_missing_word(t) {
                 return Ok(None);
             }
             parse_number_text(t).map(Some).ok_or_else(|| {
@@ -201,7 +211,7 @@ pub fn date(cell: Cell<'_>) -> Result<Option<i32>, String> {
         Cell::NoDate(_, why) => Err(why.into()),
         Cell::Text(t) => {
             let t = t.trim();
-            if t.is_empty() {
+            if t.is_empty() || is_missing_word(t) {
                 return Ok(None);
             }
             match date_text(t) {
@@ -286,6 +296,13 @@ const MONTHS: [&str; 12] = [
 /// February, no year outside [`FIRST_YEAR`]..=[`LAST_YEAR`].
 fn real_date(year: i32, month: u32, day: u32) -> Result<i32, String> {
     if !(1..=12).contains(&month) {
+        // 03/15/2024 is month first (US order): say so, and how to write it.
+        if (1..=12).contains(&day) && (13..=31).contains(&month) {
+            return Err(format!(
+                "is not a date: there is no month {month}; it looks written month first, but dates are read day first: for {month} {} {year} write {month}/{day:02}/{year}",
+                MONTHS[day as usize - 1]
+            ));
+        }
         return Err(format!(
             "is not a date: there is no month {month} (dates are read day first, DD/MM/YYYY, or as YYYY-MM-DD)"
         ));
@@ -433,6 +450,17 @@ mod tests {
         assert_eq!(why("31/4/24"), "is not a date: April 2024 has no 31st");
         assert_eq!(why("0/4/2024"), "is not a date: there is no day 0 of April");
         assert!(why("1/13/2024").contains("there is no month 13"));
+        // Month first (US order): the message says so and gives the day-first form.
+        assert_eq!(
+            why("03/15/2024"),
+            "is not a date: there is no month 15; it looks written month first, but dates are read day first: for 15 March 2024 write 15/03/2024"
+        );
+        // Missing-value words are no value, not a wrong date (SPEC 2.3).
+        assert_eq!(date(Cell::Text("n/a")), Ok(None));
+        assert_eq!(number(Cell::Text("Dim ateb")), Ok(None));
+        assert_eq!(number(Cell::Text("–")), Ok(None));
+        // A yes/no cell keeps Welsh "na" as no.
+        assert_eq!(boolean(Cell::Text("na")), Ok(Some(false)));
         assert!(why("0000-01-01").contains("the year 0 is outside 1900 to 2100"));
         assert!(why("1899-12-31").contains("the year 1899"));
         assert!(why("March 2024").starts_with("is not a date (use"));
