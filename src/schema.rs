@@ -30,6 +30,10 @@ pub fn name_key(name: &str) -> String {
     key
 }
 
+/// The first line of the Instructions sheet `mwm template` writes: a sheet that starts with
+/// it is for people, and is skipped without a warning.
+pub const TEMPLATE_INSTRUCTIONS: &str = "How to use this workbook with mwm";
+
 /// The kind of a table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]

@@ -145,7 +145,7 @@ const SPECTRUM: [&str; 12] = [
 ];
 
 const INSTRUCTIONS: [&str; 9] = [
-    "How to use this workbook with mwm",
+    crate::schema::TEMPLATE_INSTRUCTIONS,
     "",
     "1. Fill in the projects sheet: one row per project (in a workbook for one project, one row; the other sheets may then leave project_id empty).",
     "2. Add your activity to outputs, your questionnaire scores to outcomes (one row per person, measure and date), people's stories to stories, your co-production self-audits to audit and, in narrative, what you want your board and funders to read in your own words.",
@@ -182,6 +182,7 @@ pub fn workbook() -> Result<Workbook, XlsxError> {
         Kind::Measures,
         Kind::Stories,
         Kind::Audit,
+        Kind::Narrative,
     ] {
         let sheet = book.add_worksheet();
         sheet.set_name(kind.name())?;

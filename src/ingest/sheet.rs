@@ -85,6 +85,14 @@ pub fn begin(
         .sheet_kind(start.names)
         .or_else(|| start.names.first().and_then(|n| kind_from_name(n)));
     let Some(kind) = kind else {
+        // The instructions `mwm template` writes are for people: skipped without a word.
+        let first_cell = first_rows
+            .first()
+            .and_then(|(_, cells)| cells.first())
+            .map(|c| c.shown());
+        if first_cell.as_deref() == Some(crate::schema::TEMPLATE_INSTRUCTIONS) {
+            return None;
+        }
         // The table whose columns the top rows name most.
         let best = |k: Kind| {
             first_rows
@@ -107,7 +115,7 @@ pub fn begin(
                 k.name()
             ),
             None => format!(
-                "skipped: the {what} name names no table (projects, outputs, outcomes, measures, stories or audit)"
+                "skipped: the {what} name names no table (projects, outputs, outcomes, measures, stories, audit or narrative)"
             ),
         };
         problems.push(place(Severity::Warning, message));
