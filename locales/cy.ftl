@@ -441,6 +441,7 @@ compare-outputs = { $measure }: { $before }: { $then }; { $now }: { $current }
 compare-outputs-title = Allbynnau i gyd, { $before } a'r cyfnod hwn
 compare-verdicts-caption = Beth newidiodd ar bob mesur yn { $before } ac yn y cyfnod hwn
 compare-audit-caption = Sgôr ddiweddaraf yr hunanarchwiliad ar gyfer pob egwyddor yn { $before } ac yn y cyfnod hwn
+compare-findings = Yn { $before }: { $verdicts }.
 compare-beside = {" "}({ $before }: { $value })
 col-total = Cyfanswm
 verdict-short-deteriorated = gwaethygodd

@@ -496,6 +496,7 @@ compare-outputs = { $measure }: { $before }: { $then }; { $now }: { $current }
 compare-outputs-title = Outputs in total, { $before } and this period
 compare-verdicts-caption = What changed on each measure in { $before } and in this period
 compare-audit-caption = The latest self-audit score of each principle in { $before } and in this period
+compare-findings = In { $before }: { $verdicts }.
 compare-beside = {" "}({ $before }: { $value })
 col-total = Total
 verdict-short-deteriorated = got worse

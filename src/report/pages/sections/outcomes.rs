@@ -150,6 +150,33 @@ pub fn findings(ctx: &PageContext<'_>, scope: Scope) -> Vec<Finding> {
             tone: "harm",
         });
     }
+    // The comparison period's verdicts beside this period's (SPEC 4.11).
+    if let Some(c) = &ctx.comparison {
+        let then: Vec<String> = c
+            .figures
+            .outcomes
+            .iter()
+            .filter(|o| o.scope == scope)
+            .map(|o| {
+                format!(
+                    "{}: {}",
+                    ctx.measure_name(o.measure),
+                    text.get(&format!("verdict-short-{}", o.verdict.key()))
+                )
+            })
+            .collect();
+        if !then.is_empty() {
+            out.push(Finding {
+                text: tr!(
+                    text,
+                    "compare-findings",
+                    before = c.label.as_str(),
+                    verdicts = then.join("; ")
+                ),
+                tone: "plain",
+            });
+        }
+    }
     out
 }
 
