@@ -54,6 +54,10 @@ count-files = { $count } ffeil fewnbwn
 count-quarters = { $count } chwarter
 count-effects = { $count } effaith
 
+list-and = a
+list-and-vowel = ac
+list-more = { $count } arall
+
 ## Headline box
 
 at-a-glance = Cipolwg
@@ -207,10 +211,10 @@ outputs-chart-title = { $measure } fesul chwarter
 outputs-table-caption = Y rhifau yn y siartiau: allbynnau fesul chwarter
 outputs-by-project-heading = Allbynnau fesul prosiect
 outputs-by-project-intro = Cyfanswm yr allbynnau dros y cyfnod cyfan ar gyfer y gweithgareddau y mae'r rhan fwyaf o brosiectau'n eu cofnodi; mae allbynnau pob prosiect fesul chwarter ar ei dudalen ei hun ac yn data/outputs_summary.csv.
-outputs-by-project-desc = { $measure }: mae { $projects } yn cofnodi hyn; { $top } a gyflawnodd fwyaf ({ $value }){ $capped ->
-    [yes] {" "}o'r prosiectau a ddangosir
-   *[no] {""}
-    }.
+outputs-by-project-desc = { $measure }: mae { $projects } yn cofnodi hyn; { $top } a gyflawnodd fwyaf ({ $value }{ $n_top ->
+    [one] {""}
+   *[other] {" "}yr un
+    }).
 outputs-by-project-title = { $measure } fesul prosiect
 
 ## Outcomes
@@ -232,7 +236,10 @@ forest-heading = Canlyniadau ar draws y prosiectau
 forest-intro = Meintiau effaith (d_z Cohen) fesul prosiect a mesur, gyda'u cyfyngau 95%: mae gwerth positif yn golygu bod pobl wedi gwella, pa gyfeiriad bynnag y mae'r mesur yn ei gyfrif yn well. Gadewir allan grwpiau sy'n llai na'r trothwy.
 forest-none = Nid oes gan unrhyw brosiect ddigon o sgorau canlyniad wedi'u paru i gyfrifo maint effaith.
 forest-chart-title = Meintiau effaith fesul prosiect a mesur
-forest-desc = Mae gan { $above } o'r { $effects } gyfwng sy'n gyfan gwbl uwchlaw sero (gwelliant clir). Yr effaith fwyaf yw { $largest } (d_z { $estimate }, cyfwng 95% { $low } i { $high }).
+forest-desc = Mae gan { $above } o'r { $effects } gyfwng sy'n gyfan gwbl uwchlaw sero (gwelliant clir). { $n_largest ->
+    [one] Yr effaith fwyaf yw { $largest } (d_z { $estimate }, cyfwng 95% { $low } i { $high }).
+   *[other] Yr effeithiau mwyaf, d_z { $estimate } yr un, yw { $largest }.
+    }
 project-measure = { $project }: { $measure }
 all-projects = Pob prosiect
 
@@ -240,14 +247,31 @@ all-projects = Pob prosiect
 
 principles-heading = Egwyddorion cydgynhyrchu
 principles-intro = Tystiolaeth ar gyfer pob egwyddor: mesurau allbwn sydd wedi'u tagio â hi, sgorau canlyniad wedi'u paru ar fesurau sydd wedi'u tagio â hi, straeon sydd wedi'u tagio â hi, a'r sgôr hunanarchwilio ddiweddaraf (1 i 5).
-principles-desc = O'r { $stories } stori, cafodd y rhan fwyaf eu tagio â'r egwyddor { $principle } ({ $most }); { $others }.
+principles-desc = O'r { $stories } stori, cafodd y rhan fwyaf eu tagio â'r { $n_principle ->
+    [one] egwyddor
+   *[other] egwyddorion
+    } { $principle } ({ $most }{ $n_principle ->
+    [one] {""}
+   *[other] {" "}yr un
+    }){ $rest ->
+    [yes] {"; "}{ $others }
+   *[no] {""}
+    }.
 principles-none = Ni chafodd unrhyw stori ei thagio ag egwyddor.
 principles-chart-title = Straeon fesul egwyddor
 stories-quotable = { $stories } ({ $quotable } i'w dyfynnu)
 evidence-caption = Tystiolaeth fesul egwyddor
 evidence-heading = Tystiolaeth ar gyfer pob egwyddor
 evidence-intro = Mae pob cell yn cyfrif y mathau o dystiolaeth sydd gan brosiect ar gyfer egwyddor: mesurau allbwn sydd wedi'u tagio â hi, sgorau canlyniad wedi'u paru ar fesurau sydd wedi'u tagio â hi, straeon sydd wedi'u tagio â hi, a sgôr hunanarchwilio (0 i 4).
-evidence-desc = Mae gan { $full } o'r { $cells } cell prosiect-egwyddor bob un o'r pedwar math o dystiolaeth. Yr egwyddor { $strongest } sydd â'r mwyaf o dystiolaeth ar draws y prosiectau; yr egwyddor { $weakest } sydd â'r lleiaf.
+evidence-desc = Mae gan { $full } o'r { $cells } cell prosiect-egwyddor bob un o'r pedwar math o dystiolaeth.
+evidence-most = { $n_strongest ->
+    [one] Yr egwyddor { $strongest } sydd
+   *[other] Yr egwyddorion { $strongest } sydd
+    } â'r mwyaf o dystiolaeth ar draws y prosiectau; { $n_weakest ->
+    [one] yr egwyddor { $weakest } sydd
+   *[other] yr egwyddorion { $weakest } sydd
+    } â'r lleiaf.
+evidence-even = Mae gan bob egwyddor yr un dystiolaeth ar draws y prosiectau.
 evidence-chart-title = Mathau o dystiolaeth fesul prosiect ac egwyddor
 
 ## Spectrum of engagement (SPEC 1.2)
@@ -308,7 +332,14 @@ funders-caption = Cyllidwyr a'r prosiectau y maent yn eu hariannu
 capped = Mae'r siart a'r tabl yn dangos y { $shown } cyntaf o { $total }, yn nhrefn y prosiectau; mae pob un yn data/{ $table }.
 novelty-heading = Newydd-deb a chanlyniadau
 novelty-intro = Pa mor newydd yw dull pob prosiect (1: rydym i gyd yn gwybod sut i wneud hyn, hyd at 6: nid oes neb wedi gwneud hyn o'r blaen) o'i gymharu â chyfran y bobl y gwellodd eu sgorau, ar gyfartaledd dros fesurau'r prosiect.
-novelty-desc = Yn y prosiect mwyaf newydd, { $most } (newydd-deb { $most_novelty }), gwellodd { $most_pct } o bobl; yn y lleiaf newydd, { $least } (newydd-deb { $least_novelty }), gwellodd { $least_pct }.
+novelty-desc = { $n_most ->
+    [one] Yn y prosiect mwyaf newydd, { $most } (newydd-deb { $most_novelty }), gwellodd { $most_pct } o bobl
+   *[other] Yn y prosiectau mwyaf newydd, { $most } (newydd-deb { $most_novelty }), gwellodd { $most_pct } o bobl ar gyfartaledd
+    }; { $n_least ->
+    [one] yn y lleiaf newydd, { $least } (newydd-deb { $least_novelty }), gwellodd { $least_pct }
+   *[other] yn y lleiaf newydd, { $least } (newydd-deb { $least_novelty }), gwellodd { $least_pct } ar gyfartaledd
+    }.
+novelty-desc-same = Mae gan bob prosiect a ddangosir newydd-deb { $novelty }; ar gyfartaledd gwellodd { $pct } o bobl.
 novelty-chart-title = Prosiectau yn ôl newydd-deb a'r gyfran a wellodd
 novelty-y-axis = % wedi gwella
 novelty-simple = syml

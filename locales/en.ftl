@@ -72,6 +72,10 @@ count-effects = { $n ->
    *[other] { $count } effects
     }
 
+list-and = and
+list-and-vowel = and
+list-more = { $count } more
+
 ## Headline box
 
 at-a-glance = At a glance
@@ -232,9 +236,9 @@ outputs-by-project-intro = Total outputs over the whole period for the activitie
 outputs-by-project-desc = { $measure }: { $projects } { $n_projects ->
     [one] reports
    *[other] report
-    } it; { $top } delivered the most ({ $value }){ $capped ->
-    [yes] {" "}of the projects shown
-   *[no] {""}
+    } it; { $top } { $n_top ->
+    [one] delivered the most ({ $value })
+   *[other] each delivered the most ({ $value })
     }.
 outputs-by-project-title = { $measure } by project
 
@@ -260,7 +264,10 @@ forest-chart-title = Effect sizes per project and measure
 forest-desc = { $above } of { $effects } { $n_above ->
     [one] has an interval
    *[other] have intervals
-    } entirely above zero (a clear improvement). The largest is { $largest } (d_z { $estimate }, 95% interval { $low } to { $high }).
+    } entirely above zero (a clear improvement). { $n_largest ->
+    [one] The largest is { $largest } (d_z { $estimate }, 95% interval { $low } to { $high }).
+   *[other] The largest, d_z { $estimate } each, are { $largest }.
+    }
 project-measure = { $project }: { $measure }
 all-projects = All projects
 
@@ -271,7 +278,13 @@ principles-intro = Evidence for each principle: output measures tagged with it, 
 principles-desc = Of { $n_stories ->
     [one] { $stories } story
    *[other] { $stories } stories
-    }, most were tagged { $principle } ({ $most }); { $others }.
+    }, most were tagged { $principle } ({ $most }{ $n_principle ->
+    [one] {""}
+   *[other] {" "}each
+    }){ $rest ->
+    [yes] {"; "}{ $others }
+   *[no] {""}
+    }.
 principles-none = No stories were tagged with a principle.
 principles-chart-title = Stories by principle
 stories-quotable = { $stories } ({ $quotable } quotable)
@@ -281,7 +294,12 @@ evidence-intro = Each cell counts the kinds of evidence a project has for a prin
 evidence-desc = { $full } of { $cells } project-principle cells { $n_full ->
     [one] has
    *[other] have
-    } all four kinds of evidence. { $strongest } has the most evidence across projects and { $weakest } the least.
+    } all four kinds of evidence.
+evidence-most = { $strongest } { $n_strongest ->
+    [one] has
+   *[other] have
+    } the most evidence across projects and { $weakest } the least.
+evidence-even = Every principle has the same evidence across projects.
 evidence-chart-title = Kinds of evidence per project and principle
 
 ## Spectrum of engagement (SPEC 1.2)
@@ -351,7 +369,14 @@ funders-caption = Funders and the projects they fund
 capped = The chart and its table show the first { $shown } of { $total }, in project order; every one is in data/{ $table }.
 novelty-heading = Novelty and outcomes
 novelty-intro = How new each project's approach is (1: we all know how to do this, to 6: nobody has done this before) against the share of people whose scores improved, averaged over the project's measures.
-novelty-desc = The most novel project, { $most } (novelty { $most_novelty }), saw { $most_pct } of people improve; the least novel, { $least } (novelty { $least_novelty }), saw { $least_pct }.
+novelty-desc = { $n_most ->
+    [one] The most novel project, { $most } (novelty { $most_novelty }), saw { $most_pct } of people improve
+   *[other] The most novel projects, { $most } (novelty { $most_novelty }), saw on average { $most_pct } of people improve
+    }; { $n_least ->
+    [one] the least novel, { $least } (novelty { $least_novelty }), saw { $least_pct }
+   *[other] the least novel, { $least } (novelty { $least_novelty }), saw on average { $least_pct }
+    }.
+novelty-desc-same = Every project shown has novelty { $novelty }; on average { $pct } of people improved.
 novelty-chart-title = Projects by novelty and share improved
 novelty-y-axis = % improved
 novelty-simple = simple

@@ -121,6 +121,33 @@ impl Text {
         label.replace('Q', &self.get("quarter-abbr"))
     }
 
+    /// Names joined as a reader says them: "A", "A and B", "A, B and C" (in Welsh "A, B a C",
+    /// "ac" before a vowel); past `at_most` names, "A, B, C and 12 more". Ties are named this
+    /// way, never by picking one.
+    pub fn and_list<S: AsRef<str>>(&self, items: &[S], at_most: usize) -> String {
+        let mut names: Vec<String> = items
+            .iter()
+            .take(at_most.max(1))
+            .map(|s| s.as_ref().to_string())
+            .collect();
+        if items.len() > names.len() {
+            names.push(self.count("list-more", (items.len() - names.len()) as u64));
+        }
+        match names.split_last() {
+            None => String::new(),
+            Some((last, [])) => last.clone(),
+            Some((last, rest)) => {
+                let vowel = last
+                    .chars()
+                    .next()
+                    .and_then(|c| c.to_lowercase().next())
+                    .is_some_and(|c| "aeiouwyâêîôûŵŷáéíóúàèìòùäëïöü".contains(c));
+                let and = self.get(if vowel { "list-and-vowel" } else { "list-and" });
+                format!("{} {and} {last}", rest.join(", "))
+            }
+        }
+    }
+
     /// A principle's name.
     pub fn principle(&self, p: crate::model::Principle) -> &'static str {
         match self.lang {
@@ -197,6 +224,25 @@ pub fn fragments(source: &str) -> Vec<(String, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lists_name_everyone_in_each_language() {
+        let en = Text::of(Language::En);
+        let cy = Text::of(Language::Cy);
+        assert_eq!(en.and_list::<&str>(&[], 3), "");
+        assert_eq!(en.and_list(&["Buckley"], 3), "Buckley");
+        assert_eq!(en.and_list(&["A", "B"], 3), "A and B");
+        assert_eq!(en.and_list(&["A", "B", "C"], 3), "A, B and C");
+        assert_eq!(
+            en.and_list(&["A", "B", "C", "D", "E"], 3),
+            "A, B, C and 2 more"
+        );
+        // Welsh: "a" before a consonant, "ac" before a vowel (w and y are vowels).
+        assert_eq!(cy.and_list(&["Caerdydd", "Bangor"], 3), "Caerdydd a Bangor");
+        assert_eq!(cy.and_list(&["Bangor", "Aberdâr"], 3), "Bangor ac Aberdâr");
+        assert_eq!(cy.and_list(&["Bangor", "Ystrad"], 3), "Bangor ac Ystrad");
+        assert_eq!(cy.and_list(&["A", "B", "C", "D"], 2), "A, B a 2 arall");
+    }
 
     #[test]
     fn both_files_parse_and_have_the_same_keys_all_filled() {

@@ -209,3 +209,52 @@ fn pages_state_no_direction_the_interval_does_not_support() {
         "the sentences about no clear change were found ({checked})"
     );
 }
+
+/// A superlative names everyone who shares it (issue 16 "ties are stated as ties"): two projects
+/// deliver 70 sessions each (a third 40), and a project's stories are tagged Assets twice and
+/// Networks twice, Enabling once: worked out by hand.
+#[test]
+fn ties_are_stated_as_ties() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let input = dir.path().join("in");
+    fs::create_dir(&input).expect("mkdir");
+    fs::write(
+        input.join("projects.csv"),
+        "project_id,name\nP1,Buckley Time Bank\nP2,Abergele Sheds\nP3,Conwy Walks\n",
+    )
+    .expect("projects");
+    fs::write(
+        input.join("outputs.csv"),
+        "project_id,date,measure,value\n\
+         P1,2024-05-01,Sessions,30\nP1,2024-06-01,Sessions,40\n\
+         P2,2024-05-01,Sessions,70\nP3,2024-05-01,Sessions,40\n",
+    )
+    .expect("outputs");
+    fs::write(
+        input.join("stories.csv"),
+        "story_id,project_id,date,narrative,principles\n\
+         S1,P1,2024-05-01,One,assets\nS2,P1,2024-05-02,Two,assets\n\
+         S3,P1,2024-05-03,Three,networks\nS4,P1,2024-05-04,Four,networks\n\
+         S5,P1,2024-05-05,Five,enabling\n",
+    )
+    .expect("stories");
+    let (code, _, err) = run_in(dir.path(), &["report", "in", "-o", "out", "--lang", "both"]);
+    assert_eq!(code, 0, "{err}");
+    let read = |page: &str| fs::read_to_string(dir.path().join("out").join(page)).expect(page);
+    let index = read("en/index.html");
+    assert!(
+        index.contains("Buckley Time Bank and Abergele Sheds each delivered the most (70)"),
+        "the tie is not named on the portfolio"
+    );
+    assert!(!index.contains("Buckley Time Bank delivered the most"));
+    let welsh = read("index.html");
+    assert!(
+        welsh.contains("Buckley Time Bank ac Abergele Sheds a gyflawnodd fwyaf (70 yr un)"),
+        "the tie is not named in Welsh"
+    );
+    let briefing = read("en/projects/p1.html");
+    assert!(
+        briefing.contains("most were tagged Assets and Networks (2 each); Outcomes 0, Relationships 0, Enabling 1."),
+        "the principles tie is not named"
+    );
+}

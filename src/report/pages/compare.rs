@@ -3,7 +3,7 @@
 //! against improvement. Each takes the projects of its page.
 
 use super::portfolio::{MAX_CHART_ROWS, capped, in_codes, mask_of};
-use super::{PageContext, ShownOutcome};
+use super::{PageContext, ShownOutcome, leaders};
 use crate::charts::{bars, change, heatmap, palette, scatter};
 use crate::figures::{Estimate, Period, Scope};
 use crate::model::Principle;
@@ -31,6 +31,23 @@ pub(super) fn forest(ctx: &PageContext<'_>, codes: &[u32], id: &str) -> Section 
         return section.para(text.get("forest-none"));
     }
     let total = rows.len();
+    // The largest effect among all of them, not only those drawn; ties (as shown, to two
+    // decimals) are named together.
+    let largest: Vec<String> = leaders(&rows, |(_, e)| (e.value * 100.0).round())
+        .into_iter()
+        .map(|(o, _)| {
+            tr!(
+                text,
+                "project-measure",
+                project = project_of(ctx, o.scope),
+                measure = ctx.measure_name(o.measure)
+            )
+        })
+        .collect();
+    let largest_effect = leaders(&rows, |(_, e)| (e.value * 100.0).round())
+        .first()
+        .map(|(_, e)| *e);
+    let above = rows.iter().filter(|(_, e)| e.ci.low > 0.0).count();
     rows.truncate(MAX_CHART_ROWS);
     if let Some(note) = capped(
         ctx,
@@ -55,21 +72,18 @@ pub(super) fn forest(ctx: &PageContext<'_>, codes: &[u32], id: &str) -> Section 
             high: effect.ci.high,
         })
         .collect();
-    let largest = effects
-        .iter()
-        .max_by(|a, b| a.estimate.total_cmp(&b.estimate));
-    let above = effects.iter().filter(|e| e.low > 0.0).count();
-    let desc = match largest {
+    let desc = match largest_effect {
         Some(l) => tr!(
             text,
             "forest-desc",
             above = count(above as u64),
             n_above = above as u64,
-            effects = text.count("count-effects", effects.len() as u64),
-            largest = l.label.as_str(),
-            estimate = number(l.estimate, 2),
-            low = number(l.low, 2),
-            high = number(l.high, 2)
+            effects = text.count("count-effects", total as u64),
+            n_largest = largest.len() as u64,
+            largest = text.and_list(&largest, 3),
+            estimate = number(l.value, 2),
+            low = number(l.ci.low, 2),
+            high = number(l.ci.high, 2)
         ),
         None => String::new(),
     };
@@ -165,17 +179,34 @@ pub(super) fn evidence_map(ctx: &PageContext<'_>, codes: &[u32], id: &str) -> Se
             )
         })
         .collect();
-    let weakest = per_principle.iter().min_by_key(|(n, _)| *n);
-    let strongest = per_principle.iter().max_by_key(|(n, _)| *n);
-    let desc = tr!(
+    let strongest: Vec<&str> = leaders(&per_principle, |(n, _)| *n as f64)
+        .into_iter()
+        .map(|p| p.1)
+        .collect();
+    let weakest: Vec<&str> = leaders(&per_principle, |(n, _)| -(*n as f64))
+        .into_iter()
+        .map(|p| p.1)
+        .collect();
+    let mut desc = tr!(
         text,
         "evidence-desc",
         full = count(full as u64),
         n_full = full as u64,
-        cells = count(cells.len() as u64 * 5),
-        strongest = strongest.map_or("", |s| s.1),
-        weakest = weakest.map_or("", |w| w.1)
+        cells = count(cells.len() as u64 * 5)
     );
+    desc.push(' ');
+    desc.push_str(&if strongest.len() == per_principle.len() {
+        text.get("evidence-even")
+    } else {
+        tr!(
+            text,
+            "evidence-most",
+            n_strongest = strongest.len() as u64,
+            strongest = text.and_list(&strongest, 5),
+            n_weakest = weakest.len() as u64,
+            weakest = text.and_list(&weakest, 5)
+        )
+    });
     let chart = heatmap::heatmap(
         &text.get("chart-kinds-of-evidence"),
         id,
@@ -239,17 +270,25 @@ pub(super) fn outputs_by_project(ctx: &PageContext<'_>, codes: &[u32], id: &str)
                 colour: palette::SERIES[i % palette::SERIES.len()],
             })
             .collect();
-        let top = rows.iter().max_by(|a, b| a.value.total_cmp(&b.value));
-        let desc = match top {
+        // The most among every project reporting it, not only those drawn; equal totals
+        // (as shown, whole numbers) are named together.
+        let all: Vec<_> = totals.iter().filter(|o| o.measure == *measure).collect();
+        let top = leaders(&all, |o| o.value.round());
+        let desc = match top.first() {
             Some(t) => tr!(
                 text,
                 "outputs-by-project-desc",
                 measure = name.as_str(),
                 n_projects = reporting as u64,
                 projects = text.count("count-projects", reporting as u64),
-                top = t.label.as_str(),
-                value = t.text.as_str(),
-                capped = if rows.len() < reporting { "yes" } else { "no" }
+                n_top = top.len() as u64,
+                top = text.and_list(
+                    &top.iter()
+                        .map(|o| project_of(ctx, o.scope))
+                        .collect::<Vec<_>>(),
+                    3
+                ),
+                value = number(t.value, 0)
             ),
             None => String::new(),
         };
@@ -303,6 +342,7 @@ pub(super) fn novelty(ctx: &PageContext<'_>, codes: &[u32]) -> Option<Section> {
         return None;
     }
     let total = points.len();
+    let desc = novelty_words(ctx.text, &points);
     let mut points = points;
     points.truncate(MAX_CHART_ROWS);
     let text = ctx.text;
@@ -317,21 +357,6 @@ pub(super) fn novelty(ctx: &PageContext<'_>, codes: &[u32]) -> Option<Section> {
         section = section.para(note);
     }
     section = section.para(text.get("novelty-intro"));
-    let most = points.iter().max_by_key(|p| p.novelty);
-    let least = points.iter().min_by_key(|p| p.novelty);
-    let desc = match (most, least) {
-        (Some(m), Some(l)) => tr!(
-            text,
-            "novelty-desc",
-            most = m.label.as_str(),
-            most_novelty = m.novelty.to_string(),
-            most_pct = pct(m.value),
-            least = l.label.as_str(),
-            least_novelty = l.novelty.to_string(),
-            least_pct = pct(l.value)
-        ),
-        _ => String::new(),
-    };
     let words = scatter::NoveltyWords {
         novelty: text.get("col-novelty"),
         bands: [
@@ -370,4 +395,38 @@ pub(super) fn novelty(ctx: &PageContext<'_>, codes: &[u32]) -> Option<Section> {
         rows,
     ));
     Some(section)
+}
+
+/// The novelty chart's finding over every project (not only those drawn): the most and the
+/// least novel, each a group when several share the level, with the group's mean share.
+fn novelty_words(text: &crate::i18n::Text, points: &[scatter::Point]) -> String {
+    let most = leaders(points, |p| f64::from(p.novelty));
+    let least = leaders(points, |p| -f64::from(p.novelty));
+    let (Some(m), Some(l)) = (most.first(), least.first()) else {
+        return String::new();
+    };
+    let mean = |g: &[&scatter::Point]| g.iter().map(|p| p.value).sum::<f64>() / g.len() as f64;
+    let names = |g: &[&scatter::Point]| {
+        text.and_list(&g.iter().map(|p| p.label.as_str()).collect::<Vec<_>>(), 3)
+    };
+    if m.novelty == l.novelty {
+        return tr!(
+            text,
+            "novelty-desc-same",
+            novelty = m.novelty.to_string(),
+            pct = pct(mean(&most))
+        );
+    }
+    tr!(
+        text,
+        "novelty-desc",
+        n_most = most.len() as u64,
+        most = names(&most),
+        most_novelty = m.novelty.to_string(),
+        most_pct = pct(mean(&most)),
+        n_least = least.len() as u64,
+        least = names(&least),
+        least_novelty = l.novelty.to_string(),
+        least_pct = pct(mean(&least))
+    )
 }

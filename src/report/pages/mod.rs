@@ -108,6 +108,21 @@ struct FigureIndex {
 }
 
 /// The ranges of equal keys in a list sorted by key; projects with no rows get empty ranges.
+/// Every item sharing the greatest key, in their order (none when no key is a number): a
+/// superlative names all who share it. Keys are compared as shown, so pass them rounded as the
+/// page writes them.
+pub(super) fn leaders<T>(items: &[T], key: impl Fn(&T) -> f64) -> Vec<&T> {
+    let best = items
+        .iter()
+        .map(&key)
+        .filter(|k| !k.is_nan())
+        .max_by(f64::total_cmp);
+    match best {
+        Some(best) => items.iter().filter(|i| key(i) == best).collect(),
+        None => Vec::new(),
+    }
+}
+
 fn ranges<T>(rows: &[T], slots: usize, slot: impl Fn(&T) -> usize) -> Vec<std::ops::Range<usize>> {
     let mut out = vec![0..0; slots];
     let mut start = 0;

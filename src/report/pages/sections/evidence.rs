@@ -25,24 +25,30 @@ pub fn principles(ctx: &PageContext<'_>, code: u32) -> Section {
             colour: palette::BLUE,
         })
         .collect();
-    let most = Principle::ALL
-        .iter()
-        .max_by_key(|p| (story.principle(**p), std::cmp::Reverse(**p as u8)));
-    let desc = match most {
-        Some(p) if story.principle(*p) > 0 => tr!(
-            text,
-            "principles-desc",
-            n_stories = story.stories,
-            stories = count(story.stories),
-            principle = text.principle(*p),
-            most = count(story.principle(*p)),
-            others = Principle::ALL
+    // Every principle with the most stories is named: a tie is said as one.
+    let most = super::super::leaders(&Principle::ALL, |p| story.principle(*p) as f64);
+    let desc = match most.first() {
+        Some(p) if story.principle(**p) > 0 => {
+            let others: Vec<String> = Principle::ALL
                 .iter()
-                .filter(|q| *q != p)
+                .filter(|q| !most.contains(q))
                 .map(|q| format!("{} {}", text.principle(*q), story.principle(*q)))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
+                .collect();
+            tr!(
+                text,
+                "principles-desc",
+                n_stories = story.stories,
+                stories = count(story.stories),
+                n_principle = most.len() as u64,
+                principle = text.and_list(
+                    &most.iter().map(|q| text.principle(**q)).collect::<Vec<_>>(),
+                    5
+                ),
+                most = count(story.principle(**p)),
+                rest = if others.is_empty() { "no" } else { "yes" },
+                others = others.join(", ")
+            )
+        }
         _ => text.get("principles-none"),
     };
     let chart = bars::horizontal(
