@@ -339,15 +339,21 @@ pub fn report(args: &ReportArgs) -> Outcome {
         path: PathBuf::from("manifest.json"),
         bytes: manifest.into_bytes(),
     });
+    // Never written over: the paths given, every file actually read (a folder found by the
+    // walk holds inputs too, whatever --force says) and the config file.
+    let inputs: Vec<PathBuf> = request
+        .paths
+        .iter()
+        .cloned()
+        .chain(checked.inputs.iter().map(|i| PathBuf::from(&i.file)))
+        .chain(config.path.iter().cloned())
+        .collect();
     let bar = Bar::new(args.quiet, "Writing");
     bar.files(files.len() as u64);
-    let written = report::write_folder_with_progress(
-        &args.output,
-        &files,
-        &request.paths,
-        args.force,
-        &|| bar.file_done(),
-    );
+    let written =
+        report::write_folder_with_progress(&args.output, &files, &inputs, args.force, &|| {
+            bar.file_done()
+        });
     bar.finish();
     written?;
     timings.step("write");

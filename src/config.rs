@@ -136,9 +136,19 @@ pub enum Quarters {
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct PrivacyConfig {
-    /// Names replaced by `[removed]` in quoted stories (SPEC 4.4).
-    #[serde(default)]
+    /// Names replaced by `[removed]` in quoted stories (SPEC 4.4). They are personal data, so
+    /// wherever the config is written out (the manifest) only their number is: a report
+    /// folder travels to funders, and the list would name the very people it protects.
+    #[serde(
+        default,
+        rename(serialize = "names_count"),
+        serialize_with = "count_only"
+    )]
     pub names: Vec<String>,
+}
+
+fn count_only<S: serde::Serializer>(names: &[String], s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_u64(names.len() as u64)
 }
 
 /// The file `mwm init` writes: every key with its default and what it does.
@@ -165,7 +175,7 @@ lang = "en"
 quarters = "financial"
 
 # Your own column headers, mapped to mwm's names, one table at a time
-# (projects, outputs, outcomes, measures, stories or audit). For example:
+# (projects, outputs, outcomes, measures, stories, audit or narrative). For example:
 [columns.outcomes]
 # "Client Ref" = "person_id"
 # "Questionnaire" = "measure"
@@ -404,7 +414,7 @@ impl LoadedConfig {
                     &self.shown_path(),
                     None,
                     Some(table),
-                    format!("[columns.{table}] is not a table: use projects, outputs, outcomes, measures, stories or audit"),
+                    format!("[columns.{table}] is not a table: use projects, outputs, outcomes, measures, stories, audit or narrative"),
                 )
             })?;
             for (header, target) in headers {
@@ -438,7 +448,7 @@ impl LoadedConfig {
                     target.span(),
                     sheet,
                     format!(
-                        "[sheets] \"{sheet}\" = \"{}\" is not a table: use projects, outputs, outcomes, measures, stories or audit",
+                        "[sheets] \"{sheet}\" = \"{}\" is not a table: use projects, outputs, outcomes, measures, stories, audit or narrative",
                         target.get_ref()
                     ),
                 )

@@ -32,6 +32,10 @@ pub enum DemoError {
     Csv { path: PathBuf, source: csv::Error },
     #[error("cannot write {path}: {source}")]
     Xlsx { path: PathBuf, source: XlsxError },
+    #[error(
+        "{0} already exists: mwm demo-data never replaces a file; choose an empty or new folder with -o"
+    )]
+    Exists(PathBuf),
 }
 
 const PLACES: [&str; 20] = [
@@ -482,6 +486,22 @@ pub fn write(dir: &Path, settings: DemoSettings) -> Result<Vec<PathBuf>, DemoErr
         path: dir.to_path_buf(),
         source,
     })?;
+    // Nothing is written when any file it would write is there already (it may be real data).
+    let targets: Vec<PathBuf> = if settings.xlsx {
+        (1..=settings.projects)
+            .map(|code| dir.join(format!("project-{code:04}.xlsx")))
+            .collect()
+    } else {
+        [
+            "measures", "projects", "outputs", "outcomes", "stories", "audit",
+        ]
+        .iter()
+        .map(|n| dir.join(format!("{n}.csv")))
+        .collect()
+    };
+    if let Some(there) = targets.iter().find(|p| p.symlink_metadata().is_ok()) {
+        return Err(DemoError::Exists(there.clone()));
+    }
     let mut rng = StdRng::seed_from_u64(settings.seed);
     let mut written = Vec::new();
     if settings.xlsx {

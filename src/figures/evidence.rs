@@ -264,12 +264,15 @@ pub fn projects(
                     .map_or(0, |s| s.stories),
                 outputs_total: outputs_total[p],
                 budget,
+                // A budget of 0 gives no cost (SPEC 4.6): "£0 per person" would mislead.
                 cost_per_participant: budget
+                    .filter(|b| *b > 0.0)
                     .zip(shown.filter(|n| *n > 0))
                     .map(|(b, n)| b / n as f64),
                 reliably_improved,
                 improved_protected,
                 cost_per_reliable_improvement: budget
+                    .filter(|b| *b > 0.0)
                     .zip(reliably_improved)
                     .map(|(b, n)| b / n as f64),
             }

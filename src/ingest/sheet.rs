@@ -110,7 +110,7 @@ pub fn begin(
             .map(|(_, k)| k);
         let message = match looks_like {
             Some(k) => format!(
-                "skipped: the {what} name names no table, though its header row looks like a {} table; rename it (for example \"{}\") or map it in mwm.toml under [sheets]",
+                "skipped: the {what} name names no table, though its header row looks like that of the {} table; rename it (for example \"{}\") or map it in mwm.toml under [sheets]",
                 k.name(),
                 k.name()
             ),

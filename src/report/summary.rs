@@ -98,6 +98,11 @@ fn json_value(cell: &str) -> serde_json::Value {
         "false" => return serde_json::Value::Bool(false),
         _ => {}
     }
+    if !cell.starts_with('\'')
+        && let Ok(n) = cell.parse::<i64>()
+    {
+        return serde_json::Value::Number(n.into());
+    }
     if let Ok(n) = cell.parse::<f64>()
         && let Some(number) = serde_json::Number::from_f64(n)
         && !cell.starts_with('\'')
@@ -117,7 +122,10 @@ fn json(headline: &[TidyTable]) -> String {
                 let mut o = serde_json::Map::new();
                 for (h, cell) in t.header.iter().zip(row) {
                     // Ids stay text even when they look like numbers.
-                    let value = if *h == "project_id" || *h == "measure" || *h == "name" {
+                    let value = if matches!(
+                        *h,
+                        "project_id" | "measure" | "name" | "organisation" | "funders"
+                    ) {
                         serde_json::Value::String(cell.clone())
                     } else {
                         json_value(cell)
@@ -162,7 +170,10 @@ fn column<'t>(t: &'t TidyTable, row: &'t [String], name: &str) -> &'t str {
 
 fn table(headline: &[TidyTable], min_cell: u32) -> String {
     let mut out = String::new();
-    let hidden = format!("fewer than {min_cell}");
+    // A hidden figure may be about fewer than min_cell people or hidden to protect another
+    // group's (the tidy tables do not say which), so the table says only "hidden" and what
+    // that means, once, at the end.
+    let hidden = "hidden".to_string();
     for t in headline {
         match t.name {
             "projects_summary.csv" => {
@@ -280,6 +291,12 @@ fn table(headline: &[TidyTable], min_cell: u32) -> String {
             }
         }
     }
+    if out.contains(&hidden) {
+        let _ = writeln!(
+            out,
+            "\nhidden: a figure about fewer than {min_cell} people, or one from which such a figure could be worked out."
+        );
+    }
     out
 }
 
@@ -292,6 +309,8 @@ mod tests {
         assert_eq!(json_value(""), serde_json::Value::Null);
         assert_eq!(json_value("true"), serde_json::Value::Bool(true));
         assert_eq!(json_value("1.5"), serde_json::json!(1.5));
+        // Counts stay whole numbers: 35, not 35.0.
+        assert_eq!(json_value("35").to_string(), "35");
         assert_eq!(json_value("'=x"), serde_json::json!("'=x"));
         assert_eq!(fit("abcdef", 4), "abc…");
     }

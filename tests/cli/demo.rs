@@ -74,3 +74,39 @@ fn demo_data_passes_check_in_both_formats() {
         }
     }
 }
+
+/// A folder that already holds a file demo-data would write (perhaps real data) is left as it
+/// is: nothing is written, exit 3, and the message names the file.
+#[test]
+fn existing_files_are_never_replaced() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    for (format, name) in [("csv", "outcomes.csv"), ("xlsx", "project-0002.xlsx")] {
+        let dir = tmp.path().join(format);
+        fs::create_dir(&dir).expect("mkdir");
+        fs::write(dir.join(name), "precious").expect("write");
+        let out = dir.display().to_string();
+        let (code, _, stderr) = run(&[
+            "demo-data",
+            "-o",
+            &out,
+            "--projects",
+            "3",
+            "--format",
+            format,
+        ]);
+        assert_eq!(code, 3, "{stderr}");
+        assert!(
+            stderr.contains(name) && stderr.contains("already exists"),
+            "{stderr}"
+        );
+        assert_eq!(
+            fs::read_to_string(dir.join(name)).expect("read"),
+            "precious"
+        );
+        assert_eq!(
+            fs::read_dir(&dir).expect("list").count(),
+            1,
+            "{format}: wrote files"
+        );
+    }
+}

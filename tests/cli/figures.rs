@@ -209,3 +209,38 @@ fn text_is_formula_safe_and_numbers_are_not_touched() {
     );
     assert!(outcomes.iter().all(|r| !r[change].starts_with('\'')));
 }
+
+/// SPEC 4.6: a budget of 0 gives no cost per participant (empty, not £0); a budget of 600
+/// over 6 participants gives 100 (by hand). Neither project has reliable change (ONS
+/// measures have none), so that cost is empty for both.
+#[test]
+fn a_budget_of_zero_gives_no_cost() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let input = dir.path().join("in");
+    fs::create_dir(&input).expect("mkdir");
+    fs::write(
+        input.join("projects.csv"),
+        "project_id,name,budget\nP0,Free,0\nP6,Paid,600\n",
+    )
+    .expect("projects");
+    let mut rows = String::from("project_id,person_id,measure,date,score\n");
+    for project in ["P0", "P6"] {
+        for p in 0..6 {
+            rows.push_str(&format!(
+                "{project},{project}-{p},ONS life satisfaction,2024-01-10,5\n\
+                 {project},{project}-{p},ONS life satisfaction,2024-09-10,{}\n",
+                6 + p % 2
+            ));
+        }
+    }
+    fs::write(input.join("outcomes.csv"), rows).expect("outcomes");
+    let (code, _, err) = crate::run_in(dir.path(), &["report", "in", "-o", "out", "-q"]);
+    assert_eq!(code, 0, "{err}");
+    let table = read_csv(&dir.path().join("out/data/projects_summary.csv"));
+    let col = |name: &str| table[0].iter().position(|h| h == name).expect(name);
+    let row = |id: &str| table.iter().find(|r| r[0] == id).expect(id).clone();
+    assert_eq!(row("P0")[col("participants")], "6");
+    assert_eq!(row("P0")[col("cost_per_participant")], "");
+    assert_eq!(row("P6")[col("cost_per_participant")], "100");
+    assert_eq!(row("P0")[col("cost_per_reliable_improvement")], "");
+}

@@ -123,6 +123,29 @@ fn output_over_an_input_folder_or_its_parent_is_refused() {
         );
         assert_eq!(snapshot(&input), before, "-o {out} changed the inputs");
     }
+    // A folder found by the walk that holds files read (`report proj -o proj/in`), and the
+    // folder of the config file, are inputs too.
+    fs::create_dir(tmp.path().join("conf")).expect("mkdir");
+    fs::write(tmp.path().join("conf/mwm.toml"), "[report]\nmin_cell = 5\n").expect("config");
+    for args in [
+        &["report", "proj", "-o", "proj/in", "--force", "-q"][..],
+        &[
+            "report",
+            "proj/in",
+            "-c",
+            "conf/mwm.toml",
+            "-o",
+            "conf",
+            "--force",
+            "-q",
+        ],
+    ] {
+        let (code, text) = mwm_in(tmp.path(), args);
+        assert_eq!(code, 3, "{args:?}: {text}");
+        assert!(text.contains("holds the input"), "{text}");
+        assert_eq!(snapshot(&input), before, "{args:?} changed the inputs");
+        assert!(tmp.path().join("conf/mwm.toml").is_file(), "{args:?}");
+    }
     let (code, text) = mwm_in(
         tmp.path(),
         &["report", "proj/in", "-o", "proj/in/reports", "-q"],

@@ -71,3 +71,42 @@ fn no_cell_of_an_unconsented_story_appears_anywhere() {
     let page = fs::read_to_string(dir.path().join("out/en/projects/p1.html")).expect("page");
     assert!(page.contains("I was heard"));
 }
+
+/// The names listed to be removed from quotes are personal data too: no file of the report
+/// folder holds them (the manifest records only how many there are), and the consented story
+/// that named one is quoted with `[removed]`.
+#[test]
+fn names_to_remove_appear_nowhere_in_the_report() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let input = dir.path().join("in");
+    fs::create_dir(&input).expect("mkdir");
+    fs::write(
+        input.join("mwm.toml"),
+        "[privacy]\nnames = [\"Gwenllian Prydderch\", \"Iolo Zabulon\"]\n",
+    )
+    .expect("write");
+    fs::write(input.join("projects.csv"), "project_id,name\nP1,One\n").expect("write");
+    fs::write(
+        input.join("stories.csv"),
+        "project_id,story_id,date,text,what_matters,achieved,consent\n\
+         P1,S1,2024-05-01,Gwenllian Prydderch helped me find my feet,Being heard,yes,yes\n",
+    )
+    .expect("write");
+    let (code, out, err) = run_in(
+        dir.path(),
+        &["report", "in", "-o", "out", "--lang", "both", "-q"],
+    );
+    assert_eq!(code, 0, "{out}{err}");
+    for (path, text) in all_text(&dir.path().join("out")) {
+        for name in ["Gwenllian", "Prydderch", "Zabulon"] {
+            assert!(!text.contains(name), "{path} holds the name {name}");
+        }
+    }
+    let manifest = fs::read_to_string(dir.path().join("out/manifest.json")).expect("manifest");
+    assert!(manifest.contains("\"names_count\": 2"), "{manifest}");
+    let page = fs::read_to_string(dir.path().join("out/en/projects/p1.html")).expect("page");
+    assert!(
+        page.contains("[removed] helped me find my feet"),
+        "the story is not quoted"
+    );
+}

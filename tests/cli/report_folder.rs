@@ -209,11 +209,17 @@ fn summary_prints_the_headline_tables() {
     }
     let widest = text.lines().map(|l| l.chars().count()).max().unwrap_or(0);
     assert!(widest <= 100, "a line is {widest} characters wide");
-    // P1 ONS anxiety has 4 paired people: shown as suppressed, never as a number.
+    // P1 ONS anxiety has 4 paired people: shown as hidden, never as a number, and what
+    // "hidden" means is said once (a row may be hidden to protect another, so never "fewer
+    // than 5" about a row that may hold more).
     assert!(
         text.lines().any(|l| l.starts_with("P1 ")
             && l.contains("ONS anxiety")
-            && l.contains("fewer than 5")),
+            && l.trim_end().ends_with("hidden")),
+        "{text}"
+    );
+    assert!(
+        text.contains("hidden: a figure about fewer than 5 people, or one from which"),
         "{text}"
     );
     let (code, json, _) = run(&[
