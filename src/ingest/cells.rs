@@ -270,9 +270,14 @@ impl<'a> RowCheck<'_, 'a> {
 
     fn fail(&mut self, field: Option<Field>, value: Option<String>, message: impl Into<String>) {
         self.ok = false;
-        let mut problem = self
-            .info
-            .problem(Severity::Excluded, self.row, field, value, message);
+        // A measure definition that is wrong is a structural error (SPEC 2.4), not a row left
+        // out: every score on that measure depends on it.
+        let severity = if self.info.kind == Kind::Measures {
+            Severity::Error
+        } else {
+            Severity::Excluded
+        };
+        let mut problem = self.info.problem(severity, self.row, field, value, message);
         // The row's project as written (a row without one may get its workbook's single
         // project when checked).
         problem.project = match self.cell(Field::ProjectId) {

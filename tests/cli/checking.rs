@@ -12,6 +12,7 @@ use crate::{
     show_problem, show_problems, show_table, tables, unbalanced,
 };
 use serde_json::Value;
+use std::fs;
 
 /// An expected problem. Places are written as text: `-` means null, `*` means "any value"
 /// (used only where FIXTURES.md marks the place AMBIGUOUS). `file` is relative to
@@ -619,4 +620,38 @@ fn measures_with_few_paired_people_are_warned_once_each() {
         "{}",
         show_problems(&json)
     );
+}
+
+/// SPEC 2.4: a measures row that breaks its ranges is a structural error at its cell (exit 1,
+/// severity "error"), not a row quietly left out; the same for a sd of 0 and a reliability of 1.
+#[test]
+fn a_wrong_measure_definition_is_a_structural_error() {
+    for (row, column) in [
+        ("Confidence,10,1,yes,,", "measure"),
+        ("Confidence,1,10,yes,0,", "sd"),
+        ("Confidence,1,10,yes,,1", "reliability"),
+    ] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let input = dir.path().join("in");
+        fs::create_dir(&input).expect("mkdir");
+        fs::write(
+            input.join("measures.csv"),
+            format!("measure,min,max,higher_is_better,sd,reliability\n{row}\n"),
+        )
+        .expect("measures");
+        fs::write(input.join("projects.csv"), "project_id,name\nP1,One\n").expect("projects");
+        let (code, out, err) = crate::run_in(dir.path(), &["check", "in", "--format", "json"]);
+        assert_eq!(code, 1, "{row}: {out}{err}");
+        let json: Value = serde_json::from_str(&out).expect("json");
+        let problems = json["problems"].as_array().expect("problems");
+        assert!(
+            problems.iter().any(|p| p["severity"] == "error"
+                && p["file"]
+                    .as_str()
+                    .is_some_and(|f| f.ends_with("measures.csv"))
+                && p["row"] == 2
+                && p["column"] == column),
+            "{row}: {out}"
+        );
+    }
 }
