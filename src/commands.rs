@@ -334,6 +334,10 @@ pub fn report(args: &ReportArgs) -> Outcome {
         &manifest_settings,
         &config.config,
         generated_at,
+        comparison.as_ref().map(|c| manifest::ComparisonFigures {
+            figures: &c.figures,
+            left_out: &c.left_out,
+        }),
     );
     files.push(OutFile {
         path: PathBuf::from("manifest.json"),

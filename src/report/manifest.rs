@@ -24,7 +24,26 @@ struct Manifest<'a> {
     /// Figures hidden by disclosure control, counted by rule (SPEC 4.8), never which person.
     hidden_by_disclosure: &'a crate::figures::disclosure::Hidden,
     measures: &'a [MeasureSem],
+    /// The comparison period's own accounting (SPEC 4.11), when one was asked for: its rows
+    /// left out by period, its hidden figures by rule and its sem per measure.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    comparison: Option<ComparisonPart<'a>>,
     warnings: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct ComparisonPart<'a> {
+    from: Option<&'a str>,
+    to: Option<&'a str>,
+    left_out_by_period: &'a PeriodLeftOut,
+    hidden_by_disclosure: &'a crate::figures::disclosure::Hidden,
+    measures: &'a [MeasureSem],
+}
+
+/// The comparison period's figures, for the manifest.
+pub struct ComparisonFigures<'a> {
+    pub figures: &'a Figures,
+    pub left_out: &'a PeriodLeftOut,
 }
 
 /// The settings a run used after the config and the command line were merged.
@@ -70,6 +89,7 @@ pub fn manifest_json(
     settings: &Settings,
     config: &Config,
     generated_at: String,
+    comparison: Option<ComparisonFigures<'_>>,
 ) -> String {
     let manifest = Manifest {
         program: "mwm",
@@ -83,6 +103,13 @@ pub fn manifest_json(
         min_cell: settings.min_cell,
         hidden_by_disclosure: &figures.hidden,
         measures: &figures.sems,
+        comparison: comparison.map(|c| ComparisonPart {
+            from: settings.compare_from.as_deref(),
+            to: settings.compare_to.as_deref(),
+            left_out_by_period: c.left_out,
+            hidden_by_disclosure: &c.figures.hidden,
+            measures: &c.figures.sems,
+        }),
         warnings: checked
             .problems
             .iter()

@@ -126,6 +126,18 @@ fn each_period_equals_a_run_of_that_period_alone() {
     for date in ["2023-04-01", "2024-03-31", "2022-04-01", "2023-03-31"] {
         assert!(manifest.contains(date), "{date} in the manifest");
     }
+    // The comparison period's own accounting equals that of a run of it alone.
+    let json = |p: &std::path::Path| -> serde_json::Value {
+        serde_json::from_str(&fs::read_to_string(p.join("manifest.json")).expect("manifest"))
+            .expect("json")
+    };
+    let (with, alone) = (json(&both), json(&last_year));
+    for key in ["left_out_by_period", "hidden_by_disclosure", "measures"] {
+        assert_eq!(with["comparison"][key], alone[key], "{key}");
+        assert!(!alone[key].is_null(), "{key}");
+    }
+    assert_eq!(with["comparison"]["from"], "2022-04-01");
+    assert!(alone.get("comparison").is_none(), "no comparison, no key");
     // The briefing shows both periods' outputs side by side.
     let page = fs::read_to_string(both.join("en/projects/p1.html")).expect("page");
     assert!(page.contains("This period against 2022-23"));
