@@ -278,7 +278,7 @@ fn forest_svg(canvas: Canvas, words: &[String; 2], rows: &[Effect]) -> String {
         // The labels are small text: about 7.5 px a character.
         (42, 20, 56, ((width - 4) * 2 / 15) as usize)
     } else {
-        (24, 300, 70, 42)
+        (24, 360, 70, 50)
     };
     let top = 30;
     let height = (top + rows.len() as i32 * row + 40) as u32;

@@ -87,7 +87,7 @@ pub(super) fn forest(ctx: &PageContext<'_>, codes: &[u32], id: &str) -> Section 
         ),
         None => String::new(),
     };
-    let words = [text.get("chart-effect-axis"), text.get("chart-interval")];
+    let words = [text.get("chart-effect-axis"), text.get("col-dz")];
     let chart = change::forest(&words, id, &text.get("forest-chart-title"), &desc, &effects);
     let table = effects
         .iter()
