@@ -258,3 +258,44 @@ fn ties_are_stated_as_ties() {
         "the principles tie is not named"
     );
 }
+
+/// SPEC 2.4: a funder's money never counts a co-funded project's whole budget. Fund A funds P1
+/// alone (£1,000) and P2 with Fund B (£18,500): Fund A's budget is £1,000, by hand; P2's
+/// budget is shown marked as shared, and £19,500 (both added) appears nowhere on its page.
+#[test]
+fn a_funder_never_counts_a_shared_budget_whole() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let input = dir.path().join("in");
+    fs::create_dir(&input).expect("mkdir");
+    fs::write(
+        input.join("projects.csv"),
+        "project_id,name,funder,budget\nP1,Alone,Fund A,1000\nP2,Shared,Fund A; Fund B,18500\n",
+    )
+    .expect("projects");
+    let (code, _, err) = run_in(dir.path(), &["report", "in", "-o", "out", "--lang", "both"]);
+    assert_eq!(code, 0, "{err}");
+    let read = |page: &str| fs::read_to_string(dir.path().join("out").join(page)).expect(page);
+    for (page, shared) in [
+        (
+            "en/funders/fund-a.html",
+            "£18,500 (shared with other funders)",
+        ),
+        (
+            "funders/fund-a.html",
+            "£18,500 (a rennir â chyllidwyr eraill)",
+        ),
+    ] {
+        let html = read(page);
+        assert!(
+            !html.contains("19,500"),
+            "{page} adds a shared budget whole"
+        );
+        assert!(html.contains("£1,000"), "{page}: the budget it funds alone");
+        assert!(html.contains(shared), "{page}: the shared budget is marked");
+    }
+    let fund_b = read("en/funders/fund-b.html");
+    assert!(
+        fund_b.contains("no project is funded by Fund B alone"),
+        "{fund_b}"
+    );
+}

@@ -58,7 +58,7 @@ pub fn portfolio(ctx: &PageContext<'_>) -> Page {
     let mut page = ctx.page(ctx.title(), "kicker-portfolio", "index.html");
     page.subtitle = ctx.config.report.organisation.clone();
     let all_stories = ctx.stories_of(Scope::All);
-    page.headline = Some(headline(ctx, &codes, Some(&all_stories)));
+    page.headline = Some(headline(ctx, &codes, Some(&all_stories), None));
     let mut sections_list: Vec<Section> = sections::against(ctx, &codes, true, "index")
         .into_iter()
         .collect();
@@ -108,7 +108,7 @@ pub fn funder(ctx: &PageContext<'_>, funder: &Funder) -> Page {
         title = ctx.title()
     ));
     let id = format!("funder-{}", funder.slug);
-    page.headline = Some(headline(ctx, &funder.projects, None));
+    page.headline = Some(headline(ctx, &funder.projects, None, Some(funder)));
     page.sections = sections::against(ctx, &funder.projects, false, &id)
         .into_iter()
         .collect();
@@ -126,10 +126,17 @@ pub fn funder(ctx: &PageContext<'_>, funder: &Funder) -> Page {
     page.with_contents()
 }
 
+/// Whether a project has funders besides the one whose page this is: its whole budget is then
+/// not this funder's money (SPEC 2.4), and is never added into a funder's total.
+fn co_funded(p: &crate::figures::ProjectSummary) -> bool {
+    p.funders.len() > 1
+}
+
 fn headline(
     ctx: &PageContext<'_>,
     codes: &[u32],
     stories: Option<&crate::figures::StorySummary>,
+    funder: Option<&Funder>,
 ) -> Headline {
     let projects: Vec<_> = codes
         .iter()
@@ -147,8 +154,41 @@ fn headline(
                 .sum(),
         ),
     };
-    let budget: f64 = projects.iter().filter_map(|p| p.budget).sum();
     let text = ctx.text;
+    // A funder's money adds up only the projects it funds alone; the others are named as
+    // shared, never added (SPEC 2.4).
+    let (budget, budget_note) = match funder {
+        None => (projects.iter().filter_map(|p| p.budget).sum::<f64>(), None),
+        Some(f) => {
+            let alone = projects
+                .iter()
+                .filter(|p| !co_funded(p) && p.budget.is_some());
+            let shared = projects
+                .iter()
+                .filter(|p| co_funded(p) && p.budget.is_some())
+                .count();
+            let n_alone = alone.clone().count();
+            let mut note = if n_alone == 0 {
+                tr!(text, "note-budget-none", funder = f.name.as_str())
+            } else {
+                tr!(
+                    text,
+                    "note-budget-alone",
+                    projects = text.count("count-projects", n_alone as u64),
+                    funder = f.name.as_str()
+                )
+            };
+            if shared > 0 {
+                note.push_str("; ");
+                note.push_str(&tr!(
+                    text,
+                    "note-budget-shared",
+                    projects = text.count("count-projects", shared as u64)
+                ));
+            }
+            (alone.filter_map(|p| p.budget).sum(), Some(note))
+        }
+    };
     // Pooled outcome figures exist only for all projects together (the `ALL` rows): a funder's
     // page names no pooled change (SPEC 4.8 rule 6).
     let whole_portfolio = codes.len() == ctx.tables.project_ids.len();
@@ -188,7 +228,7 @@ fn headline(
                 } else {
                     "–".into()
                 },
-                None,
+                budget_note,
             ),
         ],
     }
@@ -295,6 +335,7 @@ fn social_value_cell(ctx: &PageContext<'_>, code: u32) -> TableCell {
     }
 }
 
+/// A funder's projects with their costs; a co-funded project's budget is marked shared.
 fn value_for_money(ctx: &PageContext<'_>, codes: &[u32]) -> Section {
     let text = ctx.text;
     let mut section = Section::new("value", &text.get("value-heading"));
@@ -304,7 +345,13 @@ fn value_for_money(ctx: &PageContext<'_>, codes: &[u32]) -> Section {
             let p = &ctx.figures.projects[*c as usize];
             vec![
                 TableCell::text(ctx.project_name(*c)),
-                TableCell::text(p.budget.map_or("–".into(), money)),
+                TableCell::text(match p.budget {
+                    None => "–".into(),
+                    Some(b) if co_funded(p) => {
+                        tr!(text, "budget-shared", budget = money(b))
+                    }
+                    Some(b) => money(b),
+                }),
                 TableCell::text(p.cost_per_participant.map_or("–".into(), money)),
                 TableCell::text(p.cost_per_reliable_improvement.map_or("–".into(), money)),
             ]
