@@ -318,6 +318,8 @@ pub struct Project {
     pub budget: Option<f64>,
     pub novelty: Option<u8>,
     pub description: Option<String>,
+    /// What each funder gave, in GBP, as written in the `funding` column (SPEC 2.4).
+    pub funding: Vec<(String, f64)>,
 }
 
 /// How raw scores are put on the scale the statistics use.

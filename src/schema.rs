@@ -157,10 +157,11 @@ pub enum Field {
     MeasureCy,
     Translation,
     LsPerPoint,
+    Funding,
 }
 
 /// How many fields any table has at most; a column map is an array this long.
-pub const FIELD_COUNT: usize = Field::LsPerPoint as usize + 1;
+pub const FIELD_COUNT: usize = Field::Funding as usize + 1;
 
 impl Field {
     /// The canonical column name of SPEC 2.4.
@@ -209,6 +210,7 @@ impl Field {
             Field::MeasureCy => "measure_cy",
             Field::Translation => "translation",
             Field::LsPerPoint => "ls_per_point",
+            Field::Funding => "funding",
         }
     }
 }
@@ -248,6 +250,7 @@ const PROJECT_FIELDS: &[FieldDef] = &[
     optional(Field::Budget, &[]),
     optional(Field::Novelty, &[]),
     optional(Field::Description, &[]),
+    optional(Field::Funding, &["funding by funder", "grants"]),
 ];
 
 const OUTPUT_FIELDS: &[FieldDef] = &[

@@ -35,6 +35,9 @@ fn help(kind: Kind, field: Field) -> &'static str {
             "1 to 6: 1 we all know how to do this, 2 someone in our team has done this, 3 someone in our organisation has, 4 we have access to this expertise, 5 someone has done this but not in this context, 6 nobody has done this before."
         }
         (_, Field::Description) => "A sentence or two about the project.",
+        (_, Field::Funding) => {
+            "What each funder gave: Funder name: amount, items separated by ; (for example Fund A: 10000; Fund B: 8500). A funder's page adds up these amounts."
+        }
         (Kind::Outputs, Field::Date) => {
             "Required. The date of the activity (or the first of the month)."
         }

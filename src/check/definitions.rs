@@ -109,6 +109,12 @@ fn project_field(p: &Project, field: Field) -> String {
         Field::Budget => p.budget.map(format_number).unwrap_or_default(),
         Field::Novelty => p.novelty.map(|n| n.to_string()).unwrap_or_default(),
         Field::Description => p.description.clone().unwrap_or_default(),
+        Field::Funding => p
+            .funding
+            .iter()
+            .map(|(n, a)| format!("{n}: {}", format_number(*a)))
+            .collect::<Vec<_>>()
+            .join("; "),
         _ => String::new(),
     }
 }
@@ -146,6 +152,11 @@ fn merge_project(a: &mut Project, b: &Project) -> Result<(), Field> {
         merge_field(&mut a.description, &b.description, "description"),
         Field::Description,
     )?;
+    if a.funding.is_empty() {
+        a.funding = b.funding.clone();
+    } else if !b.funding.is_empty() && a.funding != b.funding {
+        return Err(Field::Funding);
+    }
     if a.funders.is_empty() {
         a.funders = b.funders.clone();
     } else if !b.funders.is_empty() && a.funders != b.funders {

@@ -458,17 +458,49 @@ impl<'a> RowCheck<'_, 'a> {
                 "is negative: a budget is 0 or more",
             );
         }
+        // Funders named in `funding` and not in `funder` are added to it (SPEC 2.4); a funder
+        // named twice, whatever its case, counts once.
+        let mut funders = value::list(self.cell(Field::Funder));
+        let mut funding = Vec::new();
+        if let Some(t) = value::text(self.cell(Field::Funding)) {
+            match value::funding_items(&t) {
+                Ok(items) => funding = items,
+                Err(item) => self.fail(
+                    Some(Field::Funding),
+                    Some(item),
+                    "is not \"Funder name: amount\": write each funder's name, a colon and the amount in pounds (0 or more), items separated by ; or new lines",
+                ),
+            }
+        }
+        for (name, amount) in &funding {
+            if amount.abs() > MAX_SUMMED {
+                self.fail(
+                    Some(Field::Funding),
+                    Some(crate::format::format_number(*amount)),
+                    "is too large to add up: write a number below 1,000,000,000,000",
+                );
+            }
+            funders.push(name.clone());
+        }
+        let mut seen: Vec<String> = Vec::new();
+        funders.retain(|f| {
+            let key = f.to_lowercase();
+            let new = !seen.contains(&key);
+            seen.push(key);
+            new
+        });
         let project = Project {
             project_id: project_id?,
             name: name?,
             name_cy: self.text(Field::NameCy),
             organisation: self.text(Field::Organisation),
-            funders: value::list(self.cell(Field::Funder)),
+            funders,
             start_date: self.parse(Field::StartDate, value::date),
             end_date: self.parse(Field::EndDate, value::date),
             budget,
             novelty: self.parse(Field::Novelty, |c| value::whole_in(c, 1, 6)),
             description: self.text(Field::Description),
+            funding,
         };
         Some(project)
     }

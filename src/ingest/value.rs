@@ -364,6 +364,37 @@ pub fn list(cell: Cell<'_>) -> Vec<String> {
     }
 }
 
+/// The items of a `funding` cell (SPEC 2.4): `Funder name: amount`, separated by `;` or new
+/// lines (never commas, which belong to the amounts), each split at its last `:`; the amount
+/// in pounds, with or without `£` and thousands commas. An item that is not of that form is
+/// returned as the error, as written.
+pub fn funding_items(text: &str) -> Result<Vec<(String, f64)>, String> {
+    let mut items = Vec::new();
+    for item in text
+        .split([';', '\n', '\r'])
+        .map(str::trim)
+        .filter(|i| !i.is_empty())
+    {
+        let parsed = item.rsplit_once(':').and_then(|(name, amount)| {
+            let name = name.trim();
+            let amount: String = amount
+                .trim()
+                .trim_start_matches('£')
+                .chars()
+                .filter(|c| *c != ',' && !c.is_whitespace())
+                .collect();
+            let amount: f64 = amount.parse().ok()?;
+            (!name.is_empty() && amount.is_finite() && amount >= 0.0)
+                .then(|| (name.to_string(), amount))
+        });
+        match parsed {
+            Some(p) => items.push(p),
+            None => return Err(item.to_string()),
+        }
+    }
+    Ok(items)
+}
+
 /// Spreadsheet column letters of a 0-based column index (0 → A, 26 → AA).
 pub fn column_letters(mut col: u32) -> String {
     let mut letters = Vec::new();
@@ -381,6 +412,29 @@ pub fn column_letters(mut col: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn funding_items_split_at_the_last_colon() {
+        // By hand: two items, commas in an amount, a £ sign, a colon in a name.
+        assert_eq!(
+            funding_items("Fund A: 10,000; Arts: Wales: £8,500.50\nB:0"),
+            Ok(vec![
+                ("Fund A".to_string(), 10_000.0),
+                ("Arts: Wales".to_string(), 8_500.5),
+                ("B".to_string(), 0.0),
+            ])
+        );
+        assert_eq!(funding_items(" ; "), Ok(vec![]));
+        for bad in [
+            "Fund A 10000",
+            "Fund A: ten",
+            ": 5",
+            "Fund A: -5",
+            "Fund A: 1e999",
+        ] {
+            assert_eq!(funding_items(bad), Err(bad.trim().to_string()), "{bad}");
+        }
+    }
     use crate::format::naive_date;
     use crate::schema::name_key;
     use chrono::Datelike;

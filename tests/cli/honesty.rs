@@ -259,9 +259,11 @@ fn ties_are_stated_as_ties() {
     );
 }
 
-/// SPEC 2.4: a funder's money never counts a co-funded project's whole budget. Fund A funds P1
-/// alone (£1,000) and P2 with Fund B (£18,500): Fund A's budget is £1,000, by hand; P2's
-/// budget is shown marked as shared, and £19,500 (both added) appears nowhere on its page.
+/// SPEC 2.4: a funder's money is what it gave (the `funding` column) plus the whole budgets of
+/// projects it funds alone without amounts; a co-funded budget with no amount for it is marked
+/// shared and never added. By hand: Fund A funds P1 alone (£1,000), P2 with Fund B (£18,500,
+/// no amounts) and gave £5,000 of P3's £20,000: £6,000. Fund B gave £15,000 of P3 and shares
+/// P2: £15,000. Fund C is named only in P4's funding (£700): it gets a page and £700.
 #[test]
 fn a_funder_never_counts_a_shared_budget_whole() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -269,33 +271,71 @@ fn a_funder_never_counts_a_shared_budget_whole() {
     fs::create_dir(&input).expect("mkdir");
     fs::write(
         input.join("projects.csv"),
-        "project_id,name,funder,budget\nP1,Alone,Fund A,1000\nP2,Shared,Fund A; Fund B,18500\n",
+        "project_id,name,funder,budget,funding\n\
+         P1,Alone,Fund A,1000,\n\
+         P2,Shared,Fund A; Fund B,18500,\n\
+         P3,Given,Fund A; Fund B,20000,\"Fund A: 5,000; Fund B: £15,000\"\n\
+         P4,Only funding,,,Fund C: 700\n",
     )
     .expect("projects");
     let (code, _, err) = run_in(dir.path(), &["report", "in", "-o", "out", "--lang", "both"]);
     assert_eq!(code, 0, "{err}");
+    assert!(
+        !err.contains("funding"),
+        "the funding column is read: {err}"
+    );
     let read = |page: &str| fs::read_to_string(dir.path().join("out").join(page)).expect(page);
-    for (page, shared) in [
+    for (page, shared, given) in [
         (
             "en/funders/fund-a.html",
             "£18,500 (shared with other funders)",
+            "£20,000 (£5,000 from Fund A)",
         ),
         (
             "funders/fund-a.html",
             "£18,500 (a rennir â chyllidwyr eraill)",
+            "£20,000 (£5,000 gan Fund A)",
         ),
     ] {
         let html = read(page);
         assert!(
-            !html.contains("19,500"),
-            "{page} adds a shared budget whole"
+            html.contains("£6,000"),
+            "{page}: what it gave and funds alone"
         );
-        assert!(html.contains("£1,000"), "{page}: the budget it funds alone");
+        for whole in ["19,500", "24,500", "39,500", "25,000"] {
+            assert!(
+                !html.contains(whole),
+                "{page} adds a budget whole ({whole})"
+            );
+        }
         assert!(html.contains(shared), "{page}: the shared budget is marked");
+        assert!(html.contains(given), "{page}: the amount given is shown");
     }
     let fund_b = read("en/funders/fund-b.html");
+    assert!(fund_b.contains("£15,000"), "Fund B gave £15,000");
+    assert!(fund_b.contains("what Fund B gave to 1 project"), "{fund_b}");
+    assert!(!fund_b.contains("33,500"), "Fund B adds P2's budget");
+    let fund_c = read("en/funders/fund-c.html");
     assert!(
-        fund_b.contains("no project is funded by Fund B alone"),
-        "{fund_b}"
+        fund_c.contains("£700"),
+        "a funder named only in funding gets its page"
+    );
+}
+
+/// A funding item that is not "name: amount" is a row problem at its cell.
+#[test]
+fn a_funding_item_without_an_amount_is_a_problem_at_its_cell() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let input = dir.path().join("in");
+    fs::create_dir(&input).expect("mkdir");
+    fs::write(
+        input.join("projects.csv"),
+        "project_id,name,funding\nP1,One,Fund A: 10; Fund B ten pounds\n",
+    )
+    .expect("projects");
+    let (_, out, _) = run_in(dir.path(), &["check", "in"]);
+    assert!(
+        out.contains("row 2 › funding: \"Fund B ten pounds\" is not \"Funder name: amount\""),
+        "{out}"
     );
 }

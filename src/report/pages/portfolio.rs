@@ -117,7 +117,7 @@ pub fn funder(ctx: &PageContext<'_>, funder: &Funder) -> Page {
         forest(ctx, &funder.projects, &format!("{id}-forest")),
         evidence_map(ctx, &funder.projects, &format!("{id}-heatmap")),
         outputs_by_project(ctx, &funder.projects, &format!("{id}-outputs")),
-        value_for_money(ctx, &funder.projects),
+        value_for_money(ctx, &funder.projects, funder),
     ]);
     page.sections
         .extend(sections::narrative(ctx, &funder.projects));
@@ -126,10 +126,36 @@ pub fn funder(ctx: &PageContext<'_>, funder: &Funder) -> Page {
     page.with_contents()
 }
 
-/// Whether a project has funders besides the one whose page this is: its whole budget is then
-/// not this funder's money (SPEC 2.4), and is never added into a funder's total.
-fn co_funded(p: &crate::figures::ProjectSummary) -> bool {
-    p.funders.len() > 1
+/// What a project brings to one funder's money (SPEC 2.4).
+#[derive(Clone, Copy)]
+enum FunderMoney {
+    /// The amount the `funding` column gives for this funder.
+    Given(f64),
+    /// The whole budget of a project this funder funds alone and that gives no amounts.
+    Alone(f64),
+    /// The whole budget of a project with other funders and no amount for this one: listed
+    /// as shared, never added into the funder's total.
+    Shared(f64),
+    /// No budget and no amount.
+    Unknown,
+}
+
+fn funder_money(ctx: &PageContext<'_>, funder: &Funder, code: u32) -> FunderMoney {
+    let Some(p) = ctx.tables.projects[code as usize].as_ref() else {
+        return FunderMoney::Unknown;
+    };
+    if let Some((_, amount)) = p
+        .funding
+        .iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case(&funder.name))
+    {
+        return FunderMoney::Given(*amount);
+    }
+    match p.budget {
+        None => FunderMoney::Unknown,
+        Some(b) if p.funders.len() <= 1 && p.funding.is_empty() => FunderMoney::Alone(b),
+        Some(b) => FunderMoney::Shared(b),
+    }
 }
 
 fn headline(
@@ -155,38 +181,50 @@ fn headline(
         ),
     };
     let text = ctx.text;
-    // A funder's money adds up only the projects it funds alone; the others are named as
-    // shared, never added (SPEC 2.4).
+    // A funder's money adds up what it gave and the budgets of projects it funds alone;
+    // a shared budget is named, never added (SPEC 2.4).
     let (budget, budget_note) = match funder {
         None => (projects.iter().filter_map(|p| p.budget).sum::<f64>(), None),
         Some(f) => {
-            let alone = projects
-                .iter()
-                .filter(|p| !co_funded(p) && p.budget.is_some());
-            let shared = projects
-                .iter()
-                .filter(|p| co_funded(p) && p.budget.is_some())
-                .count();
-            let n_alone = alone.clone().count();
-            let mut note = if n_alone == 0 {
-                tr!(text, "note-budget-none", funder = f.name.as_str())
-            } else {
-                tr!(
+            let money: Vec<FunderMoney> = codes.iter().map(|c| funder_money(ctx, f, *c)).collect();
+            let (mut total, mut given, mut alone, mut shared) = (0.0, 0u64, 0u64, 0u64);
+            for m in &money {
+                match m {
+                    FunderMoney::Given(a) => (total, given) = (total + a, given + 1),
+                    FunderMoney::Alone(b) => (total, alone) = (total + b, alone + 1),
+                    FunderMoney::Shared(_) => shared += 1,
+                    FunderMoney::Unknown => {}
+                }
+            }
+            let funder_name = f.name.as_str();
+            let mut parts = Vec::new();
+            if given > 0 {
+                parts.push(tr!(
                     text,
-                    "note-budget-alone",
-                    projects = text.count("count-projects", n_alone as u64),
-                    funder = f.name.as_str()
-                )
-            };
-            if shared > 0 {
-                note.push_str("; ");
-                note.push_str(&tr!(
-                    text,
-                    "note-budget-shared",
-                    projects = text.count("count-projects", shared as u64)
+                    "note-budget-given",
+                    projects = text.count("count-projects", given),
+                    funder = funder_name
                 ));
             }
-            (alone.filter_map(|p| p.budget).sum(), Some(note))
+            if alone > 0 {
+                parts.push(tr!(
+                    text,
+                    "note-budget-alone",
+                    projects = text.count("count-projects", alone),
+                    funder = funder_name
+                ));
+            }
+            if given == 0 && alone == 0 {
+                parts.push(tr!(text, "note-budget-none", funder = funder_name));
+            }
+            if shared > 0 {
+                parts.push(tr!(
+                    text,
+                    "note-budget-shared",
+                    projects = text.count("count-projects", shared)
+                ));
+            }
+            (total, Some(parts.join("; ")))
         }
     };
     // Pooled outcome figures exist only for all projects together (the `ALL` rows): a funder's
@@ -335,8 +373,8 @@ fn social_value_cell(ctx: &PageContext<'_>, code: u32) -> TableCell {
     }
 }
 
-/// A funder's projects with their costs; a co-funded project's budget is marked shared.
-fn value_for_money(ctx: &PageContext<'_>, codes: &[u32]) -> Section {
+/// A funder's projects with their costs; each budget says what of it is this funder's.
+fn value_for_money(ctx: &PageContext<'_>, codes: &[u32], funder: &Funder) -> Section {
     let text = ctx.text;
     let mut section = Section::new("value", &text.get("value-heading"));
     let rows = codes
@@ -345,12 +383,23 @@ fn value_for_money(ctx: &PageContext<'_>, codes: &[u32]) -> Section {
             let p = &ctx.figures.projects[*c as usize];
             vec![
                 TableCell::text(ctx.project_name(*c)),
-                TableCell::text(match p.budget {
-                    None => "–".into(),
-                    Some(b) if co_funded(p) => {
-                        tr!(text, "budget-shared", budget = money(b))
-                    }
-                    Some(b) => money(b),
+                TableCell::text(match (funder_money(ctx, funder, *c), p.budget) {
+                    (FunderMoney::Given(a), Some(b)) => tr!(
+                        text,
+                        "budget-given",
+                        budget = money(b),
+                        amount = money(a),
+                        funder = funder.name.as_str()
+                    ),
+                    (FunderMoney::Given(a), None) => tr!(
+                        text,
+                        "budget-given-only",
+                        amount = money(a),
+                        funder = funder.name.as_str()
+                    ),
+                    (FunderMoney::Shared(b), _) => tr!(text, "budget-shared", budget = money(b)),
+                    (_, Some(b)) => money(b),
+                    (_, None) => "–".into(),
                 }),
                 TableCell::text(p.cost_per_participant.map_or("–".into(), money)),
                 TableCell::text(p.cost_per_reliable_improvement.map_or("–".into(), money)),
