@@ -218,10 +218,13 @@ outputs-chart-title = { $measure } fesul chwarter
 outputs-table-caption = Y rhifau yn y siartiau: allbynnau fesul chwarter
 outputs-by-project-heading = Allbynnau fesul prosiect
 outputs-by-project-intro = Cyfanswm yr allbynnau dros y cyfnod cyfan ar gyfer y gweithgareddau y mae'r rhan fwyaf o brosiectau'n eu cofnodi; mae allbynnau pob prosiect fesul chwarter ar ei dudalen ei hun ac yn data/outputs_summary.csv.
-outputs-by-project-desc = { $measure }: mae { $projects } yn cofnodi hyn; { $top } a gyflawnodd fwyaf ({ $value }{ $n_top ->
-    [one] {""}
-   *[other] {" "}yr un
-    }).
+outputs-by-project-desc = { $measure }: { $n_projects ->
+    [one] dim ond { $top } sy'n cofnodi hyn ({ $value })
+   *[other] mae { $projects } yn cofnodi hyn; { $top } a gyflawnodd fwyaf ({ $value }{ $n_top ->
+        [one] {""}
+       *[other] {" "}yr un
+    })
+    }.
 outputs-by-project-title = { $measure } fesul prosiect
 
 ## Outcomes

@@ -240,12 +240,12 @@ outputs-chart-title = { $measure } per quarter
 outputs-table-caption = The numbers in the charts: outputs per quarter
 outputs-by-project-heading = Outputs by project
 outputs-by-project-intro = Total outputs over the whole period for the activities most projects report; every project's outputs per quarter are on its own page and in data/outputs_summary.csv.
-outputs-by-project-desc = { $measure }: { $projects } { $n_projects ->
-    [one] reports
-   *[other] report
-    } it; { $top } { $n_top ->
-    [one] delivered the most ({ $value })
-   *[other] each delivered the most ({ $value })
+outputs-by-project-desc = { $measure }: { $n_projects ->
+    [one] only { $top } reports it ({ $value })
+   *[other] { $projects } report it; { $top } { $n_top ->
+        [one] delivered the most ({ $value })
+       *[other] each delivered the most ({ $value })
+    }
     }.
 outputs-by-project-title = { $measure } by project
 

@@ -76,10 +76,19 @@ pub fn identifier(cell: Cell<'_>) -> Result<Option<String>, String> {
 /// N/A, n.a., -, –, missing, not answered, dim ateb. Never in a yes/no cell, where Welsh "na"
 /// is no.
 pub fn is_missing_word(text: &str) -> bool {
-    matches!(
-        text.trim().to_lowercase().as_str(),
-        "na" | "n/a" | "n.a." | "-" | "–" | "missing" | "not answered" | "dim ateb"
-    )
+    // Called on every text cell of a large file: no allocation (the words are ASCII but –,
+    // which has no case).
+    const WORDS: [&str; 7] = [
+        "na",
+        "n/a",
+        "n.a.",
+        "-",
+        "missing",
+        "not answered",
+        "dim ateb",
+    ];
+    let t = text.trim();
+    t == "–" || (t.len() <= 12 && WORDS.iter().any(|w| t.eq_ignore_ascii_case(w)))
 }
 
 pub fn number(cell: Cell<'_>) -> Result<Option<f64>, String> {
@@ -89,13 +98,16 @@ pub fn number(cell: Cell<'_>) -> Result<Option<f64>, String> {
         Cell::Number(_) => Err("is not a finite number".into()),
         Cell::Text(t) => {
             let t = t.trim();
-            if t.is_empty() || is_missing_word(t) {
+            if t.is_empty() {
                 return Ok(None);
             }
-            parse_number_text(t).map(Some).ok_or_else(|| {
-                "is not a number: write it with digits, like 12, 12.5, 1,234 or £1,200.50"
-                    .to_string()
-            })
+            if let Some(n) = parse_number_text(t) {
+                return Ok(Some(n));
+            }
+            if is_missing_word(t) {
+                return Ok(None);
+            }
+            Err("is not a number: write it with digits, like 12, 12.5, 1,234 or £1,200.50".into())
         }
         Cell::Bool(_) => Err("is a true/false value, not a number".into()),
         Cell::Date(_) | Cell::NoDate(..) => Err("is a date, not a number".into()),
