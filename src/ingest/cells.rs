@@ -468,7 +468,7 @@ impl<'a> RowCheck<'_, 'a> {
                 Err(item) => self.fail(
                     Some(Field::Funding),
                     Some(item),
-                    "is not \"Funder name: amount\": write each funder's name, a colon and the amount in pounds (0 or more), items separated by ; or new lines",
+                    "is not \"Funder name: amount\": write each funder's name, a colon and the amount in pounds (0 or more), items separated by ; or new lines (not commas)",
                 ),
             }
         }

@@ -389,6 +389,15 @@ pub fn funding_items(text: &str) -> Result<Vec<(String, f64)>, String> {
     {
         let parsed = item.rsplit_once(':').and_then(|(name, amount)| {
             let name = name.trim();
+            // "Fund A: 10,000, Fund B: 5,000" is two items joined by a comma, not a funder
+            // called "Fund A: 10,000, Fund B": refused rather than guessed.
+            if name.rsplit_once(':').is_some_and(|(_, before)| {
+                before
+                    .trim_start()
+                    .starts_with(|c: char| c.is_ascii_digit() || c == '£')
+            }) {
+                return None;
+            }
             let amount: String = amount
                 .trim()
                 .trim_start_matches('£')
@@ -443,6 +452,7 @@ mod tests {
             ": 5",
             "Fund A: -5",
             "Fund A: 1e999",
+            "Fund A: 10,000, Fund B: 5,000",
         ] {
             assert_eq!(funding_items(bad), Err(bad.trim().to_string()), "{bad}");
         }
