@@ -178,6 +178,8 @@ col-better-by = Gwell o
 col-effect-size = Maint yr effaith
 col-p = p
 col-improved = Wedi gwella
+col-what-changed = Beth newidiodd
+col-people-reliably-improved = Pobl a wellodd yn ddibynadwy
 col-reliably-improved = Wedi gwella'n ddibynadwy
 col-no-reliable-change = Dim newid dibynadwy
 col-reliably-deteriorated = Wedi dirywio'n ddibynadwy
@@ -199,7 +201,6 @@ col-projects = Prosiectau
 col-funder = Cyllidwr
 col-organisation = Sefydliad
 col-participants = Cyfranogwyr
-col-main-change = Prif newid (pwyntiau)
 col-cost-per-participant = Cost fesul cyfranogwr
 col-cost-per-improved = Cost fesul person a wellodd yn ddibynadwy
 col-budget = Cyllideb
@@ -336,7 +337,7 @@ value-caption = Cyllideb a chost fesul person
 ## Portfolio and funders
 
 projects-heading = Prosiectau
-projects-caption = Prosiectau, eu prif ganlyniad a'r gost fesul cyfranogwr
+projects-caption = Prosiectau: beth newidiodd ar bob mesur, pobl a wellodd yn ddibynadwy a'r gost fesul cyfranogwr
 funders-heading = Cyllidwyr
 funders-caption = Cyllidwyr a'r prosiectau y maent yn eu hariannu
 capped = Mae'r siart a'r tabl yn dangos y { $shown } cyntaf o { $total }, yn nhrefn y prosiectau; mae pob un yn data/{ $table }.

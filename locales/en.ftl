@@ -200,6 +200,8 @@ col-better-by = Better by
 col-effect-size = Effect size
 col-p = p
 col-improved = Improved
+col-what-changed = What changed
+col-people-reliably-improved = People reliably improved
 col-reliably-improved = Reliably improved
 col-no-reliable-change = No reliable change
 col-reliably-deteriorated = Reliably deteriorated
@@ -221,7 +223,6 @@ col-projects = Projects
 col-funder = Funder
 col-organisation = Organisation
 col-participants = Participants
-col-main-change = Main change (points)
 col-cost-per-participant = Cost per participant
 col-cost-per-improved = Cost per person reliably improved
 col-budget = Budget
@@ -370,7 +371,7 @@ value-caption = Budget and cost per person
 ## Portfolio and funders
 
 projects-heading = Projects
-projects-caption = Projects, their main outcome and cost per participant
+projects-caption = Projects: what changed on each measure, people reliably improved and cost per participant
 funders-heading = Funders
 funders-caption = Funders and the projects they fund
 capped = The chart and its table show the first { $shown } of { $total }, in project order; every one is in data/{ $table }.

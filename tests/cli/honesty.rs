@@ -339,3 +339,25 @@ fn a_funding_item_without_an_amount_is_a_problem_at_its_cell() {
         "{out}"
     );
 }
+
+/// Issue 16: the portfolio's projects table gives every measure's verdict in words, harm
+/// first (never one "main change" in points that sets different scales side by side). P1's
+/// verdicts are worked out by hand at the top of this file.
+#[test]
+fn the_projects_table_names_every_verdict_harm_first() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let input = dir.path().join("in");
+    fs::create_dir(&input).expect("mkdir");
+    write_portfolio(&input);
+    let (code, _, err) = run_in(dir.path(), &["report", "in", "-o", "out", "--lang", "both"]);
+    assert_eq!(code, 0, "{err}");
+    let index = fs::read_to_string(dir.path().join("out/en/index.html")).expect("page");
+    assert!(
+        index.contains(
+            "SWEMWBS: got worse; WEMWBS: improved by enough to matter; Confidence: no clear change"
+        ),
+        "P1's verdicts, harm first"
+    );
+    assert!(index.contains("WEMWBS: no clear change"), "P2's verdict");
+    assert!(!index.contains("Main change"));
+}

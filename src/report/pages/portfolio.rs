@@ -2,12 +2,9 @@
 //! same views for the projects one funder funds.
 
 use super::compare::{evidence_map, forest, novelty, outputs_by_project};
-use super::project::main_outcome;
 use super::{Funder, PageContext, sections};
 use crate::figures::Scope;
-use crate::report::views::{
-    Block, Headline, Page, Section, TableCell, count, money, pct, signed, stat,
-};
+use crate::report::views::{Block, Headline, Page, Section, TableCell, count, money, stat};
 use crate::tr;
 
 /// Where a funder's page is, inside its language's folder.
@@ -280,7 +277,6 @@ fn projects_table(ctx: &PageContext<'_>, codes: &[u32], depth: usize) -> Section
         .iter()
         .map(|c| {
             let p = &ctx.figures.projects[*c as usize];
-            let main = main_outcome(ctx, Scope::Project(*c));
             vec![
                 TableCell::link(
                     ctx.project_name(*c),
@@ -291,18 +287,12 @@ fn projects_table(ctx: &PageContext<'_>, codes: &[u32], depth: usize) -> Section
                     Some(n) => TableCell::text(count(n)),
                     None => TableCell::muted(ctx.hidden()),
                 },
-                TableCell::text(main.map_or("–".into(), |o| {
-                    format!(
-                        "{} {}",
-                        ctx.measure_name(o.measure),
-                        signed(o.f.change.mean, 1)
-                    )
-                })),
-                TableCell::text(
-                    main.and_then(|o| o.f.reliable)
-                        .and_then(|r| r.improved.shown().copied())
-                        .map_or("–".into(), pct),
-                ),
+                what_changed(ctx, *c),
+                match (p.reliably_improved, p.improved_protected) {
+                    (Some(n), _) => TableCell::text(count(n)),
+                    (None, true) => TableCell::muted(text.get("verdict-short-hidden")),
+                    (None, false) => TableCell::text("–"),
+                },
                 TableCell::text(count(p.stories)),
                 TableCell::text(p.cost_per_participant.map_or("–".into(), money)),
                 social_value_cell(ctx, *c),
@@ -316,8 +306,8 @@ fn projects_table(ctx: &PageContext<'_>, codes: &[u32], depth: usize) -> Section
             text.get("col-project"),
             text.get("col-organisation"),
             text.get("col-participants"),
-            text.get("col-main-change"),
-            text.get("col-reliably-improved"),
+            text.get("col-what-changed"),
+            text.get("col-people-reliably-improved"),
             text.get("col-stories"),
             text.get("col-cost-per-participant"),
             text.get("col-social-value"),
@@ -325,6 +315,34 @@ fn projects_table(ctx: &PageContext<'_>, codes: &[u32], depth: usize) -> Section
         rows,
     });
     section
+}
+
+/// Every measure of a project with its verdict in words (SPEC 4.3), harm first, then
+/// improvements from the strongest, then no clear change: measures on different scales are
+/// never set side by side as points.
+fn what_changed(ctx: &PageContext<'_>, code: u32) -> TableCell {
+    let mut rows: Vec<_> = ctx.outcomes_of(Scope::Project(code)).iter().collect();
+    if rows.is_empty() {
+        return TableCell::words(ctx.text.get("verdict-short-none"));
+    }
+    rows.sort_by(|a, b| {
+        a.verdict
+            .rank()
+            .cmp(&b.verdict.rank())
+            .then_with(|| ctx.measure_name(a.measure).cmp(ctx.measure_name(b.measure)))
+    });
+    TableCell::words(
+        rows.iter()
+            .map(|o| {
+                format!(
+                    "{}: {}",
+                    ctx.measure_name(o.measure),
+                    ctx.text.get(&format!("verdict-short-{}", o.verdict.key()))
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("; "),
+    )
 }
 
 /// A project's social value (SPEC 4.9) in a table cell: the value when the change is an

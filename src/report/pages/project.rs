@@ -1,7 +1,7 @@
 //! A project's board briefing: a headline box a trustee reads first, then outputs, outcomes,
 //! principles, spectrum, personal outcomes, value for money, data quality and method.
 
-use super::{PageContext, ShownOutcome, sections};
+use super::{PageContext, sections};
 use crate::charts::{bars, palette};
 use crate::figures::{Period, Scope};
 use crate::report::views::{
@@ -12,25 +12,6 @@ use crate::tr;
 /// Where a project's page is, inside its language's folder.
 pub fn path(ctx: &PageContext<'_>, code: u32) -> String {
     format!("projects/{}.html", ctx.project_slugs[code as usize])
-}
-
-/// The measure a headline reports: among those shown, the one with most paired people; on a
-/// tie, one with reliable change, then one where higher is better, then by name.
-pub fn main_outcome<'f>(ctx: &PageContext<'f>, scope: Scope) -> Option<ShownOutcome<'f>> {
-    ctx.shown_outcomes(scope).max_by(|a, b| {
-        let rank = |o: &ShownOutcome| {
-            let m = &ctx.tables.measures[o.measure as usize];
-            (
-                o.f.n_paired,
-                o.f.reliable.is_some_and(|r| r.improved.shown().is_some()),
-                m.higher_is_better,
-            )
-        };
-        // By the measure's own name, not the page's label of it, so that the Welsh and
-        // English pages headline the same measure.
-        let name = |o: &ShownOutcome| &ctx.tables.measures[o.measure as usize].name;
-        rank(a).cmp(&rank(b)).then_with(|| name(b).cmp(name(a)))
-    })
 }
 
 pub fn project(ctx: &PageContext<'_>, code: u32) -> Page {
