@@ -56,6 +56,7 @@ count-effects = { $count } effaith
 
 list-and = a
 list-and-vowel = ac
+list-and-unmutated = a hefyd
 list-more = { $count } arall
 
 ## Headline box
@@ -244,9 +245,12 @@ reliable-improved = wedi gwella'n ddibynadwy
 reliable-none = dim newid dibynadwy
 reliable-deteriorated = wedi dirywio'n ddibynadwy
 forest-heading = Canlyniadau ar draws y prosiectau
-forest-intro = Meintiau effaith (d_z Cohen) fesul prosiect a mesur, gyda'u cyfyngau 95%: mae gwerth positif yn golygu bod pobl wedi gwella, pa gyfeiriad bynnag y mae'r mesur yn ei gyfrif yn well. Gadewir allan grwpiau sy'n llai na'r trothwy.
+forest-intro = Meintiau effaith (d_z Cohen) gyda'u cyfyngau 95%, un siart i bob mesur, y mwyaf yn gyntaf: mae gwerth positif yn golygu bod pobl wedi gwella, pa gyfeiriad bynnag y mae'r mesur yn ei gyfrif yn well. Cymherir meintiau effaith o fewn mesur yn unig: nid yw cwestiwn cartref a graddfa ddilysedig ar yr un sail. Enwir o dan bob siart y prosiectau sydd â rhy ychydig o bobl.
+forest-chart-title-measure = Meintiau effaith ar { $measure }, fesul prosiect
+forest-not-shown = Nid yn y siart: { $projects }.
+forest-no-effect = dim maint effaith
+capped-largest = Mae'r siart a'r tabl yn dangos y { $shown } mwyaf o'r { $total }; mae pob un yn data/{ $table }.
 forest-none = Nid oes gan unrhyw brosiect ddigon o sgorau canlyniad wedi'u paru i gyfrifo maint effaith.
-forest-chart-title = Meintiau effaith fesul prosiect a mesur
 forest-desc = Mae gan { $above } o'r { $effects } gyfwng sy'n gyfan gwbl uwchlaw sero (gwelliant clir). { $n_largest ->
     [one] Yr effaith fwyaf yw { $largest } (d_z { $estimate }, cyfwng 95% { $low } i { $high }).
    *[other] Yr effeithiau mwyaf, d_z { $estimate } yr un, yw { $largest }.

@@ -74,6 +74,7 @@ count-effects = { $n ->
 
 list-and = and
 list-and-vowel = and
+list-and-unmutated = and
 list-more = { $count } more
 
 ## Headline box
@@ -266,9 +267,12 @@ reliable-improved = reliably improved
 reliable-none = no reliable change
 reliable-deteriorated = reliably deteriorated
 forest-heading = Outcomes across projects
-forest-intro = Effect sizes (Cohen's d_z) per project and measure with their 95% intervals: positive means people improved, whichever direction the measure counts as better. Groups of fewer than the threshold are left out.
+forest-intro = Effect sizes (Cohen's d_z) with their 95% intervals, one chart per measure, largest first: positive means people improved, whichever direction the measure counts as better. Effect sizes are compared only within a measure: a home-made question and a validated scale are not on one footing. Projects with too few people are named under each chart.
+forest-chart-title-measure = Effect sizes on { $measure }, per project
+forest-not-shown = Not in the chart: { $projects }.
+forest-no-effect = no effect size
+capped-largest = The chart and its table show the { $shown } largest of { $total }; every one is in data/{ $table }.
 forest-none = No project has enough paired outcome scores for an effect size.
-forest-chart-title = Effect sizes per project and measure
 forest-desc = { $above } of { $effects } { $n_above ->
     [one] has an interval
    *[other] have intervals

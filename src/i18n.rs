@@ -142,7 +142,18 @@ impl Text {
                     .next()
                     .and_then(|c| c.to_lowercase().next())
                     .is_some_and(|c| "aeiouwyâêîôûŵŷáéíóúàèìòùäëïöü".contains(c));
-                let and = self.get(if vowel { "list-and-vowel" } else { "list-and" });
+                // Welsh "a" mutates a following c, p or t (Caerdydd a Chaerffili); a name may
+                // be English and must stay as written, so there the list says "a hefyd".
+                let lower = last.to_lowercase();
+                let mutates = ["c", "p", "t"].iter().any(|l| lower.starts_with(l))
+                    && !["ch", "ph", "th"].iter().any(|l| lower.starts_with(l));
+                let and = self.get(if vowel {
+                    "list-and-vowel"
+                } else if mutates {
+                    "list-and-unmutated"
+                } else {
+                    "list-and"
+                });
                 format!("{} {and} {last}", rest.join(", "))
             }
         }
@@ -242,6 +253,11 @@ mod tests {
         assert_eq!(cy.and_list(&["Bangor", "Aberdâr"], 3), "Bangor ac Aberdâr");
         assert_eq!(cy.and_list(&["Bangor", "Ystrad"], 3), "Bangor ac Ystrad");
         assert_eq!(cy.and_list(&["A", "B", "C", "D"], 2), "A, B a 2 arall");
+        // Never "a Canu" (Welsh wants "a Chanu") nor a mutated English name.
+        assert_eq!(cy.and_list(&["Bangor", "Canu"], 3), "Bangor a hefyd Canu");
+        assert_eq!(cy.and_list(&["Bangor", "Pill"], 3), "Bangor a hefyd Pill");
+        assert_eq!(cy.and_list(&["Bangor", "Thomas"], 3), "Bangor a Thomas");
+        assert_eq!(en.and_list(&["Bangor", "Canu"], 3), "Bangor and Canu");
     }
 
     #[test]

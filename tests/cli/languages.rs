@@ -425,12 +425,12 @@ fn rare_paths_render_in_both_languages_with_no_english_on_welsh_pages() {
 #[test]
 fn capped_charts_say_so_in_welsh() {
     // (The demo data's names are English, so this checks the sentence, not every word.)
-    // 16 demo projects of 12 people give more than 60 effects, so the forest plot shows the
-    // first 60 and says where the rest are.
+    // 80 demo projects of 12 people: each output chart shows the first 60 projects, and each
+    // measure's forest panel the 60 largest of more than 60 effects; both say where the rest are.
     let tmp = tempfile::tempdir().expect("temp dir");
     let (demo, out) = (tmp.path().join("demo"), tmp.path().join("out"));
     let (d, o) = (demo.display().to_string(), out.display().to_string());
-    let (code, _, stderr) = run(&["demo-data", "-o", &d, "--projects", "16", "--people", "12"]);
+    let (code, _, stderr) = run(&["demo-data", "-o", &d, "--projects", "80", "--people", "12"]);
     assert_eq!(code, 0, "{stderr}");
     let (code, _, stderr) = run(&["report", &d, "-o", &o, "--lang", "cy", "-q"]);
     assert_eq!(code, 0, "{stderr}");
@@ -439,6 +439,10 @@ fn capped_charts_say_so_in_welsh() {
     assert!(
         text.contains("Mae'r siart a'r tabl yn dangos y 60 cyntaf o"),
         "no capped sentence"
+    );
+    assert!(
+        text.contains("Mae'r siart a'r tabl yn dangos y 60 mwyaf o'r"),
+        "no capped sentence for the forest panels"
     );
 }
 

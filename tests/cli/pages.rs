@@ -400,3 +400,90 @@ fn each_briefing_lists_only_its_own_rows_left_out() {
     assert_eq!(items.len(), 7, "{items:?}");
     assert!(!text.contains("belong to other projects"));
 }
+
+/// Issue 16: effect sizes are compared only within a measure. Over the shipped sample, every
+/// project row of `outcomes_summary.csv` with an effect size is in the forest table of its own
+/// measure (and of no other), and every project row without one is named as not in the chart.
+#[test]
+fn every_effect_is_in_its_measures_forest_panel() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let out = tmp.path().join("out");
+    let o = out.display().to_string();
+    let (code, _, stderr) = run(&["report", "data", "-o", &o, "--lang", "en", "-q"]);
+    assert_eq!(code, 0, "{stderr}");
+    let read = |rel: &str| -> Vec<std::collections::HashMap<String, String>> {
+        let mut reader = csv::Reader::from_path(out.join(rel)).expect(rel);
+        reader.deserialize().map(|r| r.expect("row")).collect()
+    };
+    let names: std::collections::HashMap<String, String> = read("data/projects_summary.csv")
+        .into_iter()
+        .map(|r| (r["project_id"].clone(), r["name"].clone()))
+        .collect();
+    let html = Html::parse_document(&fs::read_to_string(out.join("index.html")).expect("page"));
+    // measure → the projects in its panel's table.
+    let mut panels: std::collections::HashMap<String, Vec<String>> = Default::default();
+    for table in html.select(&sel("table")) {
+        let caption: String = table
+            .select(&sel("caption"))
+            .flat_map(|c| c.text())
+            .collect();
+        let Some(measure) = caption
+            .strip_prefix("The numbers in the chart: Effect sizes on ")
+            .and_then(|m| m.strip_suffix(", per project"))
+        else {
+            continue;
+        };
+        let rows = table
+            .select(&sel("tbody tr"))
+            .map(|r| {
+                r.select(&sel("th, td"))
+                    .next()
+                    .expect("cell")
+                    .text()
+                    .collect()
+            })
+            .collect();
+        panels.insert(measure.to_string(), rows);
+    }
+    let not_in_chart: String = html
+        .select(&sel("p"))
+        .map(|p| p.text().collect::<String>())
+        .filter(|t| t.starts_with("Not in the chart:"))
+        .collect();
+    let mut checked = 0;
+    for row in read("data/outcomes_summary.csv") {
+        if row["project_id"] == "ALL" {
+            continue;
+        }
+        let name = &names[&row["project_id"]];
+        let measure = &row["measure"];
+        if row["effect_size"].is_empty() {
+            assert!(
+                not_in_chart.contains(name.as_str()),
+                "{name} {measure} unnamed"
+            );
+        } else {
+            let panel = panels
+                .get(measure)
+                .unwrap_or_else(|| panic!("no panel for {measure}"));
+            assert!(
+                panel.contains(name),
+                "{name} missing from the {measure} panel"
+            );
+            for (other, projects) in &panels {
+                if other != measure {
+                    let here = read("data/outcomes_summary.csv").into_iter().any(|r| {
+                        &r["measure"] == other
+                            && &names.get(&r["project_id"]).cloned().unwrap_or_default() == name
+                    });
+                    assert!(
+                        here || !projects.contains(name),
+                        "{name} in the {other} panel"
+                    );
+                }
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked >= 15, "only {checked} effects checked");
+}

@@ -5,93 +5,155 @@
 use super::portfolio::{MAX_CHART_ROWS, capped, in_codes, mask_of};
 use super::{PageContext, ShownOutcome, leaders};
 use crate::charts::{bars, change, heatmap, palette, scatter};
-use crate::figures::{Estimate, Period, Scope};
+use crate::figures::{Estimate, OutcomeSummary, Period, Scope, Verdict};
 use crate::model::Principle;
 use crate::report::views::{
     Block, Section, TableCell, bar_rows, chart_with_table, count, number, pct,
 };
 use crate::tr;
 
+/// Effect sizes compared only within a measure (issue 16): one chart per measure, every
+/// project that has it, largest first; projects whose row is hidden or has no effect size are
+/// named under it with the reason.
 pub(super) fn forest(ctx: &PageContext<'_>, codes: &[u32], id: &str) -> Section {
     let text = ctx.text;
     let mut section = Section::new("outcomes", &text.get("forest-heading"));
     section = section.para(text.get("forest-intro"));
     let mask = mask_of(ctx, codes);
-    // Effects, each with its row's figures: a hidden row or one without an effect size has
-    // nothing to plot.
-    let mut rows: Vec<(ShownOutcome, Estimate)> = ctx
+    let in_page: Vec<&OutcomeSummary> = ctx
         .figures
         .outcomes
         .iter()
         .filter(|o| in_codes(&mask, o.scope))
-        .filter_map(ShownOutcome::of)
-        .filter_map(|o| Some((o, o.f.change.effect_size?)))
         .collect();
-    if rows.is_empty() {
+    let mut measures: Vec<u32> = in_page.iter().map(|o| o.measure).collect();
+    measures.sort_by(|a, b| {
+        ctx.measure_name(*a)
+            .cmp(ctx.measure_name(*b))
+            .then(a.cmp(b))
+    });
+    measures.dedup();
+    if in_page.iter().all(|o| effect_of(o).is_none()) {
         return section.para(text.get("forest-none"));
     }
-    let total = rows.len();
-    // The largest effect among all of them, not only those drawn; ties (as shown, to two
-    // decimals) are named together.
-    let largest: Vec<String> = leaders(&rows, |(_, e)| (e.value * 100.0).round())
-        .into_iter()
-        .map(|(o, _)| {
-            tr!(
-                text,
-                "project-measure",
-                project = project_of(ctx, o.scope),
-                measure = ctx.measure_name(o.measure)
-            )
-        })
-        .collect();
-    let largest_effect = leaders(&rows, |(_, e)| (e.value * 100.0).round())
-        .first()
-        .map(|(_, e)| *e);
-    let above = rows.iter().filter(|(_, e)| e.ci.low > 0.0).count();
-    rows.truncate(MAX_CHART_ROWS);
-    if let Some(note) = capped(
-        ctx,
-        rows.len(),
-        total,
-        "count-effects",
-        "outcomes_summary.csv",
-    ) {
-        section = section.para(note);
+    let words = [text.get("chart-effect-axis"), text.get("col-dz")];
+    for (i, measure) in measures.iter().enumerate() {
+        let name = ctx.measure_name(*measure).to_string();
+        let of_measure: Vec<&OutcomeSummary> = in_page
+            .iter()
+            .filter(|o| o.measure == *measure)
+            .copied()
+            .collect();
+        let mut rows: Vec<(ShownOutcome, Estimate)> =
+            of_measure.iter().filter_map(|o| effect_of(o)).collect();
+        let not_shown: Vec<String> = of_measure
+            .iter()
+            .filter(|o| effect_of(o).is_none())
+            .map(|o| {
+                let why = match o.verdict {
+                    Verdict::TooFew | Verdict::Hidden => {
+                        text.get(&format!("verdict-short-{}", o.verdict.key()))
+                    }
+                    _ => text.get("forest-no-effect"),
+                };
+                format!("{} ({why})", project_of(ctx, o.scope))
+            })
+            .collect();
+        section.blocks.push(Block::Heading { text: name.clone() });
+        rows.sort_by(|a, b| {
+            b.1.value
+                .total_cmp(&a.1.value)
+                .then_with(|| project_of(ctx, a.0.scope).cmp(&project_of(ctx, b.0.scope)))
+        });
+        if !rows.is_empty() {
+            forest_panel(
+                ctx,
+                &mut section,
+                &rows,
+                &words,
+                &format!("{id}-{i}"),
+                &name,
+            );
+        }
+        if !not_shown.is_empty() {
+            section.blocks.push(Block::Para {
+                text: tr!(
+                    text,
+                    "forest-not-shown",
+                    projects = text.and_list(&not_shown, 10)
+                ),
+            });
+        }
     }
-    let effects: Vec<change::Effect> = rows
+    section
+}
+
+/// A row's effect size with its figures, when it is shown and has one.
+fn effect_of<'a>(o: &'a OutcomeSummary) -> Option<(ShownOutcome<'a>, Estimate)> {
+    let shown = ShownOutcome::of(o)?;
+    Some((shown, shown.f.change.effect_size?))
+}
+
+/// One measure's chart and table, rows already sorted largest first.
+fn forest_panel(
+    ctx: &PageContext<'_>,
+    section: &mut Section,
+    rows: &[(ShownOutcome, Estimate)],
+    words: &[String; 2],
+    id: &str,
+    measure: &str,
+) {
+    let text = ctx.text;
+    let total = rows.len();
+    // The largest among all of them, not only those drawn; ties (as shown, to two decimals)
+    // are named together.
+    let largest = leaders(rows, |(_, e)| (e.value * 100.0).round());
+    let largest_names: Vec<String> = largest
         .iter()
-        .map(|(o, effect)| change::Effect {
-            label: tr!(
+        .map(|(o, _)| project_of(ctx, o.scope))
+        .collect();
+    let above = rows.iter().filter(|(_, e)| e.ci.low > 0.0).count();
+    let drawn = &rows[..total.min(MAX_CHART_ROWS)];
+    if drawn.len() < total {
+        section.blocks.push(Block::Para {
+            text: tr!(
                 text,
-                "project-measure",
-                project = project_of(ctx, o.scope),
-                measure = ctx.measure_name(o.measure)
+                "capped-largest",
+                shown = count(drawn.len() as u64),
+                total = text.count("count-effects", total as u64),
+                table = "outcomes_summary.csv"
             ),
-            estimate: effect.value,
-            low: effect.ci.low,
-            high: effect.ci.high,
+        });
+    }
+    let effects: Vec<change::Effect> = drawn
+        .iter()
+        .map(|(o, e)| change::Effect {
+            label: project_of(ctx, o.scope),
+            estimate: e.value,
+            low: e.ci.low,
+            high: e.ci.high,
         })
         .collect();
-    let desc = match largest_effect {
-        Some(l) => tr!(
+    let desc = match largest.first() {
+        Some((_, l)) => tr!(
             text,
             "forest-desc",
             above = count(above as u64),
             n_above = above as u64,
             effects = text.count("count-effects", total as u64),
             n_largest = largest.len() as u64,
-            largest = text.and_list(&largest, 3),
+            largest = text.and_list(&largest_names, 3),
             estimate = number(l.value, 2),
             low = number(l.ci.low, 2),
             high = number(l.ci.high, 2)
         ),
         None => String::new(),
     };
-    let words = [text.get("chart-effect-axis"), text.get("col-dz")];
-    let chart = change::forest(&words, id, &text.get("forest-chart-title"), &desc, &effects);
+    let title = tr!(text, "forest-chart-title-measure", measure = measure);
+    let chart = change::forest(words, id, &title, &desc, &effects);
     let table = effects
         .iter()
-        .zip(&rows)
+        .zip(drawn)
         .map(|(e, (o, _))| {
             vec![
                 TableCell::text(e.label.clone()),
@@ -110,14 +172,13 @@ pub(super) fn forest(ctx: &PageContext<'_>, codes: &[u32], id: &str) -> Section 
         text,
         chart,
         vec![
-            text.get("col-project-measure"),
+            text.get("col-project"),
             text.get("col-paired-people"),
             text.get("col-dz"),
             text.get("col-interval"),
         ],
         table,
     ));
-    section
 }
 
 fn project_of(ctx: &PageContext<'_>, scope: Scope) -> String {
