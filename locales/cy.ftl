@@ -341,6 +341,14 @@ value-caption = Cyllideb a chost fesul person
 ## Portfolio and funders
 
 projects-heading = Prosiectau
+look-at-heading = I edrych arnynt
+look-at-intro = Prosiectau lle gwaethygodd mesur, heb sgoriau canlyniad, neu â thystiolaeth denau: dim mesur ag o leiaf { $indicative } o bobl sydd â sgôr sylfaen a sgôr ddilynol.
+look-at-caption = Prosiectau i edrych arnynt yn gyntaf, a pham
+look-at-worse = gwaethygodd { $measure }
+look-at-no-outcomes = dim sgoriau canlyniad
+look-at-thin = tystiolaeth denau: llai na { $indicative } o bobl mewn parau ar bob mesur
+look-at-none = Nid oes gan unrhyw brosiect fesur a waethygodd, ac mae gan bob prosiect fesur â digon o bobl mewn parau.
+col-why = Pam
 projects-caption = Prosiectau: beth newidiodd ar bob mesur, pobl a wellodd yn ddibynadwy a'r gost fesul cyfranogwr
 funders-heading = Cyllidwyr
 funders-caption = Cyllidwyr a'r prosiectau y maent yn eu hariannu

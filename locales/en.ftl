@@ -375,6 +375,14 @@ value-caption = Budget and cost per person
 ## Portfolio and funders
 
 projects-heading = Projects
+look-at-heading = To look at
+look-at-intro = Projects where a measure got worse, with no outcome scores, or with thin evidence: no measure with at least { $indicative } people who have both a baseline and a follow-up score.
+look-at-caption = Projects to look at first, and why
+look-at-worse = { $measure } got worse
+look-at-no-outcomes = no outcome scores
+look-at-thin = thin evidence: fewer than { $indicative } paired people on every measure
+look-at-none = No project has a measure that got worse, and every project has a measure with enough paired people.
+col-why = Why
 projects-caption = Projects: what changed on each measure, people reliably improved and cost per participant
 funders-heading = Funders
 funders-caption = Funders and the projects they fund

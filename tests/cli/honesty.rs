@@ -361,3 +361,36 @@ fn the_projects_table_names_every_verdict_harm_first() {
     assert!(index.contains("WEMWBS: no clear change"), "P2's verdict");
     assert!(!index.contains("Main change"));
 }
+
+/// Issue 16: the "to look at" list names every project with a measure that got worse, with no
+/// outcome scores, or with fewer than 30 paired people on every measure (P1: SWEMWBS got
+/// worse, 12 paired; P2: 8 paired; P3: no scores; by hand from the scores above).
+#[test]
+fn the_look_at_list_names_harm_thin_evidence_and_no_data() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let input = dir.path().join("in");
+    fs::create_dir(&input).expect("mkdir");
+    write_portfolio(&input);
+    let projects = input.join("projects.csv");
+    let mut text = fs::read_to_string(&projects).expect("projects");
+    text.push_str("P3,No scores,Dim sgoriau\n");
+    fs::write(&projects, text).expect("projects");
+    let (code, _, err) = run_in(dir.path(), &["report", "in", "-o", "out", "--lang", "both"]);
+    assert_eq!(code, 0, "{err}");
+    let html = Html::parse_document(
+        &fs::read_to_string(dir.path().join("out/en/index.html")).expect("page"),
+    );
+    let rows: Vec<String> = html
+        .select(&sel("#look-at tbody tr"))
+        .map(|r| r.text().collect::<Vec<_>>().join(" | "))
+        .collect();
+    let thin = "thin evidence: fewer than 30 paired people on every measure";
+    assert_eq!(
+        rows,
+        vec![
+            format!("Good and bad | SWEMWBS got worse; {thin}"),
+            format!("Unclear | {thin}"),
+            "No scores | no outcome scores".to_string(),
+        ]
+    );
+}

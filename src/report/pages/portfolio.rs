@@ -61,6 +61,7 @@ pub fn portfolio(ctx: &PageContext<'_>) -> Page {
         .collect();
     sections_list.extend([
         projects_table(ctx, &codes, 0),
+        to_look_at(ctx, &codes, 0),
         forest(ctx, &codes, "index-forest"),
         evidence_map(ctx, &codes, "index-heatmap"),
         sections::spectrum(ctx, &all_stories, "index-spectrum"),
@@ -111,6 +112,7 @@ pub fn funder(ctx: &PageContext<'_>, funder: &Funder) -> Page {
         .collect();
     page.sections.extend([
         projects_table(ctx, &funder.projects, 1),
+        to_look_at(ctx, &funder.projects, 1),
         forest(ctx, &funder.projects, &format!("{id}-forest")),
         evidence_map(ctx, &funder.projects, &format!("{id}-heatmap")),
         outputs_by_project(ctx, &funder.projects, &format!("{id}-outputs")),
@@ -312,6 +314,62 @@ fn projects_table(ctx: &PageContext<'_>, codes: &[u32], depth: usize) -> Section
             text.get("col-cost-per-participant"),
             text.get("col-social-value"),
         ],
+        rows,
+    });
+    section
+}
+
+/// The projects a commissioner should look at first, each with why (issue 16): a measure that
+/// got worse, no outcome scores, or thin evidence (no measure with at least INDICATIVE_BELOW
+/// paired people, the rule the page states). Projects in the table's order.
+fn to_look_at(ctx: &PageContext<'_>, codes: &[u32], depth: usize) -> Section {
+    let text = ctx.text;
+    let up = "../".repeat(depth);
+    let indicative = crate::check::INDICATIVE_BELOW as u64;
+    let mut section = Section::new("look-at", &text.get("look-at-heading"));
+    section = section.para(tr!(
+        text,
+        "look-at-intro",
+        indicative = indicative.to_string()
+    ));
+    let mut rows = Vec::new();
+    for c in codes {
+        let outcomes = ctx.outcomes_of(Scope::Project(*c));
+        let mut reasons: Vec<String> = outcomes
+            .iter()
+            .filter(|o| o.verdict == crate::figures::Verdict::Deteriorated)
+            .map(|o| tr!(text, "look-at-worse", measure = ctx.measure_name(o.measure)))
+            .collect();
+        if outcomes.is_empty() {
+            reasons.push(text.get("look-at-no-outcomes"));
+        } else if outcomes.iter().all(|o| match o.shown() {
+            Some(f) => f.n_paired < indicative,
+            // A row hidden to protect another may hold many people: only "too few" is known.
+            None => o.verdict == crate::figures::Verdict::TooFew,
+        }) {
+            reasons.push(tr!(
+                text,
+                "look-at-thin",
+                indicative = indicative.to_string()
+            ));
+        }
+        if !reasons.is_empty() {
+            rows.push(vec![
+                TableCell::link(
+                    ctx.project_name(*c),
+                    format!("{up}{}", super::project::path(ctx, *c)),
+                ),
+                TableCell::words(reasons.join("; ")),
+            ]);
+        }
+    }
+    if rows.is_empty() {
+        return section.para(text.get("look-at-none"));
+    }
+    section.blocks.push(Block::Table {
+        align: Vec::new(),
+        caption: text.get("look-at-caption"),
+        head: vec![text.get("col-project"), text.get("col-why")],
         rows,
     });
     section
