@@ -263,7 +263,7 @@ fn ties_are_stated_as_ties() {
 /// projects it funds alone without amounts; a co-funded budget with no amount for it is marked
 /// shared and never added. By hand: Fund A funds P1 alone (£1,000), P2 with Fund B (£18,500,
 /// no amounts) and gave £5,000 of P3's £20,000: £6,000. Fund B gave £15,000 of P3 and shares
-/// P2: £15,000. Fund C is named only in P4's funding (£700): it gets a page and £700.
+/// P2: £15,000. Fund D only shares P2: nothing recorded. Fund C is named only in P4's funding (£700): it gets a page and £700.
 #[test]
 fn a_funder_never_counts_a_shared_budget_whole() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -273,7 +273,7 @@ fn a_funder_never_counts_a_shared_budget_whole() {
         input.join("projects.csv"),
         "project_id,name,funder,budget,funding\n\
          P1,Alone,Fund A,1000,\n\
-         P2,Shared,Fund A; Fund B,18500,\n\
+         P2,Shared,Fund A; Fund B; Fund D,18500,\n\
          P3,Given,Fund A; Fund B,20000,\"Fund A: 5,000; Fund B: £15,000\"\n\
          P4,Only funding,,,Fund C: 700\n",
     )
@@ -315,6 +315,11 @@ fn a_funder_never_counts_a_shared_budget_whole() {
     assert!(fund_b.contains("£15,000"), "Fund B gave £15,000");
     assert!(fund_b.contains("what Fund B gave to 1 project"), "{fund_b}");
     assert!(!fund_b.contains("33,500"), "Fund B adds P2's budget");
+    let fund_d = read("en/funders/fund-d.html");
+    assert!(
+        fund_d.contains("no amount from Fund D, and no budget of a project it funds alone, is recorded; not added: the budgets of 1 project shared with other funders"),
+        "Fund D only shares a budget"
+    );
     let fund_c = read("en/funders/fund-c.html");
     assert!(
         fund_c.contains("£700"),
