@@ -6,26 +6,10 @@
 //! participants minus its shown projects. No derivation may give a count of people between 1
 //! and k - 1 (for a sum over several hidden rows too, which is what rule 4 forbids).
 
-use crate::run_in;
+use crate::{Rng, run_in};
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
-
-/// A small deterministic generator (xorshift), so a failure can be replayed by its seed.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-}
 
 /// Measures: (name, min, max, principles) of the random portfolios; Confidence is defined
 /// with a reliability, an sd and a mid, so it has every share; WEMWBS takes its sem from the

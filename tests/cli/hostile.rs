@@ -3,7 +3,7 @@
 //! report), no hang (SPEC 2.1: FIFOs, link loops, report folders inside the inputs), no panic
 //! and bounded memory on hostile files (SPEC 7), and safe text (control characters, long ids).
 
-use crate::{crate_dir, problems, run_in, show_problems, unbalanced};
+use crate::{Rng, crate_dir, problems, run_in, show_problems, unbalanced};
 use serde_json::Value;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -231,26 +231,6 @@ fn dot_folders_of_a_report_folder_are_kept() {
         .filter(|e| e.file_name().to_string_lossy().starts_with('.'))
         .collect();
     assert!(left.is_empty(), "temporaries left: {left:?}");
-}
-
-/// xorshift64, as in `robust`: seeded, reproducible.
-struct Rng(u64);
-
-impl Rng {
-    fn new(seed: u64) -> Rng {
-        Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
-    }
-    fn next(&mut self) -> u64 {
-        let mut x = self.0;
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        self.0 = x;
-        x
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n.max(1)
-    }
 }
 
 /// The report at `out` is complete: manifest.json parses, index.html is there and the files
@@ -1239,7 +1219,7 @@ fn mutate_xml(rng: &mut Rng, xml: &mut Vec<u8>) {
             }
         }
         _ => {
-            let byte = rng.next() as u8;
+            let byte = rng.next_u64() as u8;
             xml[at] = byte;
         }
     }
@@ -1337,7 +1317,7 @@ fn mutated_inputs_never_panic_hang_or_blow_up() {
                         "random{k}.{}",
                         ["xlsx", "ods", "xls", "csv"][rng.below(4) as usize]
                     ),
-                    (0..rng.below(4096)).map(|_| rng.next() as u8).collect(),
+                    (0..rng.below(4096)).map(|_| rng.next_u64() as u8).collect(),
                 ),
                 1 | 2 => {
                     let (ext, book) = &books[rng.below(books.len() as u64) as usize];
@@ -1348,7 +1328,7 @@ fn mutated_inputs_never_panic_hang_or_blow_up() {
                     let mut bytes = book.clone();
                     for _ in 0..1 + rng.below(20) {
                         let i = rng.below(bytes.len() as u64) as usize;
-                        bytes[i] = rng.next() as u8;
+                        bytes[i] = rng.next_u64() as u8;
                     }
                     bytes.truncate(1 + rng.below(bytes.len() as u64) as usize);
                     (format!("cut{k}.{ext}"), bytes)

@@ -57,6 +57,40 @@ pub const FIXTURES: &str = "tests/fixtures";
 const TIMEOUT: Duration = Duration::from_secs(120);
 
 /// The crate root: `mwm` runs there so that `file` fields are the relative paths we pass.
+/// xorshift64: a tiny deterministic generator, so every seed of a randomised test can be
+/// replayed without a crate. `Rng(state)` starts from a raw state, `Rng::new(seed)` spreads a
+/// small seed out first.
+pub struct Rng(pub u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Rng {
+        // The state must never be 0.
+        Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
+    }
+
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    /// A number in 0..n (0 when n is 0).
+    pub fn below(&mut self, n: u64) -> u64 {
+        self.next_u64() % n.max(1)
+    }
+
+    /// An index in 0..n (0 when n is 0).
+    pub fn index(&mut self, n: usize) -> usize {
+        self.below(n as u64) as usize
+    }
+
+    /// True `percent` times in 100.
+    pub fn chance(&mut self, percent: u64) -> bool {
+        self.below(100) < percent
+    }
+}
+
 pub fn crate_dir() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }

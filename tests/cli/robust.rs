@@ -2,62 +2,35 @@
 //! row; SPEC 2.1: inputs are never changed; SPEC 6: PATH defaults to `data/`.
 
 use crate::{
-    FIXTURES, check_json_args, crate_dir, problems, run, run_in, show_problems, tables, unbalanced,
+    FIXTURES, Rng, check_json_args, crate_dir, problems, run, run_in, show_problems, tables,
+    unbalanced,
 };
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-/// xorshift64: a tiny deterministic generator, so every seed is reproducible without a crate.
-struct XorShift(u64);
-
-impl XorShift {
-    fn new(seed: u64) -> XorShift {
-        // Spread small seeds out; the state must never be 0.
-        XorShift(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
-    }
-
-    fn next(&mut self) -> u64 {
-        let mut x = self.0;
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        self.0 = x;
-        x
-    }
-
-    /// A number in 0..n (n > 0).
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    fn chance(&mut self, percent: usize) -> bool {
-        self.below(100) < percent
-    }
-}
-
-fn random_bytes(rng: &mut XorShift, max_len: usize) -> Vec<u8> {
-    let len = rng.below(max_len + 1);
-    (0..len).map(|_| rng.next() as u8).collect()
+fn random_bytes(rng: &mut Rng, max_len: usize) -> Vec<u8> {
+    let len = rng.index(max_len + 1);
+    (0..len).map(|_| rng.next_u64() as u8).collect()
 }
 
 /// A real file cut short at a random length.
-fn truncated(rng: &mut XorShift, real: &[u8]) -> Vec<u8> {
-    real[..rng.below(real.len())].to_vec()
+fn truncated(rng: &mut Rng, real: &[u8]) -> Vec<u8> {
+    real[..rng.index(real.len())].to_vec()
 }
 
 /// A real file with 1 to 20 random bytes overwritten.
-fn mutated(rng: &mut XorShift, real: &[u8]) -> Vec<u8> {
+fn mutated(rng: &mut Rng, real: &[u8]) -> Vec<u8> {
     let mut bytes = real.to_vec();
-    for _ in 0..1 + rng.below(20) {
-        let i = rng.below(bytes.len());
-        bytes[i] = rng.next() as u8;
+    for _ in 0..1 + rng.index(20) {
+        let i = rng.index(bytes.len());
+        bytes[i] = rng.next_u64() as u8;
     }
     bytes
 }
 
 /// Text that looks like CSV: real headers and values mixed with quotes, separators, NULs,
 /// stray CRs, a BOM, invalid UTF-8, huge and odd numbers, formula text.
-fn csv_ish(rng: &mut XorShift) -> Vec<u8> {
+fn csv_ish(rng: &mut Rng) -> Vec<u8> {
     const HEADERS: &[&str] = &[
         "project_id,person_id,measure,date,score",
         "project_id;person_id;measure;date;score",
@@ -119,15 +92,15 @@ fn csv_ish(rng: &mut XorShift) -> Vec<u8> {
         b"",
         b"\xe2\x80\xa6",
     ];
-    let mut out: Vec<u8> = HEADERS[rng.below(HEADERS.len())].as_bytes().to_vec();
+    let mut out: Vec<u8> = HEADERS[rng.index(HEADERS.len())].as_bytes().to_vec();
     out.push(b'\n');
-    for _ in 0..rng.below(40) {
-        for field in 0..rng.below(10) {
+    for _ in 0..rng.index(40) {
+        for field in 0..rng.index(10) {
             if field > 0 {
                 out.push(if rng.chance(80) { b',' } else { b';' });
             }
-            for _ in 0..1 + rng.below(2) {
-                out.extend_from_slice(TOKENS[rng.below(TOKENS.len())]);
+            for _ in 0..1 + rng.index(2) {
+                out.extend_from_slice(TOKENS[rng.index(TOKENS.len())]);
             }
             if rng.chance(2) {
                 out.extend(std::iter::repeat_n(b'x', 20_000));
@@ -157,7 +130,7 @@ fn junk_input_never_panics() {
     let reals: [&[u8]; 4] = [&xlsx, &ods, &xls, &csv];
     let mut failures = Vec::new();
     for seed in 0..40u64 {
-        let mut rng = XorShift::new(seed);
+        let mut rng = Rng::new(seed);
         let dir = tempfile::tempdir().expect("temp dir");
         // (file name, the real file of its own format)
         let files: [(&str, &[u8]); 4] = [
@@ -167,14 +140,14 @@ fn junk_input_never_panics() {
             ("audit.xls", &xls),
         ];
         for (name, own) in files {
-            let bytes = match rng.below(6) {
+            let bytes = match rng.index(6) {
                 0 => random_bytes(&mut rng, 4096),
                 1 => csv_ish(&mut rng),
                 2 | 3 => truncated(&mut rng, own),
                 4 => mutated(&mut rng, own),
                 // Another format's bytes under this name (an .ods renamed .xls, …).
                 _ => {
-                    let other = reals[rng.below(reals.len())];
+                    let other = reals[rng.index(reals.len())];
                     if rng.chance(50) {
                         other.to_vec()
                     } else {
