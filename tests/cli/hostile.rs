@@ -3,7 +3,7 @@
 //! report), no hang (SPEC 2.1: FIFOs, link loops, report folders inside the inputs), no panic
 //! and bounded memory on hostile files (SPEC 7), and safe text (control characters, long ids).
 
-use crate::{Rng, crate_dir, problems, run_in, show_problems, unbalanced};
+use crate::{Rng, crate_dir, problems, run_in, show_problems, tree, unbalanced};
 use serde_json::Value;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -38,32 +38,13 @@ fn mwm_in(dir: &Path, args: &[&str]) -> (i32, String) {
     (code, format!("{out}{err}"))
 }
 
-/// Every file under `dir` with its bytes, by relative path.
-fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in fs::read_dir(&d).expect("readable").flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                let rel = shown(p.strip_prefix(dir).expect("inside"));
-                out.push((rel, fs::read(&p).expect("readable")));
-            }
-        }
-    }
-    out.sort();
-    out
-}
-
 /// SPEC 5.5: `-o` naming an input file is exit 3 and the file is unchanged, with or without
 /// --force; so is an existing file that is no input.
 #[test]
 fn output_over_an_input_file_or_any_file_is_refused() {
     let tmp = tempfile::tempdir().expect("temp dir");
     let input = sample_inputs(tmp.path(), "in");
-    let before = snapshot(&input);
+    let before = tree(&input);
     for force in [false, true] {
         let mut args = vec![
             "report",
@@ -88,7 +69,7 @@ fn output_over_an_input_file_or_any_file_is_refused() {
         fs::read(tmp.path().join("notes.txt")).expect("kept"),
         b"mine"
     );
-    assert_eq!(snapshot(&input), before);
+    assert_eq!(tree(&input), before);
     // Nothing was left beside them either.
     let names: Vec<String> = fs::read_dir(tmp.path())
         .expect("readable")
@@ -105,7 +86,7 @@ fn output_over_an_input_file_or_any_file_is_refused() {
 fn output_over_an_input_folder_or_its_parent_is_refused() {
     let tmp = tempfile::tempdir().expect("temp dir");
     let input = sample_inputs(&tmp.path().join("proj"), "in");
-    let before = snapshot(&input);
+    let before = tree(&input);
     std::os::unix::fs::symlink("proj", tmp.path().join("link")).expect("symlink");
     for (given, out) in [
         ("proj/in", "proj/in"),
@@ -121,7 +102,7 @@ fn output_over_an_input_folder_or_its_parent_is_refused() {
             text.contains("is an input") || text.contains("holds the input"),
             "{text}"
         );
-        assert_eq!(snapshot(&input), before, "-o {out} changed the inputs");
+        assert_eq!(tree(&input), before, "-o {out} changed the inputs");
     }
     // A folder found by the walk that holds files read (`report proj -o proj/in`), and the
     // folder of the config file, are inputs too.
@@ -143,7 +124,7 @@ fn output_over_an_input_folder_or_its_parent_is_refused() {
         let (code, text) = mwm_in(tmp.path(), args);
         assert_eq!(code, 3, "{args:?}: {text}");
         assert!(text.contains("holds the input"), "{text}");
-        assert_eq!(snapshot(&input), before, "{args:?} changed the inputs");
+        assert_eq!(tree(&input), before, "{args:?} changed the inputs");
         assert!(tmp.path().join("conf/mwm.toml").is_file(), "{args:?}");
     }
     let (code, text) = mwm_in(
@@ -241,7 +222,7 @@ fn complete_report(out: &Path, expected: &[String]) -> Result<(), String> {
     if !out.join("index.html").is_file() {
         return Err("no index.html".into());
     }
-    let names: Vec<String> = snapshot(out).into_iter().map(|(n, _)| n).collect();
+    let names: Vec<String> = tree(out).into_keys().collect();
     if names != expected {
         return Err(format!("files differ from a complete report: {names:?}"));
     }
@@ -260,7 +241,7 @@ fn a_run_killed_at_any_moment_leaves_a_readable_report() {
     let (code, text) = mwm_in(tmp.path(), &["report", "in", "-o", "r", "-q"]);
     let one_run = started.elapsed();
     assert_eq!(code, 0, "{text}");
-    let expected: Vec<String> = snapshot(&out).into_iter().map(|(n, _)| n).collect();
+    let expected: Vec<String> = tree(&out).into_keys().collect();
     let mut rng = Rng::new(15);
     let deadline = Instant::now() + Duration::from_secs(45);
     let span = (one_run.as_micros() as u64 * 5 / 4).max(1);
@@ -1031,7 +1012,7 @@ fn control_characters_never_reach_a_terminal_or_a_page() {
     assert!(stdout.contains("\"hi\\u{9b}31m\""), "{stdout}");
     let (code, text) = mwm_in(tmp.path(), &["report", "in", "-o", "r", "-q"]);
     assert_eq!(code, 0, "{text}");
-    for (name, bytes) in snapshot(&tmp.path().join("r")) {
+    for (name, bytes) in tree(&tmp.path().join("r")) {
         // The workbook is compressed: its cells are the CSVs' (a report_folder test reads it
         // back cell for cell), which are checked here as text.
         if name.ends_with(".xlsx") {

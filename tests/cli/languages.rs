@@ -4,7 +4,7 @@
 //! The shipped sample `data/` is used: it has Welsh project names (`name_cy`), Welsh sheet names
 //! and stories told in both languages.
 
-use crate::run;
+use crate::{run, tree};
 use mwm::i18n;
 use scraper::{ElementRef, Html, Selector};
 use std::collections::BTreeMap;
@@ -22,24 +22,6 @@ fn report(tmp: &Path, lang: &str) -> PathBuf {
     let (code, stdout, stderr) = run(&["report", "data", "-o", &out_s, "--lang", lang, "-q"]);
     assert_eq!(code, 0, "--lang {lang}\nstdout: {stdout}\nstderr: {stderr}");
     assert_eq!(stderr, "", "-q prints nothing on a good run");
-    out
-}
-
-/// Every file under `dir`, as paths relative to it with `/`, and its bytes.
-fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    let mut out = BTreeMap::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in fs::read_dir(&d).expect("read dir") {
-            let path = entry.expect("entry").path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                let rel = path.strip_prefix(dir).expect("inside").to_string_lossy();
-                out.insert(rel.replace('\\', "/"), fs::read(&path).expect("read"));
-            }
-        }
-    }
     out
 }
 
@@ -80,9 +62,9 @@ fn text_in(element: ElementRef<'_>, keep: &str, out: &mut String) {
 #[test]
 fn every_page_renders_in_every_language_with_its_lang() {
     let tmp = tempfile::tempdir().expect("temp dir");
-    let en = files(&report(tmp.path(), "en"));
-    let cy = files(&report(tmp.path(), "cy"));
-    let both = files(&report(tmp.path(), "both"));
+    let en = tree(&report(tmp.path(), "en"));
+    let cy = tree(&report(tmp.path(), "cy"));
+    let both = tree(&report(tmp.path(), "both"));
     let page_paths = |f: &BTreeMap<String, Vec<u8>>| -> Vec<String> {
         f.keys().filter(|p| p.ends_with(".html")).cloned().collect()
     };
@@ -123,7 +105,7 @@ fn every_page_renders_in_every_language_with_its_lang() {
 fn both_pairs_each_page_with_its_other_language() {
     let tmp = tempfile::tempdir().expect("temp dir");
     let out = report(tmp.path(), "both");
-    let all = files(&out);
+    let all = tree(&out);
     let pair = sel("p.pair a");
     for (path, page) in pages(&all) {
         let link = page
@@ -254,7 +236,7 @@ fn english_on_welsh_pages(cy: &BTreeMap<String, Vec<u8>>, user_text: &[&str]) ->
 #[test]
 fn welsh_pages_hold_no_english_fixed_text() {
     let tmp = tempfile::tempdir().expect("temp dir");
-    let cy = files(&report(tmp.path(), "cy"));
+    let cy = tree(&report(tmp.path(), "cy"));
     // What the services of data/ wrote in English only: output measures (the outputs table
     // has no Welsh column), organisations, funders and the sources of their own measures.
     let user_text = [
@@ -354,7 +336,7 @@ fn rare_paths_render_in_both_languages_with_no_english_on_welsh_pages() {
         "-q",
     ]);
     assert_eq!(code, 0, "{stderr}");
-    let all = files(&out);
+    let all = tree(&out);
     let text_of = |path: &str| -> String {
         let page = Html::parse_document(&String::from_utf8_lossy(&all[path]));
         let text: String = page.root_element().text().collect::<Vec<_>>().join(" ");
@@ -450,7 +432,7 @@ fn capped_charts_say_so_in_welsh() {
 fn tidy_tables_are_the_same_in_every_language() {
     let tmp = tempfile::tempdir().expect("temp dir");
     let tables = |lang: &str| -> BTreeMap<String, Vec<u8>> {
-        files(&report(tmp.path(), lang))
+        tree(&report(tmp.path(), lang))
             .into_iter()
             // The CSVs; the workbook of the same tables carries the run's time (it is
             // byte-identical under SOURCE_DATE_EPOCH, and read back cell for cell elsewhere).

@@ -57,6 +57,25 @@ pub const FIXTURES: &str = "tests/fixtures";
 const TIMEOUT: Duration = Duration::from_secs(120);
 
 /// The crate root: `mwm` runs there so that `file` fields are the relative paths we pass.
+/// Every file under `dir` (hidden ones included) with its bytes, by path relative to `dir`
+/// written with `/`, in path order.
+pub fn tree(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let mut out = std::collections::BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).expect("read dir") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let rel = path.strip_prefix(dir).expect("inside").to_string_lossy();
+                out.insert(rel.replace('\\', "/"), std::fs::read(&path).expect("read"));
+            }
+        }
+    }
+    out
+}
+
 /// xorshift64: a tiny deterministic generator, so every seed of a randomised test can be
 /// replayed without a crate. `Rng(state)` starts from a raw state, `Rng::new(seed)` spreads a
 /// small seed out first.

@@ -2,30 +2,17 @@
 //! its project id appears in any page, table, manifest or message of `mwm check` (text and
 //! JSON), even where the cell holds something wrong and becomes the value of a problem.
 
-use crate::run_in;
+use crate::{run_in, tree};
+
+/// Every file under `dir` (relative path), as text.
+fn all_text(dir: &Path) -> Vec<(String, String)> {
+    tree(dir)
+        .into_iter()
+        .map(|(p, b)| (p, String::from_utf8_lossy(&b).into_owned()))
+        .collect()
+}
 use std::fs;
 use std::path::Path;
-
-/// Every file under `dir`, as text.
-fn all_text(dir: &Path) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in fs::read_dir(&d).expect("readable").flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                let bytes = fs::read(&p).expect("readable");
-                out.push((
-                    p.display().to_string(),
-                    String::from_utf8_lossy(&bytes).into_owned(),
-                ));
-            }
-        }
-    }
-    out
-}
 
 #[test]
 fn no_cell_of_an_unconsented_story_appears_anywhere() {

@@ -2,11 +2,10 @@
 //! row; SPEC 2.1: inputs are never changed; SPEC 6: PATH defaults to `data/`.
 
 use crate::{
-    FIXTURES, Rng, check_json_args, crate_dir, problems, run, run_in, show_problems, tables,
+    FIXTURES, Rng, check_json_args, crate_dir, problems, run, run_in, show_problems, tables, tree,
     unbalanced,
 };
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 fn random_bytes(rng: &mut Rng, max_len: usize) -> Vec<u8> {
     let len = rng.index(max_len + 1);
@@ -192,30 +191,12 @@ fn junk_input_never_panics() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
-/// Every file under `root`, with its bytes (hidden files included).
-fn snapshot(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    let mut files = BTreeMap::new();
-    let mut stack = vec![root.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).expect("read fixture dir") {
-            let path = entry.expect("dir entry").path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                let bytes = std::fs::read(&path).expect("read fixture");
-                files.insert(path, bytes);
-            }
-        }
-    }
-    files
-}
-
 /// SPEC 2.1: inputs are opened read-only and never changed. Every byte of every fixture file,
 /// and the list of files, is the same after checking the whole tree in every mode.
 #[test]
 fn inputs_are_never_modified() {
     let root = crate_dir().join(FIXTURES);
-    let before = snapshot(&root);
+    let before = tree(&root);
     assert!(
         before.len() > 40,
         "expected the whole fixture tree, found {} files",
@@ -232,14 +213,14 @@ fn inputs_are_never_modified() {
             "mwm {args:?}: exit {code}\n{stdout}\n{stderr}"
         );
     }
-    let after = snapshot(&root);
+    let after = tree(&root);
     assert_eq!(
         before.keys().collect::<Vec<_>>(),
         after.keys().collect::<Vec<_>>(),
         "files were added or removed under tests/fixtures"
     );
     for (path, bytes) in &before {
-        assert!(after[path] == *bytes, "{} was changed", path.display());
+        assert!(after[path] == *bytes, "{path} was changed");
     }
 }
 
