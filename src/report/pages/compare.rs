@@ -51,9 +51,7 @@ pub(super) fn forest(ctx: &PageContext<'_>, codes: &[u32], id: &str) -> Section 
             .filter(|o| effect_of(o).is_none())
             .map(|o| {
                 let why = match o.verdict {
-                    Verdict::TooFew | Verdict::Hidden => {
-                        text.get(&format!("verdict-short-{}", o.verdict.key()))
-                    }
+                    Verdict::TooFew | Verdict::Hidden => ctx.verdict_short(o.verdict),
                     _ => text.get("forest-no-effect"),
                 };
                 format!("{} ({why})", project_of(ctx, o.scope))

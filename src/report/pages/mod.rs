@@ -436,6 +436,11 @@ impl<'a> PageContext<'a> {
         tr!(self.text, "hidden", min = self.min_cell().to_string())
     }
 
+    /// A verdict in a few words, for tables and lists ("got worse", "too few people").
+    pub fn verdict_short(&self, verdict: crate::figures::Verdict) -> String {
+        self.text.get(&format!("verdict-short-{}", verdict.key()))
+    }
+
     /// The report's title: the config's, or the default in the page's language.
     pub fn title(&self) -> String {
         let report = &self.config.report;

@@ -320,12 +320,12 @@ fn projects_table(ctx: &PageContext<'_>, codes: &[u32], depth: usize) -> Section
 }
 
 /// The projects a commissioner should look at first, each with why (issue 16): a measure that
-/// got worse, no outcome scores, or thin evidence (no measure with at least INDICATIVE_BELOW
+/// got worse, no outcome scores, or thin evidence (no measure with at least INDICATIVE
 /// paired people, the rule the page states). Projects in the table's order.
 fn to_look_at(ctx: &PageContext<'_>, codes: &[u32], depth: usize) -> Section {
     let text = ctx.text;
     let up = "../".repeat(depth);
-    let indicative = crate::check::INDICATIVE_BELOW as u64;
+    let indicative = sections::INDICATIVE;
     let mut section = Section::new("look-at", &text.get("look-at-heading"));
     section = section.para(tr!(
         text,
@@ -395,7 +395,7 @@ fn what_changed(ctx: &PageContext<'_>, code: u32) -> TableCell {
                 format!(
                     "{}: {}",
                     ctx.measure_name(o.measure),
-                    ctx.text.get(&format!("verdict-short-{}", o.verdict.key()))
+                    ctx.verdict_short(o.verdict)
                 )
             })
             .collect::<Vec<_>>()

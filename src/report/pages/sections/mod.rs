@@ -22,7 +22,7 @@ pub use worth::social_value;
 
 /// Below this many paired people a measure is marked indicative only (SPEC 4.3): the same
 /// bound as the warning of the checks.
-const INDICATIVE: u64 = crate::check::INDICATIVE_BELOW as u64;
+pub(in crate::report::pages) const INDICATIVE: u64 = crate::check::INDICATIVE_BELOW as u64;
 
 /// The text with its first letter made a capital: Welsh sentences about change start with the
 /// verb, which the messages give in lower case.

@@ -161,7 +161,7 @@ pub fn findings(ctx: &PageContext<'_>, scope: Scope) -> Vec<Finding> {
                 format!(
                     "{}: {}",
                     ctx.measure_name(o.measure),
-                    text.get(&format!("verdict-short-{}", o.verdict.key()))
+                    ctx.verdict_short(o.verdict)
                 )
             })
             .collect();

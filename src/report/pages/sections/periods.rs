@@ -116,12 +116,7 @@ pub fn against(ctx: &PageContext<'_>, codes: &[u32], all: bool, id: &str) -> Opt
             .outcomes
             .iter()
             .filter(|o| o.scope == scope)
-            .map(|o| {
-                (
-                    o.measure,
-                    text.get(&format!("verdict-short-{}", o.verdict.key())),
-                )
-            })
+            .map(|o| (o.measure, ctx.verdict_short(o.verdict)))
             .collect()
     };
     let scopes: Vec<Scope> = if all {
