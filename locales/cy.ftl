@@ -395,6 +395,10 @@ quality-outside-period = { $n ->
     [one] Mae { $count } rhes â dyddiad y tu allan i'r cyfnod adrodd, ac nid yw'n cael ei chyfrif.
    *[other] Mae { $count } rhes â dyddiad y tu allan i'r cyfnod adrodd, ac nid ydynt yn cael eu cyfrif.
     }
+quality-undated = { $n ->
+    [one] Nid oes dyddiad i { $count } sgôr
+   *[other] Nid oes dyddiad i { $count } sgôr
+    } (o daflenni ag un rhes i bob person heb ddyddiadau i'r tonnau): fe'u rhoddir mewn trefn yn ôl y don o fewn rhes pob person, nid ydynt yn perthyn i unrhyw chwarter, ac maent yn cyfrif ym mhob cyfnod adrodd.
 quality-left-out-heading = Rhesi a adawyd allan
 quality-left-out-of-project-heading = Rhesi o'r prosiect hwn a adawyd allan
 quality-none-of-project = Ni adawyd unrhyw res o'r prosiect hwn allan.

@@ -441,6 +441,13 @@ quality-outside-period = { $n ->
     [one] is
    *[other] are
     } not counted.
+quality-undated = { $n ->
+    [one] { $count } score has no date
+   *[other] { $count } scores have no date
+    } (from sheets with one row per person whose waves are not dated): { $n ->
+    [one] it is
+   *[other] they are
+    } put in order by wave within each person's row, belong to no quarter and count in every reporting period.
 quality-left-out-heading = Rows left out
 quality-left-out-of-project-heading = Rows of this project left out
 quality-none-of-project = No row of this project was left out.

@@ -771,9 +771,40 @@ pub struct Scores {
     pub raw: Vec<f64>,
     /// The score on the scale the statistics use (after the SWEMWBS conversion).
     pub score: Vec<f64>,
+    /// What puts a person's scores on a measure in order, baseline first: the date, or in a
+    /// wide row with undated scores the wave (SPEC 2.4). Empty when no score is undated, and
+    /// then the date is the order.
+    pub order: Vec<i32>,
+}
+
+/// The wave of the follow-up words: after every numbered wave.
+pub const FOLLOW_UP: u8 = 10;
+
+/// Undated scores carry `UNDATED + wave` as their date: no real date is that early, every
+/// undated score sorts before every dated one, and two undated scores of one wave have one key.
+pub const UNDATED: i32 = i32::MIN;
+
+/// The date an undated score of `wave` carries.
+pub fn undated(wave: u8) -> i32 {
+    UNDATED + i32::from(wave)
+}
+
+/// True for the date of an undated score.
+pub fn is_undated(date: i32) -> bool {
+    date <= UNDATED + i32::from(FOLLOW_UP)
+}
+
+/// The wave of an undated score's date.
+pub fn wave_of_undated(date: i32) -> u8 {
+    (date - UNDATED) as u8
 }
 
 impl Scores {
+    /// How many scores have no date (SPEC 2.4: pages say how many).
+    pub fn undated(&self) -> u64 {
+        self.date.iter().filter(|d| is_undated(**d)).count() as u64
+    }
+
     /// Keeps the rows marked true in `keep`, in every column.
     pub fn retain(&mut self, keep: &[bool]) {
         retain_marked(&mut self.project, keep);
@@ -782,6 +813,9 @@ impl Scores {
         retain_marked(&mut self.date, keep);
         retain_marked(&mut self.raw, keep);
         retain_marked(&mut self.score, keep);
+        if !self.order.is_empty() {
+            retain_marked(&mut self.order, keep);
+        }
     }
 }
 

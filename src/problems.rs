@@ -132,6 +132,11 @@ pub struct TableLedger {
     pub excluded: u64,
     pub duplicates: u64,
     pub blank: u64,
+    /// Outcomes: the scores read (filled score cells) and used. A wide row holds several.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scores_read: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scores_used: Option<u64>,
 }
 
 impl TableLedger {
@@ -146,8 +151,33 @@ pub fn to_json(problems: &[Problem], tables: &[TableLedger]) -> String {
     #[derive(Serialize)]
     struct Out<'a> {
         problems: &'a [Problem],
-        tables: &'a [TableLedger],
+        tables: Vec<Table<'a>>,
     }
+    /// A table as SPEC 3.1 shapes it: rows only (the manifest also counts scores).
+    #[derive(Serialize)]
+    struct Table<'a> {
+        file: &'a str,
+        sheet: Option<&'a str>,
+        table: Kind,
+        read: u64,
+        used: u64,
+        excluded: u64,
+        duplicates: u64,
+        blank: u64,
+    }
+    let tables = tables
+        .iter()
+        .map(|t| Table {
+            file: &t.file,
+            sheet: t.sheet.as_deref(),
+            table: t.table,
+            read: t.read,
+            used: t.used,
+            excluded: t.excluded,
+            duplicates: t.duplicates,
+            blank: t.blank,
+        })
+        .collect();
     serde_json::to_string_pretty(&Out { problems, tables }).unwrap_or_else(|e| {
         // Serialising plain strings and numbers cannot fail; say so if it ever does.
         format!("{{\"error\": \"{e}\"}}")
@@ -233,9 +263,13 @@ pub fn to_text(problems: &[Problem], tables: &[TableLedger]) -> String {
                 Some(sheet) => format!("{} › {sheet}", t.file),
                 None => t.file.clone(),
             };
+            let scores = match (t.scores_read, t.scores_used) {
+                (Some(read), Some(used)) => format!("; scores read {read}, used {used}"),
+                _ => String::new(),
+            };
             let _ = writeln!(
                 out,
-                "  {place} [{}]: read {}, used {}, excluded {}, duplicates {}, blank {}",
+                "  {place} [{}]: read {}, used {}, excluded {}, duplicates {}, blank {}{scores}",
                 t.table.name(),
                 t.read,
                 t.used,

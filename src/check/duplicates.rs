@@ -91,7 +91,8 @@ impl Builder<'_, '_> {
                             t.project[i],
                             crate::format::format_number(t.raw[i]),
                             format!(
-                                "is one of different scores for the same project, person, measure and date ({}): all of them are left out",
+                                "is one of different scores for the same project, person, measure and {} ({}): all of them are left out",
+                                if crate::model::is_undated(t.date[i]) { "wave (no date)" } else { "date" },
                                 places.join(", ")
                             ),
                         ));
@@ -107,7 +108,7 @@ impl Builder<'_, '_> {
         excluded.sort_by_key(|(r, ..)| (r.sheet, r.idx));
         for (r, project, value, message) in excluded {
             let sheet = &mut sheets[r.sheet as usize];
-            self.exclude(sheet, (r.idx, project), Field::Score, value, message);
+            self.exclude_score(sheet, (r.idx, project), r.col, value, message);
         }
         if keep.iter().any(|k| !k) {
             self.tables.scores.retain(&keep);

@@ -7,6 +7,7 @@ mod definitions;
 mod duplicates;
 mod period;
 mod place;
+mod waves;
 
 pub use period::{PeriodLeftOut, restrict};
 
@@ -116,6 +117,8 @@ pub fn check(ingested: Ingested, config: &LoadedConfig) -> Checked {
         builder.sheet(i as u32, sheet, &mut resolver);
     }
     builder.duplicates_and_conflicts(&mut sheets);
+    builder.order_undated(&mut sheets);
+    let scores_used = builder.settle_rows(&mut sheets);
     let Builder {
         mut tables,
         projects,
@@ -154,7 +157,11 @@ pub fn check(ingested: Ingested, config: &LoadedConfig) -> Checked {
     undefined.sort_by_key(|(code, _)| projects.names[*code as usize].clone());
     problems.extend(undefined.into_iter().map(|(_, p)| p));
     finish_projects(&mut tables, projects, &project_defs.projects);
-    let ledger = sheets.iter().map(ledger_of).collect();
+    let ledger = sheets
+        .iter()
+        .zip(scores_used)
+        .map(|(sheet, used)| ledger_of(sheet, used))
+        .collect();
     Checked {
         tables,
         ledger,
@@ -184,8 +191,11 @@ pub fn indicative_warnings(tables: &Tables, paired: &[(u32, u64)]) -> Vec<Proble
         .collect()
 }
 
-fn ledger_of(sheet: &ParsedSheet) -> TableLedger {
+fn ledger_of(sheet: &ParsedSheet, scores_used: u64) -> TableLedger {
+    let outcomes = sheet.info.kind == Kind::Outcomes;
     let mut ledger = TableLedger {
+        scores_read: outcomes.then_some(sheet.scores_read),
+        scores_used: outcomes.then_some(scores_used),
         file: sheet.info.file.clone(),
         sheet: sheet.info.sheet.clone(),
         table: sheet.info.kind,

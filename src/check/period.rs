@@ -2,7 +2,9 @@
 //! dated outside it are left out before any figure, and counted, not listed as excluded rows.
 //! Stories without a date are kept: they cannot be placed outside the period.
 
-use crate::model::Tables;
+use crate::ingest::wide;
+use crate::model::{Scores, Tables};
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 /// Rows left out by the reporting period, per table.
@@ -23,6 +25,34 @@ fn keep_mask(dates: &[i32], from: Option<i32>, to: Option<i32>) -> Vec<bool> {
         .collect()
 }
 
+/// Scores dated within the period, and undated ones (they count in every period, SPEC 2.4)
+/// unless their row has a score on that measure dated outside it. An undated score's row holds
+/// every score of its person and measure (the checks see to it), so that is the group.
+fn score_mask(s: &Scores, from: Option<i32>, to: Option<i32>) -> Vec<bool> {
+    let mut keep = keep_mask(&s.date, from, to);
+    let undated: Vec<usize> = (0..s.date.len())
+        .filter(|i| wide::is_undated(s.date[*i]))
+        .collect();
+    if undated.is_empty() {
+        return keep;
+    }
+    let group = |i: usize| (s.project[i], s.person[i], s.measure[i]);
+    let mut outside: FxHashMap<(u32, u32, u32), bool> =
+        undated.iter().map(|i| (group(*i), false)).collect();
+    for (i, kept) in keep.iter().enumerate() {
+        if !kept
+            && !wide::is_undated(s.date[i])
+            && let Some(flag) = outside.get_mut(&group(i))
+        {
+            *flag = true;
+        }
+    }
+    for i in undated {
+        keep[i] = !outside[&group(i)];
+    }
+    keep
+}
+
 fn left_out(keep: &[bool]) -> u64 {
     keep.iter().filter(|k| !**k).count() as u64
 }
@@ -35,7 +65,7 @@ pub fn restrict(tables: &mut Tables, from: Option<i32>, to: Option<i32>) -> Peri
     let keep = keep_mask(&tables.outputs.date, from, to);
     let outputs = left_out(&keep);
     tables.outputs.retain(&keep);
-    let keep = keep_mask(&tables.scores.date, from, to);
+    let keep = score_mask(&tables.scores, from, to);
     let outcomes = left_out(&keep);
     tables.scores.retain(&keep);
     let keep = keep_mask(&tables.audit.date, from, to);

@@ -4,7 +4,7 @@
 //! order of their ids at the end.
 
 use super::duplicates::Seen;
-use crate::ingest::rows::{KindRows, NO_PROJECT, ParsedSheet, RowStatus};
+use crate::ingest::rows::{KindRows, LONG_SCORE, NO_PROJECT, ParsedSheet, RowStatus};
 use crate::model::{Measure, Narrative, Story, Tables};
 use crate::problems::{Problem, Severity};
 use crate::schema::{Field, Kind};
@@ -102,6 +102,8 @@ impl ProjectResolver {
 pub(super) struct RowRef {
     pub(super) sheet: u32,
     pub(super) idx: u32,
+    /// A score's cell in a wide sheet ([`LONG_SCORE`] otherwise).
+    pub(super) col: u32,
 }
 
 pub(super) struct Builder<'m, 'p> {
@@ -158,6 +160,28 @@ impl Builder<'_, '_> {
             Severity::Excluded,
             sheet.row_number(idx),
             Some(field),
+            Some(value),
+            message,
+        );
+        problem.project = Some(self.projects.names[project as usize].clone());
+        self.problems.push(problem);
+    }
+
+    /// Leaves out a score of `project` with its problem at its cell: the row's `score` cell,
+    /// or a wide sheet's measure-wave cell. A wide row stays used while any score of it is.
+    pub(super) fn exclude_score(
+        &mut self,
+        sheet: &mut ParsedSheet,
+        (idx, project): (u32, u32),
+        col: u32,
+        value: String,
+        message: String,
+    ) {
+        sheet.status[idx as usize] = RowStatus::Excluded;
+        let mut problem = sheet.info.score_problem(
+            Severity::Excluded,
+            sheet.row_number(idx),
+            col,
             Some(value),
             message,
         );
@@ -352,6 +376,7 @@ impl Builder<'_, '_> {
                     self.refs.audit.push(RowRef {
                         sheet: sheet_index,
                         idx: row.idx,
+                        col: LONG_SCORE,
                     });
                     sheet.status[row.idx as usize] = RowStatus::Used;
                 }
@@ -388,16 +413,32 @@ impl Builder<'_, '_> {
             };
             let local = o.measure[i];
             let measures = self.measures;
+            let wide = sheet.info.wide.is_some();
             let measure = *measure_of[local as usize].get_or_insert_with(|| {
                 let name = sheet.string(local);
                 measures
                     .iter()
                     .position(|m| m.name.eq_ignore_ascii_case(name))
+                    .or_else(|| {
+                        // A column header joins words with spaces, hyphens or underscores.
+                        let key = crate::schema::name_key(name);
+                        wide.then(|| {
+                            measures
+                                .iter()
+                                .position(|m| crate::schema::name_key(&m.name) == key)
+                        })
+                        .flatten()
+                    })
                     .map(|p| p as u32)
             });
             let Some(measure) = measure else {
                 let name = sheet.string(local).to_string();
-                self.exclude(sheet, (idx, project), Field::Measure, name, "is not a measure mwm knows: check the spelling, or define it in a measures sheet (measure, min, max, higher_is_better)".into());
+                if o.col[i] == LONG_SCORE {
+                    self.exclude(sheet, (idx, project), Field::Measure, name, "is not a measure mwm knows: check the spelling, or define it in a measures sheet (measure, min, max, higher_is_better)".into());
+                } else {
+                    let value = crate::format::format_number(o.score[i]);
+                    self.exclude_score(sheet, (idx, project), o.col[i], value, format!("is in a column whose name \"{name}\" is not a measure mwm knows: check the spelling of the column, or define {name} in a measures sheet (measure, min, max, higher_is_better); this score is left out"));
+                }
                 continue;
             };
             let m = &self.measures[measure as usize];
@@ -405,24 +446,36 @@ impl Builder<'_, '_> {
             // A score outside the measure's range, or a raw total that is not whole, is left out.
             let wrong = if raw < m.min || raw > m.max {
                 Some(format!(
-                    "is outside the range of {} ({} to {}): check the score, or the measure named in this row",
+                    "is outside the range of {} ({} to {}): check the score, or the measure named in this {}",
                     m.name,
                     crate::format::format_number(m.min),
-                    crate::format::format_number(m.max)
+                    crate::format::format_number(m.max),
+                    if o.col[i] == LONG_SCORE {
+                        "row"
+                    } else {
+                        "column; this score is left out"
+                    }
                 ))
             } else if m.conversion.is_some() && raw.fract() != 0.0 {
                 Some(format!(
-                    "is not a whole number: {} scores are raw totals from {} to {}",
-                    m.name, m.min, m.max
+                    "is not a whole number: {} scores are raw totals from {} to {}{}",
+                    m.name,
+                    m.min,
+                    m.max,
+                    if o.col[i] == LONG_SCORE {
+                        ""
+                    } else {
+                        "; this score is left out"
+                    }
                 ))
             } else {
                 None
             };
             if let Some(message) = wrong {
-                self.exclude(
+                self.exclude_score(
                     sheet,
                     (idx, project),
-                    Field::Score,
+                    o.col[i],
                     crate::format::format_number(raw),
                     message,
                 );
@@ -446,6 +499,7 @@ impl Builder<'_, '_> {
             self.refs.scores.push(RowRef {
                 sheet: sheet_index,
                 idx,
+                col: o.col[i],
             });
             sheet.status[idx as usize] = RowStatus::Used;
         }

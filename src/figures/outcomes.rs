@@ -227,8 +227,14 @@ fn pairs_frame(tables: &Tables) -> PolarsResult<DataFrame> {
     // one number, date then row index, whose smallest and largest in a group point at the
     // baseline and follow-up rows: min and max are polars' fastest aggregations, where a
     // sort or a per-group arg_min would cost several times more on 2 million rows.
+    // Undated scores of a wide row are in order by wave (`order`, SPEC 2.4).
+    let order = if s.order.is_empty() {
+        &s.date
+    } else {
+        &s.order
+    };
     let when: Vec<u64> = (0..n)
-        .map(|i| ((u64::from(s.date[i] as u32 ^ 0x8000_0000)) << 32) | i as u64)
+        .map(|i| ((u64::from(order[i] as u32 ^ 0x8000_0000)) << 32) | i as u64)
         .collect();
     let (pb, mb, qb) = (
         bits(tables.project_ids.len()),

@@ -2,10 +2,11 @@
 //! the way (SPEC 2.3, 2.4 and the row problems of 3.1 that one row can show by itself).
 
 use super::rows::{
-    AuditRow, KindRows, MeasureRow, NO_PROJECT, NarrativeRow, OutcomeRows, OutputRows, ParsedSheet,
-    ProjectRow, RowStatus, SheetInfo, StoryRow,
+    AuditRow, Column, KindRows, LONG_SCORE, MeasureRow, NO_PROJECT, NarrativeRow, OutcomeRows,
+    OutputRows, ParsedSheet, ProjectRow, RowStatus, SheetInfo, StoryRow, WideLayout,
 };
 use super::value::{self, Cell};
+use super::wide;
 use crate::model::{
     Achieved, Conversion, Language, MeasureDef, Principle, Principles, Project, Spectrum, Teller,
 };
@@ -27,6 +28,8 @@ pub struct RowParser {
     pending_blank: Vec<u32>,
     /// Whether the sheet has a column for a field, as a lookup table.
     has: [bool; FIELD_COUNT],
+    /// The string code of each measure-wave column's measure, in a wide sheet.
+    wide_measures: Vec<u32>,
 }
 
 impl RowParser {
@@ -44,18 +47,29 @@ impl RowParser {
         for (i, c) in info.columns.iter().enumerate() {
             has[i] = c.is_some();
         }
-        RowParser {
+        let mut parser = RowParser {
             sheet: ParsedSheet {
                 info,
                 row_numbers: Vec::new(),
                 status: Vec::new(),
                 rows,
                 strings: Vec::new(),
+                scores_read: 0,
             },
             lookup: FxHashMap::default(),
             pending_blank: Vec::new(),
             has,
-        }
+            wide_measures: Vec::new(),
+        };
+        let names: Vec<String> = parser
+            .sheet
+            .info
+            .wide
+            .iter()
+            .flat_map(|w| w.scores.iter().map(|s| s.measure.clone()))
+            .collect();
+        parser.wide_measures = names.iter().map(|n| parser.intern(n)).collect();
+        parser
     }
 
     /// A row known to be blank without looking at it (an empty CSV line).
@@ -117,6 +131,7 @@ impl RowParser {
             has: &self.has,
             cells,
             row,
+            problems_before: problems.len(),
             problems,
             ok: true,
         };
@@ -129,6 +144,15 @@ impl RowParser {
             );
             self.sheet.status[idx as usize] = RowStatus::Excluded;
             return;
+        }
+        if let Some(layout) = &self.sheet.info.wide {
+            let (row, read) = r.wide(layout);
+            self.sheet.scores_read += read;
+            self.store_wide(idx, row);
+            return;
+        }
+        if self.sheet.info.kind == Kind::Outcomes {
+            self.sheet.scores_read += 1;
         }
         let parsed = match self.sheet.info.kind {
             Kind::Projects => r
@@ -150,6 +174,33 @@ impl RowParser {
             }
         };
         self.store(idx, parsed);
+    }
+
+    /// Stores a wide row's scores; a row without any is left out (SPEC 2.4).
+    fn store_wide(&mut self, idx: u32, row: Option<WideCells<'_>>) {
+        let Some(row) = row.filter(|r| !r.scores.is_empty()) else {
+            self.sheet.status[idx as usize] = RowStatus::Excluded;
+            return;
+        };
+        let project = row.project.map_or(NO_PROJECT, |p| self.intern(&p));
+        let person = self.intern(&row.person);
+        if let KindRows::Outcomes(rows) = &mut self.sheet.rows {
+            for (column, date, score) in row.scores {
+                rows.idx.push(idx);
+                rows.project.push(project);
+                rows.person.push(person);
+                rows.measure.push(self.wide_measures[column]);
+                rows.date.push(date);
+                rows.score.push(score);
+                rows.col.push(
+                    self.sheet
+                        .info
+                        .wide
+                        .as_ref()
+                        .map_or(LONG_SCORE, |w| w.scores[column].column.col),
+                );
+            }
+        }
     }
 
     fn store(&mut self, idx: u32, parsed: Parsed<'_>) {
@@ -193,6 +244,7 @@ impl RowParser {
                     rows.measure.push(measure);
                     rows.date.push(o.date);
                     rows.score.push(o.score);
+                    rows.col.push(LONG_SCORE);
                 }
             }
             Parsed::Story(s, project) => {
@@ -239,6 +291,14 @@ struct OutputCells<'a> {
     measure_cy: Option<Cow<'a, str>>,
 }
 
+/// A wide row's cells: its project and person, and per score its measure-wave column (an
+/// index into the layout), date and score.
+struct WideCells<'a> {
+    project: Option<Cow<'a, str>>,
+    person: Cow<'a, str>,
+    scores: Vec<(usize, i32, f64)>,
+}
+
 struct OutcomeCells<'a> {
     project: Option<Cow<'a, str>>,
     person: Cow<'a, str>,
@@ -254,6 +314,8 @@ struct RowCheck<'r, 'a> {
     cells: &'r [Cell<'a>],
     row: u32,
     problems: &'r mut Vec<Problem>,
+    /// How many problems there were before this row.
+    problems_before: usize,
     ok: bool,
 }
 
@@ -280,6 +342,18 @@ impl<'a> RowCheck<'_, 'a> {
         let mut problem = self.info.problem(severity, self.row, field, value, message);
         // The row's project as written (a row without one may get its workbook's single
         // project when checked).
+        problem.project = match self.cell(Field::ProjectId) {
+            Cell::Empty | Cell::Error(_) => None,
+            cell => Some(cell.shown()).filter(|id| !id.is_empty()),
+        };
+        self.problems.push(problem);
+    }
+
+    /// A problem at one cell of a wide sheet that leaves out that cell's score, not the row.
+    fn fail_cell(&mut self, column: &Column, value: String, message: impl Into<String>) {
+        let mut problem =
+            self.info
+                .problem_at(Severity::Excluded, self.row, column, Some(value), message);
         problem.project = match self.cell(Field::ProjectId) {
             Cell::Empty | Cell::Error(_) => None,
             cell => Some(cell.shown()).filter(|id| !id.is_empty()),
@@ -590,6 +664,97 @@ impl<'a> RowCheck<'_, 'a> {
             date: date?,
             score: score?,
         })
+    }
+
+    /// A row of a wide outcomes sheet: one score per filled measure-wave cell, each checked on
+    /// its own, so that a wrong cell leaves out that score and not the row (SPEC 2.4). Returns
+    /// the row (`None` when it cannot be used at all) and how many score cells were filled.
+    fn wide(&mut self, layout: &WideLayout) -> (Option<WideCells<'a>>, u64) {
+        let project = self.project_cow();
+        let person = self.text_cow(Field::PersonId, true);
+        // Each dated wave's date: `Err` for a wave whose date is wrong (its scores are left
+        // out, the problem said at the date cell once).
+        let mut sorted: Vec<&(u8, Column)> = layout.dates.iter().collect();
+        sorted.sort_by_key(|(wave, _)| *wave);
+        let mut dates: Vec<(u8, Result<Option<i32>, ()>)> = Vec::with_capacity(sorted.len());
+        let mut previous: Option<(i32, &Column)> = None;
+        for (wave, column) in sorted {
+            let cell = self.cells.get(column.index).copied().unwrap_or(Cell::Empty);
+            let date = match value::date(cell) {
+                Ok(Some(d)) => match previous {
+                    Some((before, before_column)) if d <= before => {
+                        self.fail_cell(
+                            column,
+                            cell.shown(),
+                            format!(
+                                "is not after {} in \"{}\": a row's wave dates follow the wave order; this wave's scores in the row are left out",
+                                crate::format::format_date(before),
+                                before_column.header
+                            ),
+                        );
+                        Err(())
+                    }
+                    _ => {
+                        previous = Some((d, column));
+                        Ok(Some(d))
+                    }
+                },
+                Ok(None) => Ok(None),
+                Err(message) => {
+                    self.fail_cell(
+                        column,
+                        cell.shown(),
+                        format!("{message}; this wave's scores in the row are left out"),
+                    );
+                    Err(())
+                }
+            };
+            dates.push((*wave, date));
+        }
+        let mut read = 0u64;
+        let mut scores = Vec::with_capacity(layout.scores.len());
+        for (i, wide_score) in layout.scores.iter().enumerate() {
+            let column = &wide_score.column;
+            let cell = self.cells.get(column.index).copied().unwrap_or(Cell::Empty);
+            let score = match value::number(cell) {
+                // Blank, or "n/a", "not answered": no score at this wave.
+                Ok(None) => continue,
+                Ok(Some(score)) => score,
+                Err(message) => {
+                    read += 1;
+                    self.fail_cell(
+                        column,
+                        cell.shown(),
+                        format!("{message}; this score is left out"),
+                    );
+                    continue;
+                }
+            };
+            read += 1;
+            let date = match dates.iter().find(|(w, _)| *w == wide_score.wave) {
+                None | Some((_, Ok(None))) => wide::undated(wide_score.wave),
+                Some((_, Ok(Some(d)))) => *d,
+                Some((_, Err(()))) => continue,
+            };
+            scores.push((i, date, score));
+        }
+        let nothing_said = self.problems.len() == self.problems_before;
+        if scores.is_empty() && nothing_said && person.is_some() {
+            self.fail(
+                Some(Field::PersonId),
+                person.as_deref().map(str::to_string),
+                "has no score in any measure column: the row is left out",
+            );
+        }
+        let row = match (person, self.ok) {
+            (Some(person), true) => Some(WideCells {
+                project,
+                person,
+                scores,
+            }),
+            _ => None,
+        };
+        (row, read)
     }
 
     /// A value that is kept as missing, with a warning, when it is not recognised.

@@ -11,6 +11,7 @@ pub mod discover;
 pub mod rows;
 pub mod sheet;
 pub mod value;
+pub mod wide;
 pub mod workbook;
 
 use crate::config::LoadedConfig;

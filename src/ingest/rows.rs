@@ -33,7 +33,29 @@ pub struct SheetInfo {
     pub columns: Vec<Option<Column>>,
     /// The row number of the header row as the user sees it.
     pub header_row: u32,
+    /// The score and date columns of an outcomes sheet in the wide form (SPEC 2.4).
+    pub wide: Option<WideLayout>,
 }
+
+/// A measure-wave column of a wide outcomes sheet.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WideScore {
+    pub column: Column,
+    /// The measure as the header writes it.
+    pub measure: String,
+    pub wave: u8,
+}
+
+/// The columns of a wide outcomes sheet, in column order.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct WideLayout {
+    pub scores: Vec<WideScore>,
+    /// Each dated wave and its date column.
+    pub dates: Vec<(u8, Column)>,
+}
+
+/// The column of a long row's score in [`OutcomeRows::col`].
+pub const LONG_SCORE: u32 = u32::MAX;
 
 impl SheetInfo {
     pub fn column(&self, field: Field) -> Option<&Column> {
@@ -64,6 +86,57 @@ impl SheetInfo {
                 (Some(_), Some(Some(c))) => Some(format!("{}{row}", value::column_letters(c.col))),
                 _ => None,
             },
+            value,
+            message: message.into(),
+            project: None,
+        }
+    }
+
+    /// A problem at the score of an outcome row: its `score` cell, or in a wide sheet the
+    /// measure-wave cell at absolute column `col`.
+    pub fn score_problem(
+        &self,
+        severity: Severity,
+        row: u32,
+        col: u32,
+        value: Option<String>,
+        message: impl Into<String>,
+    ) -> Problem {
+        match self.wide_column(col) {
+            Some(column) => self.problem_at(severity, row, column, value, message),
+            None => self.problem(severity, row, Some(Field::Score), value, message),
+        }
+    }
+
+    /// The column of a wide sheet at absolute column `col`, score or date.
+    pub fn wide_column(&self, col: u32) -> Option<&Column> {
+        let wide = self.wide.as_ref()?;
+        wide.scores
+            .iter()
+            .map(|s| &s.column)
+            .chain(wide.dates.iter().map(|(_, c)| c))
+            .find(|c| c.col == col)
+    }
+
+    /// A problem at a cell of a column that is no field (a wide sheet's columns).
+    pub fn problem_at(
+        &self,
+        severity: Severity,
+        row: u32,
+        column: &Column,
+        value: Option<String>,
+        message: impl Into<String>,
+    ) -> Problem {
+        Problem {
+            severity,
+            file: self.file.clone(),
+            sheet: self.sheet.clone(),
+            row: Some(row),
+            column: Some(column.header.clone()),
+            cell: self
+                .sheet
+                .as_ref()
+                .map(|_| format!("{}{row}", value::column_letters(column.col))),
             value,
             message: message.into(),
             project: None,
@@ -119,8 +192,11 @@ pub struct OutcomeRows {
     pub project: Vec<u32>,
     pub person: Vec<u32>,
     pub measure: Vec<u32>,
+    /// Days since 1970-01-01; an undated wide score's is `wide::undated(wave)`.
     pub date: Vec<i32>,
     pub score: Vec<f64>,
+    /// The absolute column of the score's cell in a wide sheet; [`LONG_SCORE`] in a long one.
+    pub col: Vec<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -184,6 +260,8 @@ pub struct ParsedSheet {
     pub rows: KindRows,
     /// Sheet-local strings that row codes (project, person, measure, notes) point into.
     pub strings: Vec<String>,
+    /// Outcomes: the scores read (filled score cells, whatever became of them).
+    pub scores_read: u64,
 }
 
 impl ParsedSheet {
@@ -218,6 +296,7 @@ impl ParsedSheet {
         }
         drop(lookup);
         self.strings.extend(added);
+        self.scores_read += piece.scores_read;
         let code = |c: u32| {
             if c == NO_PROJECT {
                 NO_PROJECT
@@ -258,6 +337,7 @@ impl ParsedSheet {
                 a.measure.extend(b.measure.iter().map(|c| code(*c)));
                 a.date.extend(b.date);
                 a.score.extend(b.score);
+                a.col.extend(b.col);
             }
             (KindRows::Stories(a), KindRows::Stories(b)) => {
                 a.extend(b.into_iter().map(|r| StoryRow {

@@ -4,7 +4,9 @@
 
 use super::cells::RowParser;
 use super::rows::{Column, SheetInfo};
+use super::rows::{WideLayout, WideScore};
 use super::value::{self, Cell};
+use super::wide::{self, WideHeader};
 use crate::config::LoadedConfig;
 use crate::problems::{Problem, Severity};
 use crate::schema::{FIELD_COUNT, Field, Kind, kind_from_name};
@@ -39,10 +41,32 @@ fn header_fields(cells: &[Cell<'_>], kind: Kind, config: &LoadedConfig) -> Vec<O
 
 fn recognised(cells: &[Cell<'_>], kind: Kind, config: &LoadedConfig) -> usize {
     let mut seen = [false; FIELD_COUNT];
-    for f in header_fields(cells, kind, config).into_iter().flatten() {
-        seen[f as usize] = true;
+    let fields = header_fields(cells, kind, config);
+    for f in fields.iter().flatten() {
+        seen[*f as usize] = true;
     }
-    seen.iter().filter(|s| **s).count()
+    // A measure-wave column of the wide outcomes form counts as one more (SPEC 2.4).
+    let wide = kind == Kind::Outcomes
+        && cells.iter().zip(&fields).any(|(c, f)| {
+            f.is_none()
+                && value::text(*c).is_some_and(|h| {
+                    matches!(wide::parse_header(&h), Some(WideHeader::Score { .. }))
+                })
+        });
+    seen.iter().filter(|s| **s).count() + usize::from(wide)
+}
+
+/// Whether a header row of an outcomes sheet is in the wide form: a person column, no score
+/// column, and at least one measure-wave column (SPEC 2.4).
+fn is_wide(cells: &[Cell<'_>], fields: &[Option<Field>]) -> bool {
+    fields.contains(&Some(Field::PersonId))
+        && !fields.contains(&Some(Field::Score))
+        && cells.iter().zip(fields).any(|(c, f)| {
+            f.is_none()
+                && value::text(*c).is_some_and(|h| {
+                    matches!(wide::parse_header(&h), Some(WideHeader::Score { .. }))
+                })
+        })
 }
 
 /// The index of the header row among the first rows: the first with at least two recognised
@@ -142,6 +166,8 @@ pub fn begin(
     let fields = header_fields(header_cells, kind, config);
     let mut columns: Vec<Option<Column>> = vec![None; FIELD_COUNT];
     let mut structural = false;
+    let mut wide =
+        (kind == Kind::Outcomes && is_wide(header_cells, &fields)).then(WideLayout::default);
     for (index, (cell, field)) in header_cells.iter().zip(&fields).enumerate() {
         let col = start.first_col + index as u32;
         let cell_ref = start
@@ -161,6 +187,72 @@ pub fn begin(
             message,
             project: None,
         };
+        let column = Column {
+            header: header.clone(),
+            index,
+            col,
+        };
+        if let Some(layout) = &mut wide {
+            match (field, wide::parse_header(&header)) {
+                (None, Some(WideHeader::Score { name, wave })) => {
+                    let key = crate::schema::name_key(&name);
+                    if let Some(first) = layout
+                        .scores
+                        .iter()
+                        .find(|s| s.wave == wave && crate::schema::name_key(&s.measure) == key)
+                    {
+                        structural = true;
+                        problems.push(header_problem(
+                            Severity::Error,
+                            format!(
+                                "and column \"{}\" both hold {name} at wave {}: remove or rename one of them",
+                                first.column.header,
+                                wide::wave_label(wave)
+                            ),
+                        ));
+                    } else {
+                        layout.scores.push(WideScore {
+                            column,
+                            measure: name,
+                            wave,
+                        });
+                    }
+                    continue;
+                }
+                (None | Some(Field::Date), Some(WideHeader::Date { wave })) => {
+                    if let Some((_, first)) = layout.dates.iter().find(|(w, _)| *w == wave) {
+                        structural = true;
+                        problems.push(header_problem(
+                            Severity::Error,
+                            format!(
+                                "and column \"{}\" both date wave {}: remove or rename one of them",
+                                first.header,
+                                wide::wave_label(wave)
+                            ),
+                        ));
+                    } else {
+                        layout.dates.push((wave, column));
+                    }
+                    continue;
+                }
+                (Some(f @ (Field::Date | Field::Measure)), _) => {
+                    problems.push(header_problem(
+                        Severity::Warning,
+                        format!(
+                            "is ignored: this sheet holds one row per person, with a column per measure and wave, so a single {} column says nothing about which score it belongs to{}",
+                            f.name(),
+                            if *f == Field::Date {
+                                " (name a wave's date column like \"Date T1\" or \"Baseline date\")"
+                            } else {
+                                ""
+                            }
+                        ),
+                    ));
+                    continue;
+                }
+                _ => {}
+            }
+        }
         match field {
             None => problems.push(header_problem(
                 Severity::Warning,
@@ -178,13 +270,7 @@ pub fn begin(
                         ),
                     ));
                 }
-                None => {
-                    columns[*f as usize] = Some(Column {
-                        header: header.clone(),
-                        index,
-                        col,
-                    })
-                }
+                None => columns[*f as usize] = Some(column),
             },
         }
     }
@@ -192,7 +278,12 @@ pub fn begin(
         .fields()
         .iter()
         .filter(|f| {
-            f.required && f.field != Field::ProjectId && columns[f.field as usize].is_none()
+            f.required
+                && f.field != Field::ProjectId
+                && columns[f.field as usize].is_none()
+                // A wide sheet's measures, dates and scores are in its measure-wave columns.
+                && !(wide.is_some()
+                    && matches!(f.field, Field::Measure | Field::Date | Field::Score))
         })
         .map(|f| f.field.name())
         .collect();
@@ -228,6 +319,7 @@ pub fn begin(
         group: start.group.to_string(),
         columns,
         header_row: *header_row,
+        wide,
     };
     Some((RowParser::new(info), header_index))
 }

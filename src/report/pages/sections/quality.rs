@@ -42,6 +42,20 @@ pub fn data_quality(ctx: &PageContext<'_>, project: Option<u32>) -> Section {
     if outside > 0 {
         section = section.para(text.count("quality-outside-period", outside));
     }
+    let undated = match project {
+        Some(p) => ctx
+            .tables
+            .scores
+            .date
+            .iter()
+            .zip(&ctx.tables.scores.project)
+            .filter(|(d, q)| **q == p && crate::model::is_undated(**d))
+            .count() as u64,
+        None => ctx.tables.scores.undated(),
+    };
+    if undated > 0 {
+        section = section.para(text.count("quality-undated", undated));
+    }
     // The rows to list (all of them, or the page's project's) and how many others there are.
     let listed = ctx.excluded_of(project);
     let others = (ctx.excluded_of(None).len() - listed.len()) as u64;
