@@ -147,16 +147,53 @@ const SPECTRUM: [&str; 12] = [
     "doing with",
 ];
 
-const INSTRUCTIONS: [&str; 9] = [
+const INSTRUCTIONS: [&str; 17] = [
     crate::schema::TEMPLATE_INSTRUCTIONS,
     "",
     "1. Fill in the projects sheet: one row per project (in a workbook for one project, one row; the other sheets may then leave project_id empty).",
-    "2. Add your activity to outputs, your questionnaire scores to outcomes (one row per person, measure and date), people's stories to stories, your co-production self-audits to audit and, in narrative, what you want your board and funders to read in your own words.",
-    "3. If your service uses its own questionnaire, describe it in measures (min, max, and whether higher is better).",
-    "4. Hover over a column's header to see what goes in it. Lists offer the usual answers; principles and measures also take your own.",
-    "5. Save, then run: mwm check (to see any problems, each with its cell) and mwm report (to write the report pages).",
+    "2. Add your activity to outputs, people's stories to stories, your co-production self-audits to audit and, in narrative, what you want your board and funders to read in your own words.",
+    "3. Questionnaire scores go in one of the two outcomes sheets, whichever matches how you keep them (leave the other one empty):",
+    "   - outcomes: one row per person, measure and date (person_id, measure, date, score);",
+    "   - outcomes by person: one row per person, with a column per measure and wave, named like SWEMWBS T1, SWEMWBS T2 (or Baseline SWEMWBS, Follow-up SWEMWBS), and a date column per wave if you have the dates (Date T1, Date T2). Rename, add or delete columns to match your questionnaires.",
+    "   Baseline and follow-up: for each person and measure, mwm takes the earliest score as the baseline and the latest as the follow-up (scores without a date in wave order: T1 to T9, then follow-up). A person with one score counts as baseline only. Empty cells, n/a and not answered are no score.",
+    "4. If your service uses its own questionnaire, describe it in measures (min, max, and whether higher is better).",
+    "5. The audit is your co-production self-audit: three statements for each of the five principles (assets, networks, outcomes, relationships, enabling), each scored from 1 (not at all) to 5 (fully). One row per statement: the date of the audit, the principle, the statement number (item, 1 to 3) and the score.",
+    "6. Hover over a column's header to see what goes in it. Lists offer the usual answers; principles and measures also take your own.",
+    "7. Save, then run: mwm check (to see any problems, each with its cell) and mwm report (to write the report pages).",
     "",
     "This sheet is skipped when mwm reads the workbook.",
+    "",
+    "Format id columns (project_id, person_id) as text so that leading zeros are kept.",
+    "Dates: a date cell, or YYYY-MM-DD, or DD/MM/YYYY.",
+];
+
+/// The wide outcomes sheet: its name and columns with their notes (SPEC 2.4 wide form).
+const WIDE_SHEET: &str = "outcomes by person";
+const WIDE_COLUMNS: [(&str, &str); 6] = [
+    (
+        "project_id",
+        "The project's id, as in the projects sheet (may be left empty in a workbook for one project).",
+    ),
+    (
+        "person_id",
+        "Required. A pseudonymous id for the person (never a name), the same at every wave.",
+    ),
+    (
+        "Date T1",
+        "The date of the first wave (baseline). Leave the column out, or the cell empty, if you do not have it.",
+    ),
+    (
+        "SWEMWBS T1",
+        "The person's SWEMWBS total at wave 1 (7 to 35). Rename the column for another measure: <measure> T1, or Baseline <measure>.",
+    ),
+    (
+        "Date T2",
+        "The date of the second wave. Wave dates in a row must be in order.",
+    ),
+    (
+        "SWEMWBS T2",
+        "The person's SWEMWBS total at wave 2. Add T3, T4... or Follow-up <measure> columns for later waves.",
+    ),
 ];
 
 /// The template as a workbook, ready to save (or, in tests, to fill).
@@ -253,8 +290,37 @@ pub fn workbook() -> Result<Workbook, XlsxError> {
                 sheet.add_data_validation(1, col, ROWS, col, &v)?;
             }
         }
+        if kind == Kind::Outcomes {
+            wide_sheet(&mut book, &bold, &date, &number, &text)?;
+        }
     }
     Ok(book)
+}
+
+/// The outcomes sheet in the wide form, after the long one.
+fn wide_sheet(
+    book: &mut Workbook,
+    bold: &Format,
+    date: &Format,
+    number: &Format,
+    text: &Format,
+) -> Result<(), XlsxError> {
+    let sheet = book.add_worksheet();
+    sheet.set_name(WIDE_SHEET)?;
+    sheet.set_freeze_panes(1, 2)?;
+    for (col, (header, help)) in WIDE_COLUMNS.iter().enumerate() {
+        let col = col as u16;
+        sheet.write_string_with_format(0, col, *header, bold)?;
+        sheet.set_column_width(col, 16)?;
+        sheet.insert_note(0, col, &Note::new(*help).set_author("mwm"))?;
+        let format = match col {
+            0 | 1 => text,
+            _ if header.starts_with("Date") => date,
+            _ => number,
+        };
+        sheet.set_column_format(col, format)?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

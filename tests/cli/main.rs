@@ -20,7 +20,8 @@
 //! - `pages`: the HTML pages: sections, charts, numbers, escaping, consent and redaction;
 //! - `demo`: `mwm demo-data` is deterministic and passes its own checks;
 //! - `first_run`: the template workbook, `mwm init`, help, version and completions;
-//! - `languages`: Welsh and English pages, `--lang both`, no English on Welsh pages.
+//! - `languages`: Welsh and English pages, `--lang both`, no English on Welsh pages;
+//! - `wide`: outcomes with one row per person (SPEC 2.4) give the long form's figures.
 
 mod architecture;
 mod attacker;
@@ -42,6 +43,7 @@ mod properties;
 mod reading;
 mod report_folder;
 mod robust;
+mod wide;
 mod worth;
 
 use serde_json::Value;
