@@ -301,10 +301,15 @@ pub fn begin(
             ..place(
                 Severity::Error,
                 format!(
-                    "required {plural} {} {} missing from the header row (row {header_row}): add {}, or map your own column in mwm.toml under [columns.{table}]",
+                    "required {plural} {} {} missing from the header row (row {header_row}): add {}, or map your own column in mwm.toml under [columns.{table}]{}",
                     missing.iter().map(|m| format!("\"{m}\"")).collect::<Vec<_>>().join(", "),
                     if missing.len() > 1 { "are" } else { "is" },
                     if missing.len() > 1 { "them" } else { "it" },
+                    if kind == Kind::Outcomes && columns[Field::Score as usize].is_none() {
+                        "; a sheet with one row per person needs its score columns named with a measure and a wave, like \"SWEMWBS T1\" or \"Baseline SWEMWBS\""
+                    } else {
+                        ""
+                    }
                 ),
             )
         });

@@ -110,6 +110,14 @@ impl TableCell {
         }
     }
 
+    /// Items one per line (joined with new lines), left-aligned, with room to read.
+    pub fn lines(items: &[String]) -> TableCell {
+        TableCell {
+            align: "lines",
+            ..TableCell::text(items.join("\n"))
+        }
+    }
+
     pub fn link(text: impl Into<String>, href: String) -> TableCell {
         TableCell {
             href: Some(href),

@@ -359,7 +359,7 @@ fn the_projects_table_names_every_verdict_harm_first() {
     let index = fs::read_to_string(dir.path().join("out/en/index.html")).expect("page");
     assert!(
         index.contains(
-            "SWEMWBS: got worse; WEMWBS: improved by enough to matter; Confidence: no clear change"
+            "SWEMWBS: got worse\nWEMWBS: improved by enough to matter\nConfidence: no clear change"
         ),
         "P1's verdicts, harm first"
     );
@@ -398,4 +398,60 @@ fn the_look_at_list_names_harm_thin_evidence_and_no_data() {
             "No scores | no outcome scores".to_string(),
         ]
     );
+}
+
+/// Issue 16: the strength of evidence in the projects table follows the rule the page states
+/// (a measure with 30 paired people; 70% of the people scored followed up). Worked out by
+/// hand: G has 40 people scored and 30 paired (75%): good; F 50 and 30 (60%): fair; T 29
+/// and 29: thin however well followed up; N has no scores: none.
+#[test]
+fn the_strength_of_evidence_follows_its_stated_rule() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let input = dir.path().join("in");
+    fs::create_dir(&input).expect("mkdir");
+    fs::write(
+        input.join("projects.csv"),
+        "project_id,name\nG,Gee\nF,Eff\nT,Tee\nN,Enn\n",
+    )
+    .expect("projects");
+    let mut rows = String::from("project_id,person_id,measure,date,score\n");
+    for (project, scored, paired) in [("G", 40, 30), ("F", 50, 30), ("T", 29, 29)] {
+        for p in 0..scored {
+            rows.push_str(&format!("{project},{project}{p},WEMWBS,2024-01-10,40\n"));
+            if p < paired {
+                rows.push_str(&format!(
+                    "{project},{project}{p},WEMWBS,2024-09-10,{}\n",
+                    42 + p % 5
+                ));
+            }
+        }
+    }
+    fs::write(input.join("outcomes.csv"), rows).expect("outcomes");
+    let (code, _, err) = run_in(dir.path(), &["report", "in", "-o", "out", "--lang", "en"]);
+    assert_eq!(code, 0, "{err}");
+    let html =
+        Html::parse_document(&fs::read_to_string(dir.path().join("out/index.html")).expect("page"));
+    let section = html
+        .select(&sel("section#projects"))
+        .next()
+        .expect("the projects section");
+    let text_of = |e: ElementRef<'_>| e.text().collect::<String>().trim().to_string();
+    assert!(
+        text_of(section).contains("good when at least one measure has 30 or more people"),
+        "the rule is stated"
+    );
+    let row = |name: &str| -> Vec<String> {
+        section
+            .select(&sel("tbody tr"))
+            .find(|tr| tr.select(&sel("th")).next().map(text_of).as_deref() == Some(name))
+            .unwrap_or_else(|| panic!("no row for {name}"))
+            .select(&sel("td"))
+            .map(text_of)
+            .collect()
+    };
+    // Columns after the name: what changed, followed up, strength.
+    assert_eq!(row("Gee")[1..3], ["30 of 40 (75%)", "good"]);
+    assert_eq!(row("Eff")[1..3], ["30 of 50 (60%)", "fair"]);
+    assert_eq!(row("Tee")[1..3], ["29 of 29 (100%)", "thin"]);
+    assert_eq!(row("Enn")[2], "none: no outcome scores");
 }

@@ -62,6 +62,7 @@ pub fn portfolio(ctx: &PageContext<'_>) -> Page {
     sections_list.extend([
         projects_table(ctx, &codes, 0),
         to_look_at(ctx, &codes, 0),
+        by_measure(ctx, &codes),
         forest(ctx, &codes, "index-forest"),
         evidence_map(ctx, &codes, "index-heatmap"),
         sections::spectrum(ctx, &all_stories, "index-spectrum"),
@@ -113,6 +114,7 @@ pub fn funder(ctx: &PageContext<'_>, funder: &Funder) -> Page {
     page.sections.extend([
         projects_table(ctx, &funder.projects, 1),
         to_look_at(ctx, &funder.projects, 1),
+        by_measure(ctx, &funder.projects),
         forest(ctx, &funder.projects, &format!("{id}-forest")),
         evidence_map(ctx, &funder.projects, &format!("{id}-heatmap")),
         outputs_by_project(ctx, &funder.projects, &format!("{id}-outputs")),
@@ -271,10 +273,88 @@ fn headline(
     }
 }
 
+/// The share of the people scored who must be followed up for evidence to count as good.
+pub(super) const GOOD_FOLLOW_UP: f64 = 0.7;
+
+/// How strong a project's outcome evidence is (issue 16), by the rule the page states: from
+/// people paired on its best-measured measure and the share of its people followed up. Never
+/// from effect sizes, which differ in meaning from measure to measure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) enum Strength {
+    /// No outcome scores.
+    None,
+    /// No measure with INDICATIVE paired people.
+    Thin,
+    /// A measure with INDICATIVE paired people, fewer than GOOD_FOLLOW_UP followed up.
+    Fair,
+    /// A measure with INDICATIVE paired people and GOOD_FOLLOW_UP followed up.
+    Good,
+    /// Not known: rows hidden to protect a small group may hold enough people.
+    Hidden,
+}
+
+impl Strength {
+    pub(super) fn key(self) -> &'static str {
+        match self {
+            Strength::None => "strength-none",
+            Strength::Thin => "strength-thin",
+            Strength::Fair => "strength-fair",
+            Strength::Good => "strength-good",
+            Strength::Hidden => "strength-hidden",
+        }
+    }
+}
+
+/// The strength of a project's evidence (see [`Strength`]).
+pub(super) fn strength(ctx: &PageContext<'_>, code: u32) -> Strength {
+    let outcomes = ctx.outcomes_of(Scope::Project(code));
+    if outcomes.is_empty() {
+        return Strength::None;
+    }
+    let indicative = sections::INDICATIVE;
+    let enough = outcomes
+        .iter()
+        .any(|o| o.shown().is_some_and(|f| f.n_paired >= indicative));
+    if enough {
+        let p = &ctx.figures.projects[code as usize];
+        return match followed_up_share(p) {
+            Some(share) if share >= GOOD_FOLLOW_UP => Strength::Good,
+            _ => Strength::Fair,
+        };
+    }
+    // A row hidden to protect another may hold many people: only "too few" is known thin,
+    // or every row when fewer people than that were paired on any measure at all.
+    let p = &ctx.figures.projects[code as usize];
+    if p.paired.is_none_or(|n| n >= indicative as u64)
+        && outcomes
+            .iter()
+            .any(|o| o.shown().is_none() && o.verdict != crate::figures::Verdict::TooFew)
+    {
+        Strength::Hidden
+    } else {
+        Strength::Thin
+    }
+}
+
+/// People with a baseline and a follow-up as a share of people with any score, when both
+/// counts are shown.
+fn followed_up_share(p: &crate::figures::ProjectSummary) -> Option<f64> {
+    match (p.paired, p.participants) {
+        (Some(paired), Some(all)) if all > 0 => Some(paired as f64 / all as f64),
+        _ => None,
+    }
+}
+
 fn projects_table(ctx: &PageContext<'_>, codes: &[u32], depth: usize) -> Section {
     let text = ctx.text;
     let up = "../".repeat(depth);
     let mut section = Section::new("projects", &text.get("projects-heading"));
+    section = section.para(tr!(
+        text,
+        "strength-rule",
+        indicative = sections::INDICATIVE.to_string(),
+        share = crate::format::pct(100.0 * GOOD_FOLLOW_UP)
+    ));
     let rows = codes
         .iter()
         .map(|c| {
@@ -284,35 +364,99 @@ fn projects_table(ctx: &PageContext<'_>, codes: &[u32], depth: usize) -> Section
                     ctx.project_name(*c),
                     format!("{up}{}", super::project::path(ctx, *c)),
                 ),
-                TableCell::words(p.organisation.clone().unwrap_or_default()),
-                match p.participants {
-                    Some(n) => TableCell::text(count(n)),
-                    None => TableCell::muted(ctx.hidden()),
-                },
                 what_changed(ctx, *c),
+                match (p.paired, p.participants, followed_up_share(p)) {
+                    (Some(paired), Some(all), Some(share)) => TableCell::text(tr!(
+                        text,
+                        "followed-of",
+                        paired = count(paired),
+                        all = count(all),
+                        share = crate::format::pct(100.0 * share)
+                    )),
+                    (_, Some(0), _) => TableCell::text("–"),
+                    _ => TableCell::muted(ctx.hidden()),
+                },
+                TableCell::words(text.get(strength(ctx, *c).key())),
                 match (p.reliably_improved, p.improved_protected) {
                     (Some(n), _) => TableCell::text(count(n)),
-                    (None, true) => TableCell::muted(text.get("verdict-short-hidden")),
+                    (None, true) => TableCell::muted(text.get("hidden-short")),
                     (None, false) => TableCell::text("–"),
                 },
-                TableCell::text(count(p.stories)),
                 TableCell::text(p.cost_per_participant.map_or("–".into(), money)),
+                match (p.cost_per_reliable_improvement, p.improved_protected) {
+                    (Some(cost), _) => TableCell::text(money(cost)),
+                    (None, true) => TableCell::muted(text.get("hidden-short")),
+                    (None, false) => TableCell::text("–"),
+                },
                 social_value_cell(ctx, *c),
             ]
         })
         .collect();
     section.blocks.push(Block::Table {
-        align: Vec::new(),
+        align: ["txt", "lines", "num", "txt", "num", "num", "num", "num"].to_vec(),
         caption: text.get("projects-caption"),
         head: vec![
             text.get("col-project"),
-            text.get("col-organisation"),
-            text.get("col-participants"),
             text.get("col-what-changed"),
+            text.get("col-followed-up"),
+            text.get("col-strength"),
             text.get("col-people-reliably-improved"),
-            text.get("col-stories"),
             text.get("col-cost-per-participant"),
+            text.get("col-cost-per-improved"),
             text.get("col-social-value"),
+        ],
+        rows,
+    });
+    section.para(text.get("projects-dash"))
+}
+
+/// Each measure across the page's projects: how many projects have it, and their verdicts
+/// (SPEC 4.3) counted, so that a portfolio of 1,000 projects reads in one table.
+fn by_measure(ctx: &PageContext<'_>, codes: &[u32]) -> Section {
+    use crate::figures::Verdict;
+    let text = ctx.text;
+    let mut section = Section::new("by-measure", &text.get("by-measure-heading"));
+    section = section.para(text.get("by-measure-intro"));
+    // Grouped case-insensitively, in name order: (a measure code, counts by verdict group).
+    let mut counts: std::collections::BTreeMap<String, (u32, [u64; 5])> = Default::default();
+    for c in codes {
+        for o in ctx.outcomes_of(Scope::Project(*c)) {
+            let slot = match o.verdict {
+                v if v.is_improvement() => 0,
+                Verdict::NoClearChange => 1,
+                Verdict::Deteriorated => 2,
+                Verdict::TooFew => 3,
+                _ => 4,
+            };
+            let name = ctx.measure_name(o.measure).to_lowercase();
+            counts.entry(name).or_insert((o.measure, [0; 5])).1[slot] += 1;
+        }
+    }
+    if counts.is_empty() {
+        return section.para(text.get("by-measure-none"));
+    }
+    let rows = counts
+        .values()
+        .map(|(m, n)| {
+            let mut row = vec![
+                TableCell::text(ctx.measure_name(*m)),
+                TableCell::text(count(n.iter().sum())),
+            ];
+            row.extend(n.iter().map(|k| TableCell::text(count(*k))));
+            row
+        })
+        .collect();
+    section.blocks.push(Block::Table {
+        align: Vec::new(),
+        caption: text.get("by-measure-caption"),
+        head: vec![
+            text.get("col-measure"),
+            text.get("col-projects"),
+            text.get("col-improved-projects"),
+            text.get("col-no-clear-change"),
+            text.get("col-worse"),
+            text.get("col-too-few"),
+            text.get("col-hidden-rows"),
         ],
         rows,
     });
@@ -342,11 +486,7 @@ fn to_look_at(ctx: &PageContext<'_>, codes: &[u32], depth: usize) -> Section {
             .collect();
         if outcomes.is_empty() {
             reasons.push(text.get("look-at-no-outcomes"));
-        } else if outcomes.iter().all(|o| match o.shown() {
-            Some(f) => f.n_paired < indicative,
-            // A row hidden to protect another may hold many people: only "too few" is known.
-            None => o.verdict == crate::figures::Verdict::TooFew,
-        }) {
+        } else if strength(ctx, *c) == Strength::Thin {
             reasons.push(tr!(
                 text,
                 "look-at-thin",
@@ -381,7 +521,7 @@ fn to_look_at(ctx: &PageContext<'_>, codes: &[u32], depth: usize) -> Section {
 fn what_changed(ctx: &PageContext<'_>, code: u32) -> TableCell {
     let mut rows: Vec<_> = ctx.outcomes_of(Scope::Project(code)).iter().collect();
     if rows.is_empty() {
-        return TableCell::words(ctx.text.get("verdict-short-none"));
+        return TableCell::lines(&[ctx.text.get("verdict-short-none")]);
     }
     rows.sort_by(|a, b| {
         a.verdict
@@ -389,18 +529,17 @@ fn what_changed(ctx: &PageContext<'_>, code: u32) -> TableCell {
             .cmp(&b.verdict.rank())
             .then_with(|| ctx.measure_name(a.measure).cmp(ctx.measure_name(b.measure)))
     });
-    TableCell::words(
-        rows.iter()
-            .map(|o| {
-                format!(
-                    "{}: {}",
-                    ctx.measure_name(o.measure),
-                    ctx.verdict_short(o.verdict)
-                )
-            })
-            .collect::<Vec<_>>()
-            .join("; "),
-    )
+    let items: Vec<String> = rows
+        .iter()
+        .map(|o| {
+            format!(
+                "{}: {}",
+                ctx.measure_name(o.measure),
+                ctx.verdict_short(o.verdict)
+            )
+        })
+        .collect();
+    TableCell::lines(&items)
 }
 
 /// A project's social value (SPEC 4.9) in a table cell: the value when the change is an
@@ -420,7 +559,13 @@ fn social_value_cell(ctx: &PageContext<'_>, code: u32) -> TableCell {
                 .find(|o| o.measure == r.measure);
             let value = match (r.figures, outcome) {
                 (Some(f), Some(o)) if o.verdict.is_improvement() => money(f.social_value),
-                (Some(f), _) => tr!(ctx.text, "range", low = money(f.low), high = money(f.high)),
+                // A word joiner keeps a loss's sign on the line of its amount.
+                (Some(f), _) => tr!(
+                    ctx.text,
+                    "range",
+                    low = money(f.low).replace('-', "-\u{2060}"),
+                    high = money(f.high).replace('-', "-\u{2060}")
+                ),
                 (None, Some(o)) => ctx.hidden_for(
                     o.figures
                         .hidden()
