@@ -325,7 +325,7 @@ pub(super) fn strength(ctx: &PageContext<'_>, code: u32) -> Strength {
     // A row hidden to protect another may hold many people: only "too few" is known thin,
     // or every row when fewer people than that were paired on any measure at all.
     let p = &ctx.figures.projects[code as usize];
-    if p.paired.is_none_or(|n| n >= indicative as u64)
+    if p.paired.is_none_or(|n| n >= indicative)
         && outcomes
             .iter()
             .any(|o| o.shown().is_none() && o.verdict != crate::figures::Verdict::TooFew)
