@@ -277,18 +277,22 @@ principles-chart-title = Straeon fesul egwyddor
 stories-quotable = { $stories } ({ $quotable } i'w dyfynnu)
 evidence-caption = Tystiolaeth fesul egwyddor
 evidence-heading = Tystiolaeth ar gyfer pob egwyddor
-evidence-intro = Mae pob cell yn cyfrif y mathau o dystiolaeth sydd gan brosiect ar gyfer egwyddor: mesurau allbwn sydd wedi'u tagio â hi, sgorau canlyniad wedi'u paru ar fesurau sydd wedi'u tagio â hi, straeon sydd wedi'u tagio â hi, a sgôr hunanarchwilio (0 i 4).
-evidence-desc = Mae gan { $full } o'r { $cells } cell prosiect-egwyddor bob un o'r pedwar math o dystiolaeth.
+evidence-intro = Pa mor gryf yw tystiolaeth pob prosiect ar gyfer pob egwyddor, o'r mesurau, y gweithgarwch, y straeon a'r hunanarchwiliadau sydd wedi'u tagio â hi. Mae'r lefel gryfaf yn gofyn am fesur wedi'i dagio â'r egwyddor lle cafodd { $indicative } neu fwy o bobl sgôr cyn ac ar ôl; mae newid a fesurwyd ar lai o bobl yn wannach, ac mae gweithgarwch, straeon neu hunanarchwiliad ar eu pen eu hunain yn dweud beth a wnaed, nid beth a newidiodd.
+evidence-desc = Mae gan { $full } o'r { $cells } cell prosiect-egwyddor newid wedi'i fesur ar { $indicative } neu fwy o bobl.
 evidence-most = { $n_strongest ->
     [one] Yr egwyddor { $strongest } sydd
    *[other] Yr egwyddorion { $strongest } sydd
-    } â'r mwyaf o dystiolaeth ar draws y prosiectau; { $n_weakest ->
+    } â'r mwyaf o gelloedd o'r fath ar draws y prosiectau; { $n_weakest ->
     [one] yr egwyddor { $weakest } sydd
    *[other] yr egwyddorion { $weakest } sydd
     } â'r lleiaf.
 evidence-even = Mae gan bob egwyddor yr un dystiolaeth ar draws y prosiectau.
-evidence-chart-title = Mathau o dystiolaeth fesul prosiect ac egwyddor
-
+evidence-chart-title = Cryfder y dystiolaeth fesul prosiect ac egwyddor
+evidence-level-0 = dim
+evidence-level-1 = gweithgarwch, straeon neu hunanarchwiliad yn unig
+evidence-level-2 = newid wedi'i fesur ar lai na { $indicative } o bobl, neu mewn ffigurau a guddiwyd i ddiogelu grŵp bach
+evidence-level-3 = newid wedi'i fesur ar { $indicative } neu fwy o bobl
+evidence-summary-caption = Prosiectau ar bob lefel o dystiolaeth, fesul egwyddor ({ $projects })
 ## Spectrum of engagement (SPEC 1.2)
 
 spectrum-heading = Sbectrwm ymgysylltu
@@ -401,7 +405,7 @@ change-chart-label = { $measure }: { $change } ({ $low } i { $high })
 change-chart-label-one = { $measure }: { $change }
 chart-effect-axis = ← gwaeth    maint yr effaith (d_z)    gwell →
 chart-interval = cyfwng 95%
-chart-kinds-of-evidence = mathau o dystiolaeth:
+chart-kinds-of-evidence = cryfder y dystiolaeth:
 chart-novelty-axis = newydd-deb (1 = rydym i gyd yn gwybod sut i wneud hyn, 6 = nid oes neb wedi gwneud hyn o'r blaen)
 
 ## Data quality

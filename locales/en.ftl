@@ -302,18 +302,22 @@ principles-chart-title = Stories by principle
 stories-quotable = { $stories } ({ $quotable } quotable)
 evidence-caption = Evidence per principle
 evidence-heading = Evidence for each principle
-evidence-intro = Each cell counts the kinds of evidence a project has for a principle: output measures tagged with it, paired outcome scores on measures tagged with it, stories tagged with it, and a self-audit score (0 to 4).
+evidence-intro = How strong each project's evidence is for each principle, from the measures, activity, stories and self-audits tagged with it. The strongest level needs a measure tagged with the principle on which { $indicative } or more people were scored before and after; change measured on fewer people is weaker, and activity, stories or a self-audit alone say what was done, not what changed.
 evidence-desc = { $full } of { $cells } project-principle cells { $n_full ->
     [one] has
    *[other] have
-    } all four kinds of evidence.
+    } change measured on { $indicative } or more people.
 evidence-most = { $strongest } { $n_strongest ->
     [one] has
    *[other] have
-    } the most evidence across projects and { $weakest } the least.
+    } the most such cells across projects and { $weakest } the fewest.
 evidence-even = Every principle has the same evidence across projects.
-evidence-chart-title = Kinds of evidence per project and principle
-
+evidence-chart-title = Strength of evidence per project and principle
+evidence-level-0 = none
+evidence-level-1 = activity, stories or self-audit only
+evidence-level-2 = change measured on fewer than { $indicative } people, or in figures hidden to protect a small group
+evidence-level-3 = change measured on { $indicative } or more people
+evidence-summary-caption = Projects at each level of evidence, by principle ({ $projects })
 ## Spectrum of engagement (SPEC 1.2)
 
 spectrum-heading = Spectrum of engagement
@@ -435,7 +439,7 @@ change-chart-label = { $measure }: { $change } ({ $low } to { $high })
 change-chart-label-one = { $measure }: { $change }
 chart-effect-axis = ← worse    effect size (d_z)    better →
 chart-interval = 95% interval
-chart-kinds-of-evidence = kinds of evidence:
+chart-kinds-of-evidence = strength of evidence:
 chart-novelty-axis = novelty (1 = we all know how to do this, 6 = nobody has done this before)
 
 ## Data quality

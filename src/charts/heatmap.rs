@@ -1,25 +1,29 @@
 //! The project × principle heat map of the evidence (SPEC 4.7): each cell is shaded by how
-//! many kinds of evidence there are (outputs, outcome pairs, stories, self-audit) and holds
-//! that number as text, so the shade is never the only way to read it.
+//! strong the evidence is, on levels the caller names, and holds its level as a number whose
+//! meaning the legend gives in words, so the shade is never the only way to read it.
 
-use super::{Canvas, Chart, SMALL, TEXT, both, draw, err, palette, shorten, text_style};
+use super::{Canvas, Chart, SMALL, TEXT, both, draw, err, palette, shorten, text_style, wrap};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-/// Shades from none to four kinds of evidence (light to dark blue, a sequential scale that
+/// Shades from the lowest level to the highest (light to dark blue, a sequential scale that
 /// reads in grey too).
-const SHADES: [RGBColor; 5] = [
+const SHADES: [RGBColor; 4] = [
     RGBColor(0xF4, 0xF4, 0xF4),
     RGBColor(0xC6, 0xDB, 0xEF),
     RGBColor(0x6B, 0xAE, 0xD6),
     RGBColor(0x21, 0x71, 0xB5),
-    RGBColor(0x08, 0x30, 0x6B),
 ];
 
-/// `cells[row][column]` holds 0 to 4.
-/// `legend` names what the shades count.
+/// The highest level a cell may hold.
+pub const TOP: u8 = SHADES.len() as u8 - 1;
+
+/// `cells[row][column]` holds a level 0 to [`TOP`]; `levels` says what each level means, in
+/// words, under `legend`.
+#[allow(clippy::too_many_arguments)]
 pub fn heatmap(
     legend: &str,
+    levels: &[String],
     id: &str,
     title: &str,
     desc: &str,
@@ -28,7 +32,7 @@ pub fn heatmap(
     cells: &[Vec<u8>],
 ) -> Chart {
     both(id, title, desc, |canvas| {
-        heatmap_svg(canvas, legend, rows, columns, cells)
+        heatmap_svg(canvas, legend, levels, rows, columns, cells)
     })
 }
 
@@ -38,6 +42,7 @@ pub fn heatmap(
 fn heatmap_svg(
     canvas: Canvas,
     legend: &str,
+    levels: &[String],
     rows: &[String],
     columns: &[String],
     cells: &[Vec<u8>],
@@ -48,7 +53,15 @@ fn heatmap_svg(
     } else {
         (230, 40, 28, 0)
     };
-    let legend_h = if narrow { 58 } else { 40 };
+    // The legend: its title, then each level's words on as many lines as they take.
+    let legend_chars = Canvas::chars(canvas.width - if narrow { 2 } else { label_width } - 30);
+    let legend_lines: usize = levels
+        .iter()
+        .take(SHADES.len())
+        .enumerate()
+        .map(|(k, w)| wrap(&format!("{k}: {w}"), legend_chars).len())
+        .sum();
+    let legend_h = 30 + 18 * legend_lines as i32 + 4 * levels.len().min(SHADES.len()) as i32;
     let height = (top + rows.len() as i32 * row_h + legend_h) as u32;
     let col_w = (canvas.width - label_width - 10) / columns.len().max(1) as i32;
     let head_chars = if narrow {
@@ -88,13 +101,13 @@ fn heatmap_svg(
                 .enumerate()
             {
                 let x = label_width + j as i32 * col_w;
-                let shade = SHADES[usize::from(*level).min(4)];
+                let shade = SHADES[usize::from((*level).min(TOP))];
                 root.draw(&Rectangle::new(
                     [(x + 1, y0 + 1), (x + col_w - 1, y1 - 1)],
                     shade.filled(),
                 ))
                 .map_err(err)?;
-                let ink = if *level >= 3 { WHITE } else { palette::INK };
+                let ink = if *level >= TOP { WHITE } else { palette::INK };
                 root.draw(&Text::new(
                     format!("{level}"),
                     (x + col_w / 2, (y0 + y1) / 2),
@@ -104,33 +117,37 @@ fn heatmap_svg(
             }
         }
         let y = top + rows.len() as i32 * row_h + 14;
-        // The legend's words: left of the keys, or on phones on a line above them.
-        let (words, anchor, keys) = if narrow {
-            ((2, y + 8), HPos::Left, (label_width, y + 22))
-        } else {
-            ((label_width - 8, y + 8), HPos::Right, (label_width, y))
-        };
+        let x0 = if narrow { 2 } else { label_width };
         root.draw(&Text::new(
             legend.to_string(),
-            words,
-            text_style(SMALL, palette::INK).pos(Pos::new(anchor, VPos::Center)),
+            (x0, y + 8),
+            text_style(SMALL, palette::INK).pos(Pos::new(HPos::Left, VPos::Center)),
         ))
         .map_err(err)?;
-        for (k, shade) in SHADES.iter().enumerate() {
-            let (x, y) = (keys.0 + k as i32 * 50, keys.1);
-            root.draw(&Rectangle::new([(x, y), (x + 16, y + 16)], shade.filled()))
-                .map_err(err)?;
+        // One key per level, its words wrapped (on a phone, over several lines).
+        let chars = Canvas::chars(canvas.width - x0 - 30);
+        let mut y = y + 22;
+        for (k, (shade, words)) in SHADES.iter().zip(levels).enumerate() {
             root.draw(&Rectangle::new(
-                [(x, y), (x + 16, y + 16)],
+                [(x0, y), (x0 + 16, y + 16)],
+                shade.filled(),
+            ))
+            .map_err(err)?;
+            root.draw(&Rectangle::new(
+                [(x0, y), (x0 + 16, y + 16)],
                 palette::GREY.stroke_width(1),
             ))
             .map_err(err)?;
-            root.draw(&Text::new(
-                format!("{k}"),
-                (x + 22, y + 8),
-                text_style(SMALL, palette::INK).pos(Pos::new(HPos::Left, VPos::Center)),
-            ))
-            .map_err(err)?;
+            for line in wrap(&format!("{k}: {words}"), chars) {
+                root.draw(&Text::new(
+                    line,
+                    (x0 + 24, y + 8),
+                    text_style(SMALL, palette::INK).pos(Pos::new(HPos::Left, VPos::Center)),
+                ))
+                .map_err(err)?;
+                y += 18;
+            }
+            y += 4;
         }
         Ok(())
     })

@@ -375,7 +375,13 @@ mod tests {
                 }],
             ),
             heatmap::heatmap(
-                "mathau o dystiolaeth:",
+                "cryfder y dystiolaeth:",
+                &[
+                    "dim".into(),
+                    "gweithgarwch, straeon neu hunanarchwiliad yn unig".into(),
+                    "newid wedi'i fesur ar lai na 30 o bobl".into(),
+                    "newid wedi'i fesur ar 30 neu fwy o bobl".into(),
+                ],
                 "m",
                 "t",
                 "d",
@@ -387,7 +393,7 @@ mod tests {
                     "Perthnasoedd".into(),
                     "Galluogi".into(),
                 ],
-                &[vec![0, 1, 2, 3, 4]],
+                &[vec![0, 1, 2, 3, 3]],
             ),
         ];
         for chart in &charts {

@@ -455,3 +455,75 @@ fn the_strength_of_evidence_follows_its_stated_rule() {
     assert_eq!(row("Tee")[1..3], ["29 of 29 (100%)", "thin"]);
     assert_eq!(row("Enn")[2], "none: no outcome scores");
 }
+
+/// Issue 16: the heat map shows how strong the evidence is, not how many kinds there are.
+/// By hand: A has Confidence (tagged assets) on 40 paired people: assets 3; B has it on 3
+/// paired people (hidden, fewer than 5): assets 2, and an output tagged networks: networks 1;
+/// C has it on 35, and its row is the one hidden to protect B (the smallest shown row, rule
+/// 4): assets 2, whose words say so; every other cell 0.
+#[test]
+fn the_heat_map_shows_strength_not_kinds() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let input = dir.path().join("in");
+    fs::create_dir(&input).expect("mkdir");
+    fs::write(
+        input.join("projects.csv"),
+        "project_id,name\nA,Ay\nB,Bee\nC,Cee\n",
+    )
+    .expect("projects");
+    fs::write(
+        input.join("measures.csv"),
+        "measure,min,max,higher_is_better,principles\nConfidence,1,10,yes,assets\n",
+    )
+    .expect("measures");
+    fs::write(
+        input.join("outputs.csv"),
+        "project_id,date,measure,value,principles\nB,2024-02-01,Sessions,4,networks\n",
+    )
+    .expect("outputs");
+    let mut rows = String::from("project_id,person_id,measure,date,score\n");
+    for (project, people) in [("A", 40), ("B", 3), ("C", 35)] {
+        for p in 0..people {
+            rows.push_str(&format!(
+                "{project},{project}{p},Confidence,2024-01-10,4\n{project},{project}{p},Confidence,2024-09-10,{}\n",
+                5 + p % 3
+            ));
+        }
+    }
+    fs::write(input.join("outcomes.csv"), rows).expect("outcomes");
+    let (code, _, err) = run_in(dir.path(), &["report", "in", "-o", "out", "--lang", "en"]);
+    assert_eq!(code, 0, "{err}");
+    let html =
+        Html::parse_document(&fs::read_to_string(dir.path().join("out/index.html")).expect("page"));
+    let section = html
+        .select(&sel("section#principles"))
+        .next()
+        .expect("the principles section");
+    let text_of = |e: ElementRef<'_>| e.text().collect::<String>().trim().to_string();
+    // The numbers table of the chart is the section's last table.
+    let table = section
+        .select(&sel("table"))
+        .last()
+        .expect("the chart's table");
+    let levels: BTreeMap<String, Vec<String>> = table
+        .select(&sel("tbody tr"))
+        .map(|tr| {
+            (
+                tr.select(&sel("th"))
+                    .next()
+                    .map(text_of)
+                    .unwrap_or_default(),
+                tr.select(&sel("td")).map(text_of).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(levels["Ay"], ["3", "0", "0", "0", "0"]);
+    assert_eq!(levels["Bee"], ["2", "1", "0", "0", "0"]);
+    assert_eq!(levels["Cee"], ["2", "0", "0", "0", "0"]);
+    assert!(
+        text_of(section).contains(
+            "change measured on fewer than 30 people, or in figures hidden to protect a small group"
+        ),
+        "level 2 is not said to be fewer than 30 people alone"
+    );
+}

@@ -186,18 +186,99 @@ fn project_of(ctx: &PageContext<'_>, scope: Scope) -> String {
     }
 }
 
-/// How many kinds of evidence a project has for a principle (0 to 4).
-fn evidence_level(e: &crate::figures::PrincipleEvidence) -> u8 {
-    u8::from(e.output_measures > 0)
-        + u8::from(e.outcome_pairs.is_none_or(|n| n > 0))
-        + u8::from(e.stories > 0)
-        + u8::from(e.audit_score.is_some())
+/// How strong a project's evidence for a principle is (issue 16), 0 to [`heatmap::TOP`]:
+/// 3 when a measure tagged with the principle has a shown row of at least INDICATIVE paired
+/// people; 2 when change is measured on measures tagged with it, but on fewer people (or in
+/// rows hidden to protect a small group); 1 when only outputs, stories or a self-audit speak
+/// for it; 0 when nothing does.
+fn evidence_level(ctx: &PageContext<'_>, code: u32, principle: Principle) -> u8 {
+    let tagged = |m: u32| {
+        ctx.tables.measures[m as usize]
+            .principles
+            .contains(principle)
+    };
+    let outcomes = ctx.outcomes_of(Scope::Project(code));
+    if outcomes.iter().any(|o| {
+        tagged(o.measure)
+            && o.shown()
+                .is_some_and(|f| f.n_paired >= super::sections::INDICATIVE)
+    }) {
+        return 3;
+    }
+    let Some(e) = ctx
+        .evidence_of(code)
+        .iter()
+        .find(|e| e.principle == principle)
+    else {
+        return 0;
+    };
+    if e.outcome_pairs.is_none_or(|n| n > 0) {
+        2
+    } else if e.output_measures > 0 || e.stories > 0 || e.audit_score.is_some() {
+        1
+    } else {
+        0
+    }
+}
+
+/// The words of each evidence level, lowest first.
+fn evidence_levels(ctx: &PageContext<'_>) -> Vec<String> {
+    let indicative = super::sections::INDICATIVE.to_string();
+    (0..=heatmap::TOP)
+        .map(|l| {
+            tr!(
+                ctx.text,
+                &format!("evidence-level-{l}"),
+                indicative = indicative.clone()
+            )
+        })
+        .collect()
 }
 
 pub(super) fn evidence_map(ctx: &PageContext<'_>, codes: &[u32], id: &str) -> Section {
     let text = ctx.text;
     let mut section = Section::new("principles", &text.get("evidence-heading"));
-    section = section.para(text.get("evidence-intro"));
+    section = section.para(tr!(
+        text,
+        "evidence-intro",
+        indicative = super::sections::INDICATIVE.to_string()
+    ));
+    let levels = evidence_levels(ctx);
+    // Every project's levels, for the summary; the chart draws the first MAX_CHART_ROWS.
+    let all: Vec<Vec<u8>> = codes
+        .iter()
+        .map(|c| {
+            Principle::ALL
+                .iter()
+                .map(|p| evidence_level(ctx, *c, *p))
+                .collect()
+        })
+        .collect();
+    // Per principle, how many projects are at each level, strongest first.
+    let mut head = vec![text.get("col-principle")];
+    head.extend(levels.iter().rev().cloned());
+    let summary_rows =
+        Principle::ALL
+            .iter()
+            .enumerate()
+            .map(|(j, p)| {
+                let mut row = vec![TableCell::text(text.principle(*p))];
+                row.extend((0..=heatmap::TOP).rev().map(|l| {
+                    TableCell::text(count(all.iter().filter(|r| r[j] == l).count() as u64))
+                }));
+                row
+            })
+            .collect();
+    section.blocks.push(Block::Table {
+        align: Vec::new(),
+        caption: tr!(
+            text,
+            "evidence-summary-caption",
+            projects = text.count("count-projects", codes.len() as u64)
+        ),
+        head,
+        rows: summary_rows,
+    });
     if let Some(note) = capped(
         ctx,
         codes.len().min(MAX_CHART_ROWS),
@@ -207,33 +288,23 @@ pub(super) fn evidence_map(ctx: &PageContext<'_>, codes: &[u32], id: &str) -> Se
     ) {
         section = section.para(note);
     }
-    let codes = &codes[..codes.len().min(MAX_CHART_ROWS)];
-    let names: Vec<String> = codes.iter().map(|c| ctx.project_name(*c)).collect();
+    let shown = codes.len().min(MAX_CHART_ROWS);
+    let names: Vec<String> = codes[..shown]
+        .iter()
+        .map(|c| ctx.project_name(*c))
+        .collect();
+    let cells = &all[..shown];
     let columns: Vec<String> = Principle::ALL
         .iter()
         .map(|p| text.principle(*p).to_string())
         .collect();
-    let cells: Vec<Vec<u8>> = codes
-        .iter()
-        .map(|c| {
-            Principle::ALL
-                .iter()
-                .map(|p| {
-                    ctx.evidence_of(*c)
-                        .iter()
-                        .find(|e| e.principle == *p)
-                        .map_or(0, evidence_level)
-                })
-                .collect()
-        })
-        .collect();
-    let full = cells.iter().flatten().filter(|l| **l == 4).count();
+    let strong = all.iter().flatten().filter(|l| **l == heatmap::TOP).count();
     let per_principle: Vec<(usize, &str)> = Principle::ALL
         .iter()
         .enumerate()
         .map(|(j, p)| {
             (
-                cells.iter().map(|r| usize::from(r[j])).sum(),
+                all.iter().filter(|r| r[j] == heatmap::TOP).count(),
                 text.principle(*p),
             )
         })
@@ -249,9 +320,10 @@ pub(super) fn evidence_map(ctx: &PageContext<'_>, codes: &[u32], id: &str) -> Se
     let mut desc = tr!(
         text,
         "evidence-desc",
-        full = count(full as u64),
-        n_full = full as u64,
-        cells = count(cells.len() as u64 * 5)
+        full = count(strong as u64),
+        n_full = strong as u64,
+        cells = count(all.len() as u64 * 5),
+        indicative = super::sections::INDICATIVE.to_string()
     );
     desc.push(' ');
     desc.push_str(&if strongest.len() == per_principle.len() {
@@ -268,16 +340,17 @@ pub(super) fn evidence_map(ctx: &PageContext<'_>, codes: &[u32], id: &str) -> Se
     });
     let chart = heatmap::heatmap(
         &text.get("chart-kinds-of-evidence"),
+        &levels,
         id,
         &text.get("evidence-chart-title"),
         &desc,
         &names,
         &columns,
-        &cells,
+        cells,
     );
     let rows = names
         .iter()
-        .zip(&cells)
+        .zip(cells)
         .map(|(n, r)| {
             let mut row = vec![TableCell::text(n.clone())];
             row.extend(r.iter().map(|l| TableCell::text(l.to_string())));
