@@ -378,17 +378,19 @@ funders-heading = Cyllidwyr
 funders-caption = Cyllidwyr a'r prosiectau y maent yn eu hariannu
 capped = Mae'r siart a'r tabl yn dangos y { $shown } cyntaf o { $total }, yn nhrefn y prosiectau; mae pob un yn data/{ $table }.
 novelty-heading = Newydd-deb a chanlyniadau
-novelty-intro = Pa mor newydd yw dull pob prosiect (1: rydym i gyd yn gwybod sut i wneud hyn, hyd at 6: nid oes neb wedi gwneud hyn o'r blaen) o'i gymharu â chyfran y bobl y gwellodd eu sgorau, ar gyfartaledd dros fesurau'r prosiect.
+novelty-intro = Pa mor newydd yw dull pob prosiect (1: rydym i gyd yn gwybod sut i wneud hyn, hyd at 6: nid oes neb wedi gwneud hyn o'r blaen) o'i gymharu â chyfran y bobl a wellodd yn ddibynadwy (o fwy na lwfans gwall y mesur ei hun), ar gyfartaledd dros fesurau'r prosiect sydd â throthwy newid dibynadwy.
 novelty-desc = { $n_most ->
-    [one] Yn y prosiect mwyaf newydd, { $most } (newydd-deb { $most_novelty }), gwellodd { $most_pct } o bobl
-   *[other] Yn y prosiectau mwyaf newydd, { $most } (newydd-deb { $most_novelty }), gwellodd { $most_pct } o bobl ar gyfartaledd
+    [one] Yn y prosiect mwyaf newydd, { $most } (newydd-deb { $most_novelty }), gwellodd { $most_pct } o bobl yn ddibynadwy
+   *[other] Yn y prosiectau mwyaf newydd, { $most } (newydd-deb { $most_novelty }), gwellodd { $most_pct } o bobl yn ddibynadwy ar gyfartaledd
     }; { $n_least ->
-    [one] yn y lleiaf newydd, { $least } (newydd-deb { $least_novelty }), gwellodd { $least_pct }
-   *[other] yn y lleiaf newydd, { $least } (newydd-deb { $least_novelty }), gwellodd { $least_pct } ar gyfartaledd
+    [one] yn y lleiaf newydd, { $least } (newydd-deb { $least_novelty }), gwellodd { $least_pct } yn ddibynadwy
+   *[other] yn y lleiaf newydd, { $least } (newydd-deb { $least_novelty }), gwellodd { $least_pct } yn ddibynadwy ar gyfartaledd
     }.
-novelty-desc-same = Mae gan bob prosiect a ddangosir newydd-deb { $novelty }; ar gyfartaledd gwellodd { $pct } o bobl.
-novelty-chart-title = Prosiectau yn ôl newydd-deb a'r gyfran a wellodd
-novelty-y-axis = % wedi gwella
+novelty-desc-same = Mae gan bob prosiect a ddangosir newydd-deb { $novelty }; ar gyfartaledd gwellodd { $pct } o bobl yn ddibynadwy.
+novelty-chart-title = Prosiectau yn ôl newydd-deb a'r gyfran a wellodd yn ddibynadwy
+novelty-y-axis = % a wellodd yn ddibynadwy
+novelty-left-out = Heb eu dangos (dim mesur â throthwy newid dibynadwy, neu ei gyfran wedi'i chuddio i ddiogelu grŵp bach): { $projects }.
+novelty-mean = cymedr y lefel
 novelty-simple = syml
 novelty-complicated = cymhlethedig
 novelty-complex = cymhleth

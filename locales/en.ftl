@@ -412,17 +412,19 @@ funders-heading = Funders
 funders-caption = Funders and the projects they fund
 capped = The chart and its table show the first { $shown } of { $total }, in project order; every one is in data/{ $table }.
 novelty-heading = Novelty and outcomes
-novelty-intro = How new each project's approach is (1: we all know how to do this, to 6: nobody has done this before) against the share of people whose scores improved, averaged over the project's measures.
+novelty-intro = How new each project's approach is (1: we all know how to do this, to 6: nobody has done this before) against the share of people who reliably improved (by more than the measure's own margin of error), averaged over the project's measures that have a reliable-change threshold.
 novelty-desc = { $n_most ->
-    [one] The most novel project, { $most } (novelty { $most_novelty }), saw { $most_pct } of people improve
-   *[other] The most novel projects, { $most } (novelty { $most_novelty }), saw on average { $most_pct } of people improve
+    [one] The most novel project, { $most } (novelty { $most_novelty }), saw { $most_pct } of people reliably improve
+   *[other] The most novel projects, { $most } (novelty { $most_novelty }), saw on average { $most_pct } of people reliably improve
     }; { $n_least ->
     [one] the least novel, { $least } (novelty { $least_novelty }), saw { $least_pct }
    *[other] the least novel, { $least } (novelty { $least_novelty }), saw on average { $least_pct }
     }.
-novelty-desc-same = Every project shown has novelty { $novelty }; on average { $pct } of people improved.
-novelty-chart-title = Projects by novelty and share improved
-novelty-y-axis = % improved
+novelty-desc-same = Every project shown has novelty { $novelty }; on average { $pct } of people reliably improved.
+novelty-chart-title = Projects by novelty and share reliably improved
+novelty-y-axis = % reliably improved
+novelty-left-out = Not drawn (no measure with a reliable-change threshold, or its share hidden to protect a small group): { $projects }.
+novelty-mean = mean of the level
 novelty-simple = simple
 novelty-complicated = complicated
 novelty-complex = complex

@@ -302,6 +302,7 @@ mod tests {
             novelty: "Newydd-deb".into(),
             bands: ["syml".into(), "cymhlethedig".into(), "cymhleth".into()],
             axis: "newydd-deb (1 = rydym i gyd yn gwybod sut i wneud hyn, 6 = nid oes neb wedi gwneud hyn o'r blaen)".into(),
+            mean: "cymedr".into(),
         };
         let long =
             "Prosiect Cymunedol Hir Iawn Gyda Enw Sy'n Mynd Ymlaen ac Ymlaen: Lles Meddyliol";

@@ -25,7 +25,13 @@ pub struct NoveltyWords {
     pub bands: [String; 3],
     /// The name of the novelty axis.
     pub axis: String,
+    /// The key of the mark of a level's mean, drawn when there are too many points to name.
+    pub mean: String,
 }
+
+/// A level with more points than this is too crowded to name each: points are drawn hollow,
+/// each level's mean is marked, and the table beside the chart names them.
+const MOST_LABELLED: usize = 8;
 
 /// `y_label` names the outcome value (for example "% reliably improved").
 pub fn novelty(
@@ -197,6 +203,46 @@ fn scatter(text: &NoveltyWords, canvas: Canvas, y_label: &str, points: &[Point])
             text_style(SMALL, palette::INK).pos(Pos::new(HPos::Left, VPos::Center)),
         ))
         .map_err(err)?;
+        let crowded = (1..=6u8)
+            .any(|n| points.iter().filter(|p| p.novelty.clamp(1, 6) == n).count() > MOST_LABELLED);
+        if crowded {
+            // Hollow points, so that those on top of each other still show, and each level's
+            // mean as a bar; the names are in the table beside the chart.
+            for n in 1..=6u8 {
+                let level: Vec<f64> = points
+                    .iter()
+                    .filter(|p| p.novelty.clamp(1, 6) == n)
+                    .map(|p| p.value)
+                    .collect();
+                let px = x(f64::from(n));
+                for v in &level {
+                    root.draw(&Circle::new((px, y(*v)), 5, palette::BLUE.stroke_width(1)))
+                        .map_err(err)?;
+                }
+                if !level.is_empty() {
+                    let mean = level.iter().sum::<f64>() / level.len() as f64;
+                    root.draw(&Rectangle::new(
+                        [(px - 14, y(mean) - 1), (px + 14, y(mean) + 2)],
+                        palette::INK.filled(),
+                    ))
+                    .map_err(err)?;
+                }
+            }
+            // The key above the plot, at its right end.
+            let key_x = left + plot_w as i32 - 26 - Canvas::chars(0).max(text.mean.chars().count()) as i32 * 7;
+            root.draw(&Rectangle::new(
+                [(key_x, top - 10), (key_x + 20, top - 7)],
+                palette::INK.filled(),
+            ))
+            .map_err(err)?;
+            root.draw(&Text::new(
+                text.mean.as_str(),
+                (key_x + 26, top - 8),
+                text_style(SMALL, palette::INK).pos(Pos::new(HPos::Left, VPos::Center)),
+            ))
+            .map_err(err)?;
+            return Ok(());
+        }
         // Labels of points at the same novelty are stacked at least a line apart, with a
         // leader line when moved, so they never overlap.
         for n in 1..=6u8 {

@@ -452,15 +452,19 @@ pub(super) fn outputs_by_project(ctx: &PageContext<'_>, codes: &[u32], id: &str)
 
 /// Projects placed by novelty against the share of people improved (mean over measures shown).
 pub(super) fn novelty(ctx: &PageContext<'_>, codes: &[u32]) -> Option<Section> {
+    // The share reliably improved, as the projects table counts (never "any change at
+    // all"); a project with a novelty but no such share shown is named as not drawn.
+    let mut not_drawn: Vec<String> = Vec::new();
     let points: Vec<scatter::Point> = codes
         .iter()
         .filter_map(|c| {
             let novelty = ctx.tables.projects[*c as usize].as_ref()?.novelty?;
             let shown: Vec<f64> = ctx
                 .shown_outcomes(Scope::Project(*c))
-                .filter_map(|o| o.f.improved.shown().copied())
+                .filter_map(|o| o.f.reliable.as_ref()?.improved.shown().copied())
                 .collect();
             if shown.is_empty() {
+                not_drawn.push(ctx.project_name(*c));
                 return None;
             }
             Some(scatter::Point {
@@ -489,6 +493,13 @@ pub(super) fn novelty(ctx: &PageContext<'_>, codes: &[u32]) -> Option<Section> {
         section = section.para(note);
     }
     section = section.para(text.get("novelty-intro"));
+    if !not_drawn.is_empty() {
+        section = section.para(tr!(
+            text,
+            "novelty-left-out",
+            projects = text.and_list(&not_drawn, 10)
+        ));
+    }
     let words = scatter::NoveltyWords {
         novelty: text.get("col-novelty"),
         bands: [
@@ -497,6 +508,7 @@ pub(super) fn novelty(ctx: &PageContext<'_>, codes: &[u32]) -> Option<Section> {
             text.get("novelty-complex"),
         ],
         axis: text.get("chart-novelty-axis"),
+        mean: text.get("novelty-mean"),
     };
     let chart = scatter::novelty(
         &words,
@@ -522,7 +534,7 @@ pub(super) fn novelty(ctx: &PageContext<'_>, codes: &[u32]) -> Option<Section> {
         vec![
             text.get("col-project"),
             text.get("col-novelty"),
-            text.get("col-improved"),
+            text.get("novelty-y-axis"),
         ],
         rows,
     ));
