@@ -249,7 +249,7 @@ forest-intro = Meintiau effaith (d_z Cohen) gyda'u cyfyngau 95%, un siart i bob 
 forest-chart-title-measure = Meintiau effaith ar { $measure }, fesul prosiect
 forest-not-shown = Nid yn y siart: { $projects }.
 forest-no-effect = dim maint effaith
-capped-largest = Mae'r siart a'r tabl yn dangos y { $shown } mwyaf o'r { $total }; mae pob un yn data/{ $table }.
+capped-ends = Mae'r siart a'r tabl yn dangos y { $half } mwyaf a'r { $half } lleiaf o'r { $total }, y mwyaf yn gyntaf; mae'r { $between } rhyngddynt, a phob un, yn data/{ $table }.
 forest-none = Nid oes gan unrhyw brosiect ddigon o sgorau canlyniad wedi'u paru i gyfrifo maint effaith.
 forest-desc = Mae gan { $above } o'r { $effects } gyfwng sy'n gyfan gwbl uwchlaw sero (gwelliant clir). { $n_largest ->
     [one] Yr effaith fwyaf yw { $largest } (d_z { $estimate }, cyfwng 95% { $low } i { $high }).

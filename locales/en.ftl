@@ -271,7 +271,7 @@ forest-intro = Effect sizes (Cohen's d_z) with their 95% intervals, one chart pe
 forest-chart-title-measure = Effect sizes on { $measure }, per project
 forest-not-shown = Not in the chart: { $projects }.
 forest-no-effect = no effect size
-capped-largest = The chart and its table show the { $shown } largest of { $total }; every one is in data/{ $table }.
+capped-ends = The chart and its table show the { $half } largest and the { $half } smallest of { $total }, largest first; the { $between } between them, and every one, are in data/{ $table }.
 forest-none = No project has enough paired outcome scores for an effect size.
 forest-desc = { $above } of { $effects } { $n_above ->
     [one] has an interval

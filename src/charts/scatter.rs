@@ -229,7 +229,9 @@ fn scatter(text: &NoveltyWords, canvas: Canvas, y_label: &str, points: &[Point])
                 }
             }
             // The key above the plot, at its right end.
-            let key_x = left + plot_w as i32 - 26 - Canvas::chars(0).max(text.mean.chars().count()) as i32 * 7;
+            let key_x = left + plot_w as i32
+                - 26
+                - Canvas::chars(0).max(text.mean.chars().count()) as i32 * 7;
             root.draw(&Rectangle::new(
                 [(key_x, top - 10), (key_x + 20, top - 7)],
                 palette::INK.filled(),

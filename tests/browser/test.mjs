@@ -61,9 +61,12 @@ function parseArgs(argv) {
   if (!reports.length) throw new Error('usage: node test.mjs [--shots DIR] en=REPORT_DIR cy=REPORT_DIR');
   return {
     shots,
+    // LANG=DIR, or LANG=DIR#PREFIX,PREFIX to check only the pages whose path starts with one
+    // of the prefixes (a 60-project report: its portfolio and funder pages).
     reports: reports.map((r) => {
       const i = r.indexOf('=');
-      return { lang: r.slice(0, i), dir: path.resolve(r.slice(i + 1)) };
+      const [dir, only] = r.slice(i + 1).split('#');
+      return { lang: r.slice(0, i), dir: path.resolve(dir), only: only ? only.split(',') : null };
     }),
   };
 }
@@ -630,8 +633,8 @@ async function main() {
   const summary = [];
   const timing = {}; // check -> ms, summed over pages (printed with MWM_BROWSER_VERBOSE=1)
   try {
-    for (const [ri, { lang, dir }] of reports.entries()) {
-      const files = htmlPages(dir);
+    for (const [ri, { lang, dir, only }] of reports.entries()) {
+      const files = htmlPages(dir).filter((f) => !only || only.some((o) => f.startsWith(o)));
       if (!files.length) { failed++; failures.push(`FAIL [${lang}] ${dir}: no .html pages in the report folder`); continue; }
       if (!files.includes('index.html')) { failed++; failures.push(`FAIL [${lang}] ${dir}: no index.html`); }
       const abortOutside = (route) => route.abort('blockedbyclient');

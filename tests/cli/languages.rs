@@ -408,7 +408,8 @@ fn rare_paths_render_in_both_languages_with_no_english_on_welsh_pages() {
 fn capped_charts_say_so_in_welsh() {
     // (The demo data's names are English, so this checks the sentence, not every word.)
     // 80 demo projects of 12 people: each output chart shows the first 60 projects, and each
-    // measure's forest panel the 60 largest of more than 60 effects; both say where the rest are.
+    // measure's forest panel the 30 largest and the 30 smallest of more than 60 effects; both
+    // say where the rest are.
     let tmp = tempfile::tempdir().expect("temp dir");
     let (demo, out) = (tmp.path().join("demo"), tmp.path().join("out"));
     let (d, o) = (demo.display().to_string(), out.display().to_string());
@@ -423,7 +424,7 @@ fn capped_charts_say_so_in_welsh() {
         "no capped sentence"
     );
     assert!(
-        text.contains("Mae'r siart a'r tabl yn dangos y 60 mwyaf o'r"),
+        text.contains("Mae'r siart a'r tabl yn dangos y 30 mwyaf a'r 30 lleiaf o'r"),
         "no capped sentence for the forest panels"
     );
 }

@@ -111,18 +111,24 @@ fn forest_panel(
         .map(|(o, _)| project_of(ctx, o.scope))
         .collect();
     let above = rows.iter().filter(|(_, e)| e.ci.low > 0.0).count();
-    let drawn = &rows[..total.min(MAX_CHART_ROWS)];
-    if drawn.len() < total {
+    // Too many to draw: both ends, the largest and the smallest (so that the weakest and
+    // any harm are never cut to show the best), with the number between them said.
+    let drawn: Vec<&(ShownOutcome, Estimate)> = if total > MAX_CHART_ROWS {
+        let half = MAX_CHART_ROWS / 2;
         section.blocks.push(Block::Para {
             text: tr!(
                 text,
-                "capped-largest",
-                shown = count(drawn.len() as u64),
+                "capped-ends",
+                half = count(half as u64),
                 total = text.count("count-effects", total as u64),
+                between = count((total - 2 * half) as u64),
                 table = "outcomes_summary.csv"
             ),
         });
-    }
+        rows[..half].iter().chain(&rows[total - half..]).collect()
+    } else {
+        rows.iter().collect()
+    };
     let effects: Vec<change::Effect> = drawn
         .iter()
         .map(|(o, e)| change::Effect {

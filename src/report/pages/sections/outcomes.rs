@@ -30,8 +30,9 @@ pub fn verdict_words(ctx: &PageContext<'_>, row: &OutcomeSummary) -> String {
     };
     let change = f.change.mean;
     let (low, high) = f.change.ci.map_or((change, change), |ci| (ci.low, ci.high));
-    // One decimal, or two when a figure is below 0.1 and would read as 0.0.
-    let decimals = if [change, low, high]
+    // One decimal, or two when a figure is below 0.1 and would read as 0.0; more (up to
+    // three) while an interval's two ends would read the same ("between 0.5 and 0.5").
+    let mut decimals = if [change, low, high]
         .iter()
         .any(|v| *v != 0.0 && v.abs() < 0.05)
     {
@@ -39,6 +40,9 @@ pub fn verdict_words(ctx: &PageContext<'_>, row: &OutcomeSummary) -> String {
     } else {
         1
     };
+    while decimals < 3 && low < high && number(low, decimals) == number(high, decimals) {
+        decimals += 1;
+    }
     let shown = |v: f64| number(v.abs(), decimals);
     let way_of = |v: f64| {
         if shown(v).trim_start_matches(['0', '.']).is_empty() {
