@@ -60,9 +60,10 @@ pub fn portfolio(ctx: &PageContext<'_>) -> Page {
         .into_iter()
         .collect();
     sections_list.extend([
-        projects_table(ctx, &codes, 0),
+        // The short lists first, then every project: readable at 1,000 projects.
         to_look_at(ctx, &codes, 0),
         by_measure(ctx, &codes),
+        projects_table(ctx, &codes, 0),
         forest(ctx, &codes, "index-forest"),
         evidence_map(ctx, &codes, "index-heatmap"),
         sections::spectrum(ctx, &all_stories, "index-spectrum"),
@@ -112,9 +113,9 @@ pub fn funder(ctx: &PageContext<'_>, funder: &Funder) -> Page {
         .into_iter()
         .collect();
     page.sections.extend([
-        projects_table(ctx, &funder.projects, 1),
         to_look_at(ctx, &funder.projects, 1),
         by_measure(ctx, &funder.projects),
+        projects_table(ctx, &funder.projects, 1),
         forest(ctx, &funder.projects, &format!("{id}-forest")),
         evidence_map(ctx, &funder.projects, &format!("{id}-heatmap")),
         outputs_by_project(ctx, &funder.projects, &format!("{id}-outputs")),
