@@ -205,6 +205,7 @@ col-participants = Cyfranogwyr
 col-cost-per-participant = Cost fesul cyfranogwr
 col-cost-per-improved = Cost fesul person a wellodd yn ddibynadwy
 col-budget = Cyllideb
+col-value-per-pound = Gwerth cymdeithasol fesul £1
 col-project-measure = Prosiect: mesur
 col-dz = d_z
 col-interval = Cyfwng 95%

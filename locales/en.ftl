@@ -227,6 +227,7 @@ col-participants = Participants
 col-cost-per-participant = Cost per participant
 col-cost-per-improved = Cost per person reliably improved
 col-budget = Budget
+col-value-per-pound = Social value per £1
 col-project-measure = Project: measure
 col-dz = d_z
 col-interval = 95% interval

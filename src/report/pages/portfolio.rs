@@ -68,6 +68,7 @@ pub fn portfolio(ctx: &PageContext<'_>) -> Page {
         evidence_map(ctx, &codes, "index-heatmap"),
         sections::spectrum(ctx, &all_stories, "index-spectrum"),
         outputs_by_project(ctx, &codes, "index-outputs"),
+        value_for_money(ctx, &codes, None),
     ]);
     if let Some(s) = novelty(ctx, &codes) {
         sections_list.push(s);
@@ -119,7 +120,7 @@ pub fn funder(ctx: &PageContext<'_>, funder: &Funder) -> Page {
         forest(ctx, &funder.projects, &format!("{id}-forest")),
         evidence_map(ctx, &funder.projects, &format!("{id}-heatmap")),
         outputs_by_project(ctx, &funder.projects, &format!("{id}-outputs")),
-        value_for_money(ctx, &funder.projects, funder),
+        value_for_money(ctx, &funder.projects, Some(funder)),
     ]);
     page.sections
         .extend(sections::narrative(ctx, &funder.projects));
@@ -384,11 +385,7 @@ fn projects_table(ctx: &PageContext<'_>, codes: &[u32], depth: usize) -> Section
                     (None, false) => TableCell::text("–"),
                 },
                 TableCell::text(p.cost_per_participant.map_or("–".into(), money)),
-                match (p.cost_per_reliable_improvement, p.improved_protected) {
-                    (Some(cost), _) => TableCell::text(money(cost)),
-                    (None, true) => TableCell::muted(text.get("hidden-short")),
-                    (None, false) => TableCell::text("–"),
-                },
+                cost_per_improved_cell(ctx, p),
                 social_value_cell(ctx, *c),
             ]
         })
@@ -595,8 +592,62 @@ fn social_value_cell(ctx: &PageContext<'_>, code: u32) -> TableCell {
     }
 }
 
-/// A funder's projects with their costs; each budget says what of it is this funder's.
-fn value_for_money(ctx: &PageContext<'_>, codes: &[u32], funder: &Funder) -> Section {
+/// The cost per person reliably improved, "hidden" when a reliable-change share of the
+/// project is (SPEC 4.6), a dash when there is none.
+fn cost_per_improved_cell(ctx: &PageContext<'_>, p: &crate::figures::ProjectSummary) -> TableCell {
+    match (p.cost_per_reliable_improvement, p.improved_protected) {
+        (Some(cost), _) => TableCell::text(money(cost)),
+        (None, true) => TableCell::muted(ctx.text.get("hidden-short")),
+        (None, false) => TableCell::text("–"),
+    }
+}
+
+/// A project's social value per pound of its budget (SPEC 4.9), each measure on its own: the
+/// value when the change is an improvement, else the range (it may be nothing or a loss).
+fn per_pound_cell(ctx: &PageContext<'_>, code: u32) -> TableCell {
+    let scope = Scope::Project(code);
+    let rows: Vec<_> = ctx
+        .figures
+        .social
+        .iter()
+        .filter(|r| r.scope == scope)
+        .collect();
+    let parts: Vec<String> = rows
+        .iter()
+        .filter_map(|r| {
+            let f = r.figures?;
+            let budget = r.budget.filter(|b| *b > 0.0)?;
+            let improved = ctx
+                .outcomes_of(scope)
+                .iter()
+                .any(|o| o.measure == r.measure && o.verdict.is_improvement());
+            let value = if improved {
+                money(f.social_value / budget)
+            } else {
+                tr!(
+                    ctx.text,
+                    "range",
+                    low = money(f.low / budget).replace('-', "-\u{2060}"),
+                    high = money(f.high / budget).replace('-', "-\u{2060}")
+                )
+            };
+            Some(if rows.len() > 1 {
+                format!("{}: {value}", ctx.measure_name(r.measure))
+            } else {
+                value
+            })
+        })
+        .collect();
+    if parts.is_empty() {
+        TableCell::text("–")
+    } else {
+        TableCell::text(parts.join("; "))
+    }
+}
+
+/// The projects of a page with their budgets and costs; on a funder's page each budget says
+/// what of it is this funder's.
+fn value_for_money(ctx: &PageContext<'_>, codes: &[u32], funder: Option<&Funder>) -> Section {
     let text = ctx.text;
     let mut section = Section::new("value", &text.get("value-heading"));
     let rows = codes
@@ -605,26 +656,35 @@ fn value_for_money(ctx: &PageContext<'_>, codes: &[u32], funder: &Funder) -> Sec
             let p = &ctx.figures.projects[*c as usize];
             vec![
                 TableCell::text(ctx.project_name(*c)),
-                TableCell::text(match (funder_money(ctx, funder, *c), p.budget) {
-                    (FunderMoney::Given(a), Some(b)) => tr!(
-                        text,
-                        "budget-given",
-                        budget = money(b),
-                        amount = money(a),
-                        funder = funder.name.as_str()
-                    ),
-                    (FunderMoney::Given(a), None) => tr!(
-                        text,
-                        "budget-given-only",
-                        amount = money(a),
-                        funder = funder.name.as_str()
-                    ),
-                    (FunderMoney::Shared(b), _) => tr!(text, "budget-shared", budget = money(b)),
-                    (_, Some(b)) => money(b),
-                    (_, None) => "–".into(),
-                }),
+                TableCell::text(
+                    match (funder.map(|f| (f, funder_money(ctx, f, *c))), p.budget) {
+                        (None, Some(b)) => money(b),
+                        (None, None) => "–".into(),
+                        (Some((funder, money_of)), budget) => match (money_of, budget) {
+                            (FunderMoney::Given(a), Some(b)) => tr!(
+                                text,
+                                "budget-given",
+                                budget = money(b),
+                                amount = money(a),
+                                funder = funder.name.as_str()
+                            ),
+                            (FunderMoney::Given(a), None) => tr!(
+                                text,
+                                "budget-given-only",
+                                amount = money(a),
+                                funder = funder.name.as_str()
+                            ),
+                            (FunderMoney::Shared(b), _) => {
+                                tr!(text, "budget-shared", budget = money(b))
+                            }
+                            (_, Some(b)) => money(b),
+                            (_, None) => "–".into(),
+                        },
+                    },
+                ),
                 TableCell::text(p.cost_per_participant.map_or("–".into(), money)),
-                TableCell::text(p.cost_per_reliable_improvement.map_or("–".into(), money)),
+                cost_per_improved_cell(ctx, p),
+                per_pound_cell(ctx, *c),
             ]
         })
         .collect();
@@ -636,6 +696,7 @@ fn value_for_money(ctx: &PageContext<'_>, codes: &[u32], funder: &Funder) -> Sec
             text.get("col-budget"),
             text.get("col-cost-per-participant"),
             text.get("col-cost-per-improved"),
+            text.get("col-value-per-pound"),
         ],
         rows,
     });
