@@ -105,6 +105,7 @@ struct FigureIndex {
     outputs: Vec<std::ops::Range<usize>>,
     audit: Vec<std::ops::Range<usize>>,
     evidence: Vec<std::ops::Range<usize>>,
+    social: Vec<std::ops::Range<usize>>,
 }
 
 /// The ranges of equal keys in a list sorted by key; projects with no rows get empty ranges.
@@ -263,6 +264,7 @@ impl<'a> PageContext<'a> {
             outputs: ranges(&figures.outputs, n + 1, |o| scope_slot(o.scope, n)),
             audit: ranges(&figures.audit, n, |a| a.project as usize),
             evidence: ranges(&figures.evidence, n, |e| e.project as usize),
+            social: ranges(&figures.social, n + 1, |r| scope_slot(r.scope, n)),
         };
         let code_of: std::collections::HashMap<&str, usize> = tables
             .project_ids
@@ -326,6 +328,12 @@ impl<'a> PageContext<'a> {
     /// The shown outcome rows of a scope, with their figures.
     pub fn shown_outcomes(&self, scope: Scope) -> impl Iterator<Item = ShownOutcome<'a>> + use<'a> {
         self.outcomes_of(scope).iter().filter_map(ShownOutcome::of)
+    }
+
+    /// The social value rows of a scope (SPEC 4.9), in the order of its outcome rows.
+    pub fn social_of(&self, scope: Scope) -> &'a [crate::figures::social::SocialValue] {
+        let figures: &'a Figures = self.figures;
+        &figures.social[self.index.social[self.slot(scope)].clone()]
     }
 
     pub fn outcomes_of(&self, scope: Scope) -> &'a [crate::figures::OutcomeSummary] {

@@ -546,10 +546,8 @@ fn what_changed(ctx: &PageContext<'_>, code: u32) -> TableCell {
 fn social_value_cell(ctx: &PageContext<'_>, code: u32) -> TableCell {
     let scope = Scope::Project(code);
     let parts: Vec<String> = ctx
-        .figures
-        .social
+        .social_of(scope)
         .iter()
-        .filter(|r| r.scope == scope)
         .map(|r| {
             let outcome = ctx
                 .outcomes_of(scope)
@@ -571,13 +569,7 @@ fn social_value_cell(ctx: &PageContext<'_>, code: u32) -> TableCell {
                 ),
                 (None, None) => "–".into(),
             };
-            let several = ctx
-                .figures
-                .social
-                .iter()
-                .filter(|s| s.scope == scope)
-                .count()
-                > 1;
+            let several = ctx.social_of(scope).iter().count() > 1;
             if several {
                 format!("{}: {value}", ctx.measure_name(r.measure))
             } else {
@@ -606,12 +598,7 @@ fn cost_per_improved_cell(ctx: &PageContext<'_>, p: &crate::figures::ProjectSumm
 /// value when the change is an improvement, else the range (it may be nothing or a loss).
 fn per_pound_cell(ctx: &PageContext<'_>, code: u32) -> TableCell {
     let scope = Scope::Project(code);
-    let rows: Vec<_> = ctx
-        .figures
-        .social
-        .iter()
-        .filter(|r| r.scope == scope)
-        .collect();
+    let rows: Vec<_> = ctx.social_of(scope).iter().collect();
     let parts: Vec<String> = rows
         .iter()
         .filter_map(|r| {

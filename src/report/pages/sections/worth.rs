@@ -11,12 +11,7 @@ use crate::tr;
 /// `ls_per_point`; the range leads unless the verdict is an improvement.
 pub fn social_value(ctx: &PageContext<'_>, scope: Scope) -> Option<Section> {
     let text = ctx.text;
-    let rows: Vec<_> = ctx
-        .figures
-        .social
-        .iter()
-        .filter(|r| r.scope == scope)
-        .collect();
+    let rows = ctx.social_of(scope);
     if rows.is_empty() {
         return None;
     }
