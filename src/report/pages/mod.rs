@@ -96,6 +96,9 @@ pub struct PageContext<'a> {
     /// not per page).
     excluded: Vec<&'a crate::problems::Problem>,
     excluded_by_project: Vec<Vec<&'a crate::problems::Problem>>,
+    /// Scores without a date (SPEC 2.4), per project code and, last, in all (counted once,
+    /// not per page; empty when there are none).
+    undated: Vec<u64>,
 }
 
 /// Row ranges of each project (by code, then `ALL` last) in the sorted figure lists.
@@ -279,6 +282,16 @@ impl<'a> PageContext<'a> {
                 excluded_by_project[code].push(*p);
             }
         }
+        let mut undated = Vec::new();
+        if tables.scores.undated() > 0 {
+            undated = vec![0u64; n + 1];
+            for (date, project) in tables.scores.date.iter().zip(&tables.scores.project) {
+                if crate::model::is_undated(*date) {
+                    undated[*project as usize] += 1;
+                    undated[n] += 1;
+                }
+            }
+        }
         PageContext {
             tables,
             figures,
@@ -299,6 +312,7 @@ impl<'a> PageContext<'a> {
             index,
             excluded,
             excluded_by_project,
+            undated,
         }
     }
 
@@ -334,6 +348,11 @@ impl<'a> PageContext<'a> {
     pub fn social_of(&self, scope: Scope) -> &'a [crate::figures::social::SocialValue] {
         let figures: &'a Figures = self.figures;
         &figures.social[self.index.social[self.slot(scope)].clone()]
+    }
+
+    /// How many scores of a scope have no date.
+    pub fn undated_of(&self, scope: Scope) -> u64 {
+        self.undated.get(self.slot(scope)).copied().unwrap_or(0)
     }
 
     pub fn outcomes_of(&self, scope: Scope) -> &'a [crate::figures::OutcomeSummary] {

@@ -1,6 +1,7 @@
 //! The closing sections of every page: data quality (the row ledger, rows left out, the
 //! reporting period) and method notes.
 
+use crate::figures::Scope;
 use crate::model::Language;
 use crate::report::pages::PageContext;
 use crate::report::views::{Block, Section, TableCell, Term, count, number};
@@ -42,17 +43,7 @@ pub fn data_quality(ctx: &PageContext<'_>, project: Option<u32>) -> Section {
     if outside > 0 {
         section = section.para(text.count("quality-outside-period", outside));
     }
-    let undated = match project {
-        Some(p) => ctx
-            .tables
-            .scores
-            .date
-            .iter()
-            .zip(&ctx.tables.scores.project)
-            .filter(|(d, q)| **q == p && crate::model::is_undated(**d))
-            .count() as u64,
-        None => ctx.tables.scores.undated(),
-    };
+    let undated = ctx.undated_of(project.map_or(Scope::All, Scope::Project));
     if undated > 0 {
         section = section.para(text.count("quality-undated", undated));
     }
