@@ -99,6 +99,10 @@ pub struct PageContext<'a> {
     /// Scores without a date (SPEC 2.4), per project code and, last, in all (counted once,
     /// not per page; empty when there are none).
     undated: Vec<u64>,
+    /// Each project's stories and narrative rows, in table order (found once, not by scanning
+    /// a national portfolio's for each of its pages).
+    stories_by_project: Vec<Vec<&'a crate::model::Story>>,
+    narratives_by_project: Vec<Vec<&'a crate::model::Narrative>>,
 }
 
 /// Row ranges of each project (by code, then `ALL` last) in the sorted figure lists.
@@ -292,6 +296,18 @@ impl<'a> PageContext<'a> {
                 }
             }
         }
+        let mut stories_by_project = vec![Vec::new(); n];
+        for story in &tables.stories {
+            if let Some(list) = stories_by_project.get_mut(story.project as usize) {
+                list.push(story);
+            }
+        }
+        let mut narratives_by_project = vec![Vec::new(); n];
+        for row in &tables.narratives {
+            if let Some(list) = narratives_by_project.get_mut(row.project as usize) {
+                list.push(row);
+            }
+        }
         PageContext {
             tables,
             figures,
@@ -313,6 +329,8 @@ impl<'a> PageContext<'a> {
             excluded,
             excluded_by_project,
             undated,
+            stories_by_project,
+            narratives_by_project,
         }
     }
 
@@ -348,6 +366,20 @@ impl<'a> PageContext<'a> {
     pub fn social_of(&self, scope: Scope) -> &'a [crate::figures::social::SocialValue] {
         let figures: &'a Figures = self.figures;
         &figures.social[self.index.social[self.slot(scope)].clone()]
+    }
+
+    /// A project's stories, in table order.
+    pub fn project_stories(&self, code: u32) -> &[&'a crate::model::Story] {
+        self.stories_by_project
+            .get(code as usize)
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// A project's narrative rows, in table order.
+    pub fn project_narratives(&self, code: u32) -> &[&'a crate::model::Narrative] {
+        self.narratives_by_project
+            .get(code as usize)
+            .map_or(&[], Vec::as_slice)
     }
 
     /// How many scores of a scope have no date.

@@ -15,12 +15,7 @@ pub fn narrative(ctx: &PageContext<'_>, codes: &[u32]) -> Option<Section> {
     let text = ctx.text;
     let mut section = Section::new("narrative", &text.get("narrative-heading"));
     for code in codes {
-        let rows: Vec<&Narrative> = ctx
-            .tables
-            .narratives
-            .iter()
-            .filter(|n| n.project == *code)
-            .collect();
+        let rows: Vec<&Narrative> = ctx.project_narratives(*code).to_vec();
         if rows.is_empty() {
             continue;
         }

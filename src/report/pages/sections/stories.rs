@@ -108,10 +108,10 @@ pub fn personal_outcomes(ctx: &PageContext<'_>, code: u32) -> Section {
     ));
     section = section.para(text.get("stories-intro"));
     let mut quotable: Vec<&Story> = ctx
-        .tables
-        .stories
+        .project_stories(code)
         .iter()
-        .filter(|s| s.project == code && s.consent)
+        .copied()
+        .filter(|s| s.consent)
         .collect();
     let rank = |s: &Story| match s.achieved {
         Some(Achieved::Yes) => 0,
