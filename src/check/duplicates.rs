@@ -31,6 +31,75 @@ pub(super) fn score_key(project: u32, person: u32, measure: u32, date: i32) -> u
         | u128::from(date as u32)
 }
 
+/// Bits needed to hold every value up to `max`.
+fn bits(max: u64) -> u32 {
+    u64::BITS - max.leading_zeros()
+}
+
+/// Every score's identity with its row, sorted by identity then row.
+enum Sorted {
+    /// The four keys packed into 64 bits (usual: dates taken from the earliest).
+    Narrow(Vec<(u64, u32)>),
+    Wide(Vec<(u128, u32)>),
+}
+
+impl Sorted {
+    fn same_key(&self, a: usize, b: usize) -> bool {
+        match self {
+            Sorted::Narrow(v) => v[a].0 == v[b].0,
+            Sorted::Wide(v) => v[a].0 == v[b].0,
+        }
+    }
+
+    fn row(&self, at: usize) -> usize {
+        match self {
+            Sorted::Narrow(v) => v[at].1 as usize,
+            Sorted::Wide(v) => v[at].1 as usize,
+        }
+    }
+}
+
+/// Sorting 16-byte pairs moves half the memory of 32-byte ones: on 20 million scores that is
+/// 320 MB less to fill and sort. Packed keys compare exactly as the `score_key`s would.
+fn sorted_keys(t: &crate::model::Scores) -> Sorted {
+    let n = t.project.len();
+    let max = |v: &[u32]| u64::from(v.iter().copied().max().unwrap_or(0));
+    let (first, last) = (
+        t.date.iter().copied().min().unwrap_or(0),
+        t.date.iter().copied().max().unwrap_or(0),
+    );
+    let (bp, bq, bm) = (
+        bits(max(&t.project)),
+        bits(max(&t.person)),
+        bits(max(&t.measure)),
+    );
+    let bd = bits((i64::from(last) - i64::from(first)) as u64);
+    if bp + bq + bm + bd <= 64 {
+        let mut order: Vec<(u64, u32)> = (0..n)
+            .into_par_iter()
+            .map(|i| {
+                let key = (u64::from(t.project[i]) << (bq + bm + bd))
+                    | (u64::from(t.person[i]) << (bm + bd))
+                    | (u64::from(t.measure[i]) << bd)
+                    | (i64::from(t.date[i]) - i64::from(first)) as u64;
+                (key, i as u32)
+            })
+            .collect();
+        order.par_sort_unstable();
+        return Sorted::Narrow(order);
+    }
+    let mut order: Vec<(u128, u32)> = (0..n)
+        .map(|i| {
+            (
+                score_key(t.project[i], t.person[i], t.measure[i], t.date[i]),
+                i as u32,
+            )
+        })
+        .collect();
+    order.par_sort_unstable();
+    Sorted::Wide(order)
+}
+
 impl Builder<'_, '_> {
     /// Scores: a row equal to an earlier one (same project, person, measure, date and score)
     /// is a duplicate; a key that still holds more than one different score has all its rows
@@ -39,29 +108,21 @@ impl Builder<'_, '_> {
     pub(super) fn score_duplicates_and_conflicts(&mut self, sheets: &mut [ParsedSheet]) {
         let t = &self.tables.scores;
         let n = t.project.len();
-        let mut order: Vec<(u128, u32)> = (0..n)
-            .map(|i| {
-                (
-                    score_key(t.project[i], t.person[i], t.measure[i], t.date[i]),
-                    i as u32,
-                )
-            })
-            .collect();
-        order.par_sort_unstable();
+        let order = sorted_keys(t);
         let mut keep = vec![true; n];
         let mut duplicates = Vec::new();
         let mut excluded = Vec::new();
         let mut start = 0;
         while start < n {
             let mut end = start + 1;
-            while end < n && order[end].0 == order[start].0 {
+            while end < n && order.same_key(end, start) {
                 end += 1;
             }
             if end - start > 1 {
                 // Rows of one key in row order: the first of each distinct score stays.
                 let mut distinct: Vec<usize> = Vec::new();
-                for &(_, i) in &order[start..end] {
-                    let i = i as usize;
+                for at in start..end {
+                    let i = order.row(at);
                     if distinct
                         .iter()
                         .any(|&d| t.raw[d].to_bits() == t.raw[i].to_bits())
