@@ -412,32 +412,24 @@ impl Builder<'_, '_> {
                 continue;
             };
             let local = o.measure[i];
-            let measures = self.measures;
             let wide = sheet.info.wide.is_some();
-            let measure = *measure_of[local as usize].get_or_insert_with(|| {
-                let name = sheet.string(local);
-                measures
-                    .iter()
-                    .position(|m| m.name.eq_ignore_ascii_case(name))
-                    .or_else(|| {
-                        // A column header joins words with spaces, hyphens or underscores.
-                        let key = crate::schema::name_key(name);
-                        wide.then(|| {
-                            measures
-                                .iter()
-                                .position(|m| crate::schema::name_key(&m.name) == key)
-                        })
-                        .flatten()
-                    })
-                    .map(|p| p as u32)
-            });
+            let measure = match measure_of[local as usize] {
+                Some(m) => m,
+                None => {
+                    let m = self.measure_code(sheet.string(local), wide);
+                    measure_of[local as usize] = Some(m);
+                    m
+                }
+            };
             let Some(measure) = measure else {
                 let name = sheet.string(local).to_string();
                 if o.col[i] == LONG_SCORE {
                     self.exclude(sheet, (idx, project), Field::Measure, name, "is not a measure mwm knows: check the spelling, or define it in a measures sheet (measure, min, max, higher_is_better)".into());
                 } else {
-                    let value = crate::format::format_number(o.score[i]);
-                    self.exclude_score(sheet, (idx, project), o.col[i], value, format!("is in a column whose name \"{name}\" is not a measure mwm knows: check the spelling of the column, or define {name} in a measures sheet (measure, min, max, higher_is_better); this score is left out"));
+                    sheet.status[idx as usize] = RowStatus::Excluded;
+                    let mut problem = not_a_measure(sheet, idx, o.col[i], &name);
+                    problem.project = Some(self.projects.names[project as usize].clone());
+                    self.problems.push(problem);
                 }
                 continue;
             };
@@ -503,5 +495,59 @@ impl Builder<'_, '_> {
             });
             sheet.status[idx as usize] = RowStatus::Used;
         }
+        // Score cells of a wide sheet that are no number: said with their value when their
+        // column names a measure, and without it when it does not (it may hold names).
+        for bad in std::mem::take(&mut sheet.bad_cells) {
+            let measure = sheet
+                .info
+                .wide
+                .as_ref()
+                .and_then(|w| w.scores.iter().find(|s| s.column.col == bad.col))
+                .map(|s| s.measure.clone())
+                .unwrap_or_default();
+            let mut problem = if self.measure_code(&measure, true).is_some() {
+                sheet.info.score_problem(
+                    Severity::Excluded,
+                    sheet.row_number(bad.idx),
+                    bad.col,
+                    Some(bad.value),
+                    bad.message,
+                )
+            } else {
+                not_a_measure(sheet, bad.idx, bad.col, &measure)
+            };
+            problem.project = bad.project;
+            self.problems.push(problem);
+        }
     }
+
+    /// The code of the measure `name` names (case-insensitively; in a wide sheet's header,
+    /// words may also be joined by hyphens or underscores).
+    pub(super) fn measure_code(&self, name: &str, wide: bool) -> Option<u32> {
+        self.measures
+            .iter()
+            .position(|m| m.name.eq_ignore_ascii_case(name))
+            .or_else(|| {
+                let key = crate::schema::name_key(name);
+                wide.then(|| {
+                    self.measures
+                        .iter()
+                        .position(|m| crate::schema::name_key(&m.name) == key)
+                })
+                .flatten()
+            })
+            .map(|p| p as u32)
+    }
+}
+
+/// A score in a wide sheet's column whose name is no measure, at its cell, without its value:
+/// a column named like a measure and a wave may hold something else ("First name").
+fn not_a_measure(sheet: &ParsedSheet, idx: u32, col: u32, name: &str) -> Problem {
+    sheet.info.score_problem(
+        Severity::Excluded,
+        sheet.row_number(idx),
+        col,
+        None,
+        format!("is in a column whose name \"{name}\" is not a measure mwm knows (its value is not repeated here: the column may hold something other than scores): check the spelling of the column, or define {name} in a measures sheet (measure, min, max, higher_is_better); this cell is left out"),
+    )
 }

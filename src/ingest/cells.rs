@@ -2,8 +2,8 @@
 //! the way (SPEC 2.3, 2.4 and the row problems of 3.1 that one row can show by itself).
 
 use super::rows::{
-    AuditRow, Column, KindRows, LONG_SCORE, MeasureRow, NO_PROJECT, NarrativeRow, OutcomeRows,
-    OutputRows, ParsedSheet, ProjectRow, RowStatus, SheetInfo, StoryRow, WideLayout,
+    AuditRow, BadCell, Column, KindRows, LONG_SCORE, MeasureRow, NO_PROJECT, NarrativeRow,
+    OutcomeRows, OutputRows, ParsedSheet, ProjectRow, RowStatus, SheetInfo, StoryRow, WideLayout,
 };
 use super::value::{self, Cell};
 use super::wide;
@@ -55,6 +55,7 @@ impl RowParser {
                 rows,
                 strings: Vec::new(),
                 scores_read: 0,
+                bad_cells: Vec::new(),
             },
             lookup: FxHashMap::default(),
             pending_blank: Vec::new(),
@@ -146,8 +147,11 @@ impl RowParser {
             return;
         }
         if let Some(layout) = &self.sheet.info.wide {
-            let (row, read) = r.wide(layout);
+            let (row, read, bad) = r.wide(layout);
             self.sheet.scores_read += read;
+            self.sheet
+                .bad_cells
+                .extend(bad.into_iter().map(|b| BadCell { idx, ..b }));
             self.store_wide(idx, row);
             return;
         }
@@ -669,7 +673,7 @@ impl<'a> RowCheck<'_, 'a> {
     /// A row of a wide outcomes sheet: one score per filled measure-wave cell, each checked on
     /// its own, so that a wrong cell leaves out that score and not the row (SPEC 2.4). Returns
     /// the row (`None` when it cannot be used at all) and how many score cells were filled.
-    fn wide(&mut self, layout: &WideLayout) -> (Option<WideCells<'a>>, u64) {
+    fn wide(&mut self, layout: &WideLayout) -> (Option<WideCells<'a>>, u64, Vec<BadCell>) {
         let project = self.project_cow();
         let person = self.text_cow(Field::PersonId, true);
         // Each dated wave's date: `Err` for a wave whose date is wrong (its scores are left
@@ -712,6 +716,7 @@ impl<'a> RowCheck<'_, 'a> {
             dates.push((*wave, date));
         }
         let mut read = 0u64;
+        let mut bad = Vec::new();
         let mut scores = Vec::with_capacity(layout.scores.len());
         for (i, wide_score) in layout.scores.iter().enumerate() {
             let column = &wide_score.column;
@@ -720,13 +725,18 @@ impl<'a> RowCheck<'_, 'a> {
                 // Blank, or "n/a", "not answered": no score at this wave.
                 Ok(None) => continue,
                 Ok(Some(score)) => score,
+                // Said once the measures are known (`check`): a column named like a measure
+                // and wave that is no measure ("First name") must not have its cells, which
+                // may be personal, repeated in messages and pages.
                 Err(message) => {
                     read += 1;
-                    self.fail_cell(
-                        column,
-                        cell.shown(),
-                        format!("{message}; this score is left out"),
-                    );
+                    bad.push(BadCell {
+                        idx: 0,
+                        col: column.col,
+                        value: cell.shown(),
+                        message: format!("{message}; this score is left out"),
+                        project: project.as_deref().map(str::to_string),
+                    });
                     continue;
                 }
             };
@@ -738,7 +748,7 @@ impl<'a> RowCheck<'_, 'a> {
             };
             scores.push((i, date, score));
         }
-        let nothing_said = self.problems.len() == self.problems_before;
+        let nothing_said = self.problems.len() == self.problems_before && bad.is_empty();
         if scores.is_empty() && nothing_said && person.is_some() {
             self.fail(
                 Some(Field::PersonId),
@@ -754,7 +764,7 @@ impl<'a> RowCheck<'_, 'a> {
             }),
             _ => None,
         };
-        (row, read)
+        (row, read, bad)
     }
 
     /// A value that is kept as missing, with a warning, when it is not recognised.

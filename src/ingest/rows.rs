@@ -262,6 +262,22 @@ pub struct ParsedSheet {
     pub strings: Vec<String>,
     /// Outcomes: the scores read (filled score cells, whatever became of them).
     pub scores_read: u64,
+    /// Wide outcomes: score cells that are no number, said by `check` once it knows whether
+    /// their column names a measure.
+    pub bad_cells: Vec<BadCell>,
+}
+
+/// A score cell of a wide outcomes sheet that is no number.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BadCell {
+    /// The row index.
+    pub idx: u32,
+    /// The absolute column.
+    pub col: u32,
+    pub value: String,
+    pub message: String,
+    /// The row's project id as written.
+    pub project: Option<String>,
 }
 
 impl ParsedSheet {
@@ -297,6 +313,11 @@ impl ParsedSheet {
         drop(lookup);
         self.strings.extend(added);
         self.scores_read += piece.scores_read;
+        self.bad_cells
+            .extend(piece.bad_cells.into_iter().map(|b| BadCell {
+                idx: b.idx + offset,
+                ..b
+            }));
         let code = |c: u32| {
             if c == NO_PROJECT {
                 NO_PROJECT

@@ -378,7 +378,16 @@ fn problems_name_the_exact_cell_and_a_wide_row_is_one_row() {
     expect("E4", "2024-01-11", "is not after 2024-03-31 in \"Date T1\"");
     expect("E5", "31/02/2024", "February");
     expect("D6", "99", "outside the range of WEMWBS");
-    expect("G6", "3", "\"Mood\" is not a measure");
+    // A column that is no measure: its value is not repeated (it may not be a score).
+    assert!(
+        find(&json, "G6").iter().any(|p| p["value"].is_null()
+            && p["message"]
+                .as_str()
+                .unwrap()
+                .contains("\"Mood\" is not a measure")),
+        "{:?}",
+        find(&json, "G6")
+    );
     expect("B7", "6", "has no score");
     expect("D8", "x", "is not a number");
     expect("F8", "71", "outside the range of WEMWBS");
@@ -516,4 +525,73 @@ fn undated_scores_count_in_every_period_unless_their_row_is_dated_outside() {
         page.contains("2 scores have no date"),
         "the page says how many"
     );
+}
+
+/// A column named like a measure and a wave that is no measure ("First name", read as
+/// "name" at wave 1) has a problem at each filled cell, but its values (here people's names)
+/// are never repeated: not by `check`, not in the tidy tables, not on any page.
+#[test]
+fn cells_of_a_column_that_is_no_measure_are_never_repeated() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    workbook(
+        &input.join("wide.xlsx"),
+        &[
+            "project",
+            "Participant ID",
+            "First name",
+            "Last name",
+            "WEMWBS T1",
+            "WEMWBS T2",
+        ],
+        &[
+            vec![
+                s("A"),
+                s("1"),
+                s("Siwan"),
+                s("Pritchard"),
+                V::N(40.0),
+                V::N(45.0),
+            ],
+            vec![
+                s("A"),
+                s("2"),
+                s("Gethin"),
+                s("Llywelyn"),
+                V::N(41.0),
+                V::N(44.0),
+            ],
+        ],
+    );
+    let (_, json) = check_json_args(&["check", input.to_str().unwrap(), "--format", "json"]);
+    for cell in ["C2", "D2", "C3", "D3"] {
+        let found = find(&json, cell);
+        assert!(
+            found.iter().any(|p| p["value"].is_null()
+                && p["message"]
+                    .as_str()
+                    .unwrap()
+                    .contains("\"name\" is not a measure")),
+            "{cell}: {found:?}"
+        );
+    }
+    let out = dir.path().join("report");
+    let (code, stdout, err) = run(&[
+        "report",
+        input.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--lang",
+        "both",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let (_, check_text, _) = run(&["check", input.to_str().unwrap()]);
+    let mut everything = format!("{json}{stdout}{err}{check_text}");
+    for (_, bytes) in super::tree(&out) {
+        everything.push_str(&String::from_utf8_lossy(&bytes));
+    }
+    for name in ["Siwan", "Pritchard", "Gethin", "Llywelyn"] {
+        assert!(!everything.contains(name), "{name} is repeated somewhere");
+    }
 }
