@@ -73,6 +73,12 @@ impl RowParser {
         parser
     }
 
+    /// Room for `rows` more rows, so that the columns of a table of millions of rows are not
+    /// grown (copied, and their fresh memory cleared by the kernel) over and over.
+    pub fn reserve(&mut self, rows: usize) {
+        self.sheet.reserve(rows);
+    }
+
     /// A row known to be blank without looking at it (an empty CSV line).
     pub fn blank(&mut self, row: u32) {
         self.pending_blank.push(row);

@@ -208,6 +208,14 @@ fn read_csv_in(
         })
         .collect();
     let (mut sheet, mut pending) = parser.finish_with_pending();
+    // Room for every piece's rows, so that joining them copies each once.
+    sheet.reserve(
+        parsed
+            .iter()
+            .flatten()
+            .map(|p| p.sheet.status.len() + p.pending.len())
+            .sum(),
+    );
     let mut last = last_line;
     for (piece, (_, _, start_line)) in parsed.into_iter().zip(&pieces) {
         let piece = match piece {
@@ -316,6 +324,8 @@ fn parse_piece(
         .from_reader(bytes);
     let mut lines = LineCounter::starting_at(bytes, first_line);
     let mut parser = RowParser::new(info);
+    // A record per line, near enough: room for them all at once.
+    parser.reserve(bytes.iter().filter(|b| **b == b'\n').count());
     let mut problems = Vec::new();
     let mut last_line = line_before;
     let mut record = csv::StringRecord::new();

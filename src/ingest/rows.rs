@@ -384,6 +384,35 @@ impl ParsedSheet {
         }
     }
 
+    /// Room for `rows` more rows in every column (the large tables: outputs and outcomes).
+    pub fn reserve(&mut self, rows: usize) {
+        self.row_numbers.reserve(rows);
+        self.status.reserve(rows);
+        match &mut self.rows {
+            KindRows::Outputs(o) => {
+                o.idx.reserve(rows);
+                o.project.reserve(rows);
+                o.date.reserve(rows);
+                o.measure.reserve(rows);
+                o.value.reserve(rows);
+                o.principles.reserve(rows);
+                o.notes.reserve(rows);
+                o.measure_en.reserve(rows);
+                o.measure_cy.reserve(rows);
+            }
+            KindRows::Outcomes(o) => {
+                o.idx.reserve(rows);
+                o.project.reserve(rows);
+                o.person.reserve(rows);
+                o.measure.reserve(rows);
+                o.date.reserve(rows);
+                o.score.reserve(rows);
+                o.col.reserve(rows);
+            }
+            _ => {}
+        }
+    }
+
     /// The file, and the sheet of a workbook, as messages show them: `data/a.xlsx › Outcomes`.
     pub fn shown(&self) -> String {
         match &self.info.sheet {
