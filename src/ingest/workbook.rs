@@ -258,6 +258,15 @@ fn clean_range(range: &mut Range<Data>) {
 /// break, and other control characters (a NUL, a terminal escape) are written visibly, like
 /// `\u{1b}`, so that they never reach a page or a terminal raw (issue 15).
 pub fn clean_text(text: &str) -> Cow<'_, str> {
+    // Almost every cell has none of these: one pass over its bytes says so. A control
+    // character is a byte below 0x20 or 0x7F, or a C1 one (U+0080 to U+009F, 0xC2 then a
+    // byte 0x80 to 0x9F in UTF-8); tab and line feed are kept and need no work either.
+    let plain = text
+        .bytes()
+        .all(|b| (b >= 0x20 && b != 0x7F && b != 0xC2) || b == b'\t' || b == b'\n');
+    if plain {
+        return Cow::Borrowed(text);
+    }
     if !text.contains('\r') {
         return crate::problems::visible(text);
     }
