@@ -216,6 +216,9 @@ fn rules_2_to_4(
 /// A hidden count's bounds as a reader can know them: [low, high].
 type Bounds = (u64, u64);
 
+/// A count of a row: (row, count).
+type Cell = (usize, Count);
+
 /// What a reader knows of `count` in row `r`: its value when shown, else bounds from the
 /// wording of why it is hidden and the row's own paired people.
 fn known(r: &OutcomeRaw, p: &Protection, count: Count, k: u64) -> Result<u64, Bounds> {
@@ -272,18 +275,10 @@ fn audit(
     k: u64,
     out: &mut [Protection],
 ) -> bool {
-    // Every sum a reader knows: (the cells it adds, its total). A cell is (row, count).
-    let mut sums: Vec<(Vec<(usize, Count)>, u64)> = Vec::new();
-    for (all, members) in pools {
-        for c in Count::ALL {
-            if rows[*all].count(c).is_none() {
-                continue;
-            }
-            if let Ok(total) = known(&rows[*all], &out[*all], c, k) {
-                sums.push((members.iter().map(|j| (*j, c)).collect(), total));
-            }
-        }
-    }
+    // Every sum a reader knows: (the cells it adds, its total, the cell that shows the total).
+    // A cell is (row, count). A row's three reliable-change counts come first: a leak there is
+    // mended in its row, and the pools then see it mended.
+    let mut sums: Vec<(Vec<Cell>, u64, Cell)> = Vec::new();
     for (i, (r, p)) in rows.iter().zip(out.iter()).enumerate() {
         if p.row.is_none() && r.count(Count::NoReliableChange).is_some() {
             sums.push((
@@ -296,12 +291,23 @@ fn audit(
                 .map(|c| (i, *c))
                 .collect(),
                 r.n,
+                (i, Count::Paired),
             ));
+        }
+    }
+    for (all, members) in pools {
+        for c in Count::ALL {
+            if rows[*all].count(c).is_none() {
+                continue;
+            }
+            if let Ok(total) = known(&rows[*all], &out[*all], c, k) {
+                sums.push((members.iter().map(|j| (*j, c)).collect(), total, (*all, c)));
+            }
         }
     }
     // Bounds of every hidden cell, narrowed by every sum until they settle.
     let mut bounds: std::collections::BTreeMap<(usize, Count), Bounds> = Default::default();
-    for (cells, _) in &sums {
+    for (cells, _, _) in &sums {
         for (i, c) in cells {
             if let Err(b) = known(&rows[*i], &out[*i], *c, k) {
                 bounds.insert((*i, *c), b);
@@ -310,7 +316,7 @@ fn audit(
     }
     for _ in 0..20 {
         let mut changed = false;
-        for (cells, total) in &sums {
+        for (cells, total, _) in &sums {
             let shown: u64 = cells
                 .iter()
                 .filter_map(|(i, c)| known(&rows[*i], &out[*i], *c, k).ok())
@@ -332,15 +338,24 @@ fn audit(
             break;
         }
     }
-    // A small count worked out exactly: hide one more figure of the sum that gave it away.
+    // A small count worked out exactly: hide one more figure of the sum that gave it away,
+    // the smallest shown count above 0; when the sum shows none, its total (a row's people,
+    // or the ALL row's count). A leak whose rows were changed earlier in this pass waits for
+    // the next, which sees the change: hiding a pool's figures for a leak that its row mends
+    // hid figures for nothing, one a pass, and made a portfolio of many small projects take
+    // time quadratic in its projects.
     let mut hid = false;
-    for (cells, _) in &sums {
-        let leak = cells.iter().any(|cell| {
-            bounds
-                .get(cell)
-                .is_some_and(|(lo, hi)| lo == hi && (1..k).contains(lo))
-        });
-        if !leak {
+    let mut changed = vec![false; rows.len()];
+    for (cells, _, total_cell) in &sums {
+        let leaking: Vec<&(usize, Count)> = cells
+            .iter()
+            .filter(|cell| {
+                bounds
+                    .get(cell)
+                    .is_some_and(|(lo, hi)| lo == hi && (1..k).contains(lo))
+            })
+            .collect();
+        if leaking.is_empty() || leaking.iter().all(|(i, _)| changed[*i]) {
             continue;
         }
         let pick = cells
@@ -348,13 +363,19 @@ fn audit(
             .filter(|(i, c)| out[*i].hidden(*c).is_none())
             .filter_map(|(i, c)| Some(((*i, *c), rows[*i].count(*c)?)))
             .filter(|(_, v)| *v > 0)
-            .min_by_key(|((i, _), v)| (*v, rows[*i].scope));
-        if let Some(((i, c), _)) = pick {
+            .min_by_key(|((i, _), v)| (*v, rows[*i].scope))
+            .map(|(cell, _)| cell)
+            .or_else(|| {
+                let (i, c) = *total_cell;
+                out[i].hidden(c).is_none().then_some((i, c))
+            });
+        if let Some((i, c)) = pick {
             if c == Count::Paired {
                 out[i].row = Some(Reason::Audit);
             } else {
                 out[i].counts[c as usize] = Some(Reason::Audit);
             }
+            changed[i] = true;
             hid = true;
         }
     }

@@ -151,6 +151,17 @@ fn attack(report: &Path, k: u64) -> Vec<String> {
                 leaks.push(format!("{}: 100 - the other shares gives {c}", name(r)));
             }
         }
+        // Two hidden shares are each at least one person (a share of 0 is never hidden): when
+        // the third leaves two people for them, each is 1.
+        if let (1, 2, Some(n)) = (shown.len(), hidden, num(r, "n_paired")) {
+            let rest = ((100.0 - shown.iter().sum::<f64>()) * n / 100.0).round() as u64;
+            if rest == 2 && small(1) {
+                leaks.push(format!(
+                    "{}: the two hidden shares hold 2 people: 1 each",
+                    name(r)
+                ));
+            }
+        }
     }
     // Each ALL row minus its shown project rows, count by count.
     for all in outcomes.iter().filter(|r| r["project_id"] == "ALL") {
@@ -375,4 +386,43 @@ fn pages_hide_what_the_tables_hide() {
         }
     }
     assert!(compared > 40, "{compared} figures compared");
+}
+
+/// The leak found in the 2026-12 round: 8 paired people, no one reliably worse (shown as 0%),
+/// 4 reliably improved and 4 with no reliable change, both hidden as "fewer than 5": a reader
+/// adds 4 + 4 = 8 and knows both. The row must not be shown so (here it is hidden whole).
+/// SWEMWBS raw 20 to 24 is metric 18.59 to 21.54, a change of 2.95 above the reliable-change
+/// threshold 1.96 × √2 × 1.03 = 2.855; raw 20 to 20 is no change (worked out by hand).
+#[test]
+fn two_hidden_shares_that_fill_the_row_are_not_left_to_add_up() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).expect("mkdir");
+    let mut rows = String::from("project_id,person_id,measure,date,score\n");
+    for p in 0..8 {
+        let follow = if p < 4 { 24 } else { 20 };
+        rows.push_str(&format!(
+            "A,a{p},SWEMWBS,2024-01-10,20\nA,a{p},SWEMWBS,2024-06-10,{follow}\n"
+        ));
+    }
+    std::fs::write(input.join("outcomes.csv"), rows).expect("outcomes");
+    let out = dir.path().join("out");
+    let (code, _, err) = crate::run(&[
+        "report",
+        input.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    for r in read_table(&out.join("data/outcomes_summary.csv")) {
+        let hidden = RELIABLE.iter().filter(|s| r[**s].is_empty()).count();
+        let worse = num(&r, "pct_reliable_deterioration");
+        assert!(
+            !(num(&r, "n_paired").is_some() && hidden == 2 && worse == Some(0.0)),
+            "{r:?}: 8 people, 0% worse and two hidden shares of fewer than 5 each: both are 4"
+        );
+    }
+    assert!(attack(&out, 5).is_empty(), "{:?}", attack(&out, 5));
 }
