@@ -155,16 +155,14 @@ impl Builder<'_, '_> {
         value: String,
         message: String,
     ) {
-        sheet.status[idx as usize] = RowStatus::Excluded;
-        let mut problem = sheet.info.problem(
+        let problem = sheet.info.problem(
             Severity::Excluded,
             sheet.row_number(idx),
             Some(field),
             Some(value),
             message,
         );
-        problem.project = Some(self.projects.names[project as usize].clone());
-        self.problems.push(problem);
+        self.left_out(sheet, (idx, project), problem);
     }
 
     /// Leaves out a score of `project` with its problem at its cell: the row's `score` cell,
@@ -177,14 +175,25 @@ impl Builder<'_, '_> {
         value: String,
         message: String,
     ) {
-        sheet.status[idx as usize] = RowStatus::Excluded;
-        let mut problem = sheet.info.score_problem(
+        let problem = sheet.info.score_problem(
             Severity::Excluded,
             sheet.row_number(idx),
             col,
             Some(value),
             message,
         );
+        self.left_out(sheet, (idx, project), problem);
+    }
+
+    /// Marks a row (or, in a wide sheet, one of its scores) left out, with its problem under
+    /// the row's project.
+    fn left_out(
+        &mut self,
+        sheet: &mut ParsedSheet,
+        (idx, project): (u32, u32),
+        mut problem: Problem,
+    ) {
+        sheet.status[idx as usize] = RowStatus::Excluded;
         problem.project = Some(self.projects.names[project as usize].clone());
         self.problems.push(problem);
     }
@@ -426,10 +435,8 @@ impl Builder<'_, '_> {
                 if o.col[i] == LONG_SCORE {
                     self.exclude(sheet, (idx, project), Field::Measure, name, "is not a measure mwm knows: check the spelling, or define it in a measures sheet (measure, min, max, higher_is_better)".into());
                 } else {
-                    sheet.status[idx as usize] = RowStatus::Excluded;
-                    let mut problem = not_a_measure(sheet, idx, o.col[i], &name);
-                    problem.project = Some(self.projects.names[project as usize].clone());
-                    self.problems.push(problem);
+                    let problem = not_a_measure(sheet, idx, o.col[i], &name);
+                    self.left_out(sheet, (idx, project), problem);
                 }
                 continue;
             };

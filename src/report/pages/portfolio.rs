@@ -544,37 +544,45 @@ fn what_changed(ctx: &PageContext<'_>, code: u32) -> TableCell {
 /// improvement, else its range (it may be nothing or a loss); each measure on its own, never
 /// added; why when it is hidden.
 fn social_value_cell(ctx: &PageContext<'_>, code: u32) -> TableCell {
+    per_measure_cell(ctx, code, |r, outcome| {
+        Some(match (r.figures, outcome) {
+            (Some(f), Some(o)) if o.verdict.is_improvement() => money(f.social_value),
+            (Some(f), _) => money_range(ctx, f.low, f.high),
+            (None, Some(o)) => ctx.hidden_for(
+                o.figures
+                    .hidden()
+                    .unwrap_or(crate::figures::Reason::Primary),
+            ),
+            (None, None) => "–".into(),
+        })
+    })
+}
+
+/// A cell with one part per social value row of a project, each named by its measure when
+/// there are several (measures are never added); a dash when there is none.
+fn per_measure_cell(
+    ctx: &PageContext<'_>,
+    code: u32,
+    part: impl Fn(
+        &crate::figures::social::SocialValue,
+        Option<&crate::figures::OutcomeSummary>,
+    ) -> Option<String>,
+) -> TableCell {
     let scope = Scope::Project(code);
-    let parts: Vec<String> = ctx
-        .social_of(scope)
+    let rows = ctx.social_of(scope);
+    let parts: Vec<String> = rows
         .iter()
-        .map(|r| {
+        .filter_map(|r| {
             let outcome = ctx
                 .outcomes_of(scope)
                 .iter()
                 .find(|o| o.measure == r.measure);
-            let value = match (r.figures, outcome) {
-                (Some(f), Some(o)) if o.verdict.is_improvement() => money(f.social_value),
-                // A word joiner keeps a loss's sign on the line of its amount.
-                (Some(f), _) => tr!(
-                    ctx.text,
-                    "range",
-                    low = money(f.low).replace('-', "-\u{2060}"),
-                    high = money(f.high).replace('-', "-\u{2060}")
-                ),
-                (None, Some(o)) => ctx.hidden_for(
-                    o.figures
-                        .hidden()
-                        .unwrap_or(crate::figures::Reason::Primary),
-                ),
-                (None, None) => "–".into(),
-            };
-            let several = ctx.social_of(scope).iter().count() > 1;
-            if several {
+            let value = part(r, outcome)?;
+            Some(if rows.len() > 1 {
                 format!("{}: {value}", ctx.measure_name(r.measure))
             } else {
                 value
-            }
+            })
         })
         .collect();
     if parts.is_empty() {
@@ -582,6 +590,16 @@ fn social_value_cell(ctx: &PageContext<'_>, code: u32) -> TableCell {
     } else {
         TableCell::text(parts.join("; "))
     }
+}
+
+/// "£a to £b", a word joiner keeping a loss's sign on the line of its amount.
+fn money_range(ctx: &PageContext<'_>, low: f64, high: f64) -> String {
+    tr!(
+        ctx.text,
+        "range",
+        low = money(low).replace('-', "-\u{2060}"),
+        high = money(high).replace('-', "-\u{2060}")
+    )
 }
 
 /// The cost per person reliably improved, "hidden" when a reliable-change share of the
@@ -597,39 +615,15 @@ fn cost_per_improved_cell(ctx: &PageContext<'_>, p: &crate::figures::ProjectSumm
 /// A project's social value per pound of its budget (SPEC 4.9), each measure on its own: the
 /// value when the change is an improvement, else the range (it may be nothing or a loss).
 fn per_pound_cell(ctx: &PageContext<'_>, code: u32) -> TableCell {
-    let scope = Scope::Project(code);
-    let rows: Vec<_> = ctx.social_of(scope).iter().collect();
-    let parts: Vec<String> = rows
-        .iter()
-        .filter_map(|r| {
-            let f = r.figures?;
-            let budget = r.budget.filter(|b| *b > 0.0)?;
-            let improved = ctx
-                .outcomes_of(scope)
-                .iter()
-                .any(|o| o.measure == r.measure && o.verdict.is_improvement());
-            let value = if improved {
-                money(f.social_value / budget)
-            } else {
-                tr!(
-                    ctx.text,
-                    "range",
-                    low = money(f.low / budget).replace('-', "-\u{2060}"),
-                    high = money(f.high / budget).replace('-', "-\u{2060}")
-                )
-            };
-            Some(if rows.len() > 1 {
-                format!("{}: {value}", ctx.measure_name(r.measure))
-            } else {
-                value
-            })
+    per_measure_cell(ctx, code, |r, outcome| {
+        let f = r.figures?;
+        let budget = r.budget.filter(|b| *b > 0.0)?;
+        Some(if outcome.is_some_and(|o| o.verdict.is_improvement()) {
+            money(f.social_value / budget)
+        } else {
+            money_range(ctx, f.low / budget, f.high / budget)
         })
-        .collect();
-    if parts.is_empty() {
-        TableCell::text("–")
-    } else {
-        TableCell::text(parts.join("; "))
-    }
+    })
 }
 
 /// The projects of a page with their budgets and costs; on a funder's page each budget says
