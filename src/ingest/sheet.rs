@@ -155,9 +155,14 @@ pub fn begin(
         problems.push(place(
             Severity::Error,
             format!(
-                "no header row: none of the first {HEADER_SEARCH_ROWS} rows names two columns of the {} table (it needs {})",
+                "no header row: none of the first {HEADER_SEARCH_ROWS} rows names two columns of the {} table (it needs {}){}",
                 kind.name(),
-                names.join(", ")
+                names.join(", "),
+                if kind == Kind::Outcomes {
+                    "; a sheet with one row per person needs a person column (person_id, participant, client id) and score columns named with a measure and a wave, like \"SWEMWBS T1\" or \"Baseline SWEMWBS\""
+                } else {
+                    ""
+                }
             ),
         ));
         return None;
