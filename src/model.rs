@@ -800,11 +800,6 @@ pub fn wave_of_undated(date: i32) -> u8 {
 }
 
 impl Scores {
-    /// How many scores have no date (SPEC 2.4: pages say how many).
-    pub fn undated(&self) -> u64 {
-        self.date.iter().filter(|d| is_undated(**d)).count() as u64
-    }
-
     /// Keeps the rows marked true in `keep`, in every column.
     pub fn retain(&mut self, keep: &[bool]) {
         retain_marked(&mut self.project, keep);

@@ -3,7 +3,7 @@
 //! measure and date, audit scores that differ, and a story id used twice in a project are
 //! excluded with a problem that points at the earlier row.
 
-use super::place::Builder;
+use super::place::{Builder, RowRef};
 use crate::ingest::rows::{ParsedSheet, RowStatus};
 use crate::model::{Story, retain_marked};
 use crate::schema::Field;
@@ -167,13 +167,24 @@ impl Builder<'_, '_> {
             sheets[r.sheet as usize].status[r.idx as usize] = RowStatus::Duplicate;
         }
         excluded.sort_by_key(|(r, ..)| (r.sheet, r.idx));
+        self.drop_scores(sheets, &keep, excluded);
+    }
+
+    /// Leaves out the scores `excluded` names, each with its problem at its cell, and keeps
+    /// only the scores marked in `keep` (with their row references).
+    pub(super) fn drop_scores(
+        &mut self,
+        sheets: &mut [ParsedSheet],
+        keep: &[bool],
+        excluded: Vec<(RowRef, u32, String, String)>,
+    ) {
         for (r, project, value, message) in excluded {
             let sheet = &mut sheets[r.sheet as usize];
             self.exclude_score(sheet, (r.idx, project), r.col, value, message);
         }
         if keep.iter().any(|k| !k) {
-            self.tables.scores.retain(&keep);
-            retain_marked(&mut self.refs.scores, &keep);
+            self.tables.scores.retain(keep);
+            retain_marked(&mut self.refs.scores, keep);
         }
     }
 

@@ -7,7 +7,6 @@
 use super::place::{Builder, RowRef};
 use crate::ingest::rows::{ParsedSheet, RowStatus};
 use crate::ingest::wide;
-use crate::model::retain_marked;
 use rustc_hash::FxHashMap;
 
 /// A person's scores on a measure in a project.
@@ -64,19 +63,7 @@ impl Builder<'_, '_> {
                 ),
             ));
         }
-        for (r, project, value, message) in excluded {
-            self.exclude_score(
-                &mut sheets[r.sheet as usize],
-                (r.idx, project),
-                r.col,
-                value,
-                message,
-            );
-        }
-        if keep.iter().any(|k| !k) {
-            self.tables.scores.retain(&keep);
-            retain_marked(&mut self.refs.scores, &keep);
-        }
+        self.drop_scores(sheets, &keep, excluded);
         // Groups with undated scores left are in one row: every score of them in wave order.
         let t = &self.tables.scores;
         let order: Vec<i32> = (0..t.date.len())

@@ -97,7 +97,7 @@ pub struct PageContext<'a> {
     excluded: Vec<&'a crate::problems::Problem>,
     excluded_by_project: Vec<Vec<&'a crate::problems::Problem>>,
     /// Scores without a date (SPEC 2.4), per project code and, last, in all (counted once,
-    /// not per page; empty when there are none).
+    /// not per page).
     undated: Vec<u64>,
     /// Each project's stories and narrative rows, in table order (found once, not by scanning
     /// a national portfolio's for each of its pages).
@@ -286,14 +286,11 @@ impl<'a> PageContext<'a> {
                 excluded_by_project[code].push(*p);
             }
         }
-        let mut undated = Vec::new();
-        if tables.scores.undated() > 0 {
-            undated = vec![0u64; n + 1];
-            for (date, project) in tables.scores.date.iter().zip(&tables.scores.project) {
-                if crate::model::is_undated(*date) {
-                    undated[*project as usize] += 1;
-                    undated[n] += 1;
-                }
+        let mut undated = vec![0u64; n + 1];
+        for (date, project) in tables.scores.date.iter().zip(&tables.scores.project) {
+            if crate::model::is_undated(*date) {
+                undated[*project as usize] += 1;
+                undated[n] += 1;
             }
         }
         let mut stories_by_project = vec![Vec::new(); n];
