@@ -56,14 +56,33 @@ pub fn say(text: &str) {
 /// timings on stderr when `MWM_TIMINGS` is set (where a run's time goes, for profiling).
 struct Bar {
     bar: Option<indicatif::ProgressBar>,
-    timings: Option<std::sync::Mutex<std::time::Instant>>,
+    /// The end of the last step: its wall clock and the process's CPU seconds then.
+    timings: Option<std::sync::Mutex<(std::time::Instant, f64)>>,
+}
+
+/// The CPU seconds (user and system, all threads) this process has used, from
+/// `/proc/self/stat` (Linux; 0 elsewhere): the timings show how parallel each step is.
+fn cpu_seconds() -> f64 {
+    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else {
+        return 0.0;
+    };
+    // Fields after the command name, which is in parentheses and may hold spaces:
+    // utime and stime are the 12th and 13th of them, in clock ticks of 1/100 s.
+    let after = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
+    let ticks: f64 = after
+        .split_whitespace()
+        .skip(11)
+        .take(2)
+        .filter_map(|t| t.parse::<f64>().ok())
+        .sum();
+    ticks / 100.0
 }
 
 impl Bar {
     fn new(quiet: bool, what: &str) -> Bar {
         use std::io::IsTerminal;
         let timings = std::env::var_os("MWM_TIMINGS")
-            .map(|_| std::sync::Mutex::new(std::time::Instant::now()));
+            .map(|_| std::sync::Mutex::new((std::time::Instant::now(), cpu_seconds())));
         if quiet || !std::io::stderr().is_terminal() {
             return Bar { bar: None, timings };
         }
@@ -81,6 +100,19 @@ impl Bar {
     fn finish(&self) {
         if let Some(b) = &self.bar {
             b.finish_and_clear();
+        }
+    }
+}
+
+impl Bar {
+    /// With `MWM_TIMINGS`, the time of a piece of work that ran beside others since `started`
+    /// (it does not end a step).
+    fn span(&self, name: &str, started: std::time::Instant) {
+        if self.timings.is_some() {
+            say(&format!(
+                "  {name:<8} {:>8.1} ms (side by side)",
+                started.elapsed().as_secs_f64() * 1000.0
+            ));
         }
     }
 }
@@ -105,12 +137,17 @@ impl Progress for Bar {
         if let Some(last) = &self.timings
             && let Ok(mut last) = last.lock()
         {
-            let now = std::time::Instant::now();
+            let (now, cpu) = (std::time::Instant::now(), cpu_seconds());
+            // The wall clock too, to line a stage up with a profiler's samples (perf -k realtime).
+            let clock = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0.0, |d| d.as_secs_f64());
             say(&format!(
-                "{name:<10} {:>8.1} ms",
-                (now - *last).as_secs_f64() * 1000.0
+                "{name:<10} {:>8.1} ms  cpu {:>6.0} ms  until {clock:.6}",
+                (now - last.0).as_secs_f64() * 1000.0,
+                (cpu - last.1) * 1000.0
             ));
-            *last = now;
+            *last = (now, cpu);
         }
     }
 }
@@ -267,46 +304,62 @@ pub fn report(args: &ReportArgs) -> Outcome {
     let tables = current.tables(checked);
     let figures = &current.figures;
     let languages = args.lang.unwrap_or(config.config.report.lang);
-    let mut files = table_files(tables, figures, checked, Path::new("data"), true)?;
-    // The comparison period's tables, as a run restricted to it writes them (SPEC 5.3).
-    if let Some(c) = &comparison {
-        files.extend(table_files(
-            c.tables(checked),
-            &c.figures,
-            checked,
-            &Path::new("data").join("compare"),
-            false,
-        )?);
-    }
-    timings.step("tables");
-    let renderer = Renderer::new(args.templates.as_deref())?;
     let generated_at = manifest::run_time();
     let today = crate::ingest::value::parse_date_text(generated_at.get(..10).unwrap_or_default())
         .unwrap_or_default();
-    // Welsh first when both are asked for (SPEC 5.2): Welsh pages at the top of the folder,
-    // English ones in `en/`, each linked to its pair.
-    let mut page_views = Vec::new();
-    for layout in pages::Layout::for_lang(languages) {
-        let data = pages::Data {
-            tables,
-            figures,
-            checked,
-            left_out: &current.left_out,
-            from: period.from,
-            to: period.to,
-            period_label: period.year.clone(),
-            comparison: comparison.as_ref().map(|c| pages::Comparison {
-                label: c.period.label(),
-                tables: c.tables(checked),
-                figures: &c.figures,
-            }),
-        };
-        let context = PageContext::new(data, &config.config, renderer.css.clone(), today, layout);
-        page_views.extend(pages::all(&context));
-    }
-    timings.step("views");
-    let rendered = renderer.render_all(&page_views);
-    timings.step("render");
+    // The tidy tables (the workbook is mostly one thread's work) are made side by side with
+    // the pages, which keep both cores busy.
+    let (files, rendered) = rayon::join(
+        || {
+            let started = std::time::Instant::now();
+            let mut files = table_files(tables, figures, checked, Path::new("data"), true)?;
+            // The comparison period's tables, as a run restricted to it writes them (SPEC 5.3).
+            if let Some(c) = &comparison {
+                files.extend(table_files(
+                    c.tables(checked),
+                    &c.figures,
+                    checked,
+                    &Path::new("data").join("compare"),
+                    false,
+                )?);
+            }
+            timings.span("tables", started);
+            Ok::<_, Error>(files)
+        },
+        || -> Result<_, Error> {
+            let started = std::time::Instant::now();
+            let renderer = Renderer::new(args.templates.as_deref())?;
+            // Welsh first when both are asked for (SPEC 5.2): Welsh pages at the top of the
+            // folder, English ones in `en/`, each linked to its pair.
+            let mut page_views = Vec::new();
+            for layout in pages::Layout::for_lang(languages) {
+                let data = pages::Data {
+                    tables,
+                    figures,
+                    checked,
+                    left_out: &current.left_out,
+                    from: period.from,
+                    to: period.to,
+                    period_label: period.year.clone(),
+                    comparison: comparison.as_ref().map(|c| pages::Comparison {
+                        label: c.period.label(),
+                        tables: c.tables(checked),
+                        figures: &c.figures,
+                    }),
+                };
+                let context =
+                    PageContext::new(data, &config.config, renderer.css.clone(), today, layout);
+                page_views.extend(pages::all(&context));
+            }
+            timings.span("views", started);
+            let started = std::time::Instant::now();
+            let rendered = renderer.render_all(&page_views);
+            timings.span("render", started);
+            Ok(rendered?)
+        },
+    );
+    timings.step("pages");
+    let mut files = files?;
     files.extend(rendered?.into_iter().map(|(path, html)| OutFile {
         path: PathBuf::from(path),
         bytes: html.into_bytes(),

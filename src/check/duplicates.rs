@@ -9,18 +9,22 @@ use crate::model::{Story, retain_marked};
 use crate::schema::Field;
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// What earlier rows held, for exact duplicates and conflicts.
 #[derive(Default)]
 pub(super) struct Seen {
-    pub(super) outputs: HashSet<(u32, i32, String, u64, u8, Option<String>)>,
+    /// (project, date, measure name as written, value bits, principles, notes as written),
+    /// the names and notes as codes of [`Seen::texts`].
+    pub(super) outputs: FxHashSet<(u32, i32, u32, u64, u8, u32)>,
+    /// Output measure names and notes exactly as written, coded across all sheets.
+    pub(super) texts: super::place::Codes,
     pub(super) stories: FxHashSet<Story>,
     /// (project, story_id) → where it was first used: (sheet, row number).
     pub(super) story_ids: FxHashMap<(u32, String), (u32, u32)>,
-    pub(super) audit: HashSet<(u32, i32, u8, u8, u8)>,
-    pub(super) narratives: HashSet<crate::model::Narrative>,
-    pub(super) audit_keys: HashMap<(u32, i32, u8, u8), (u8, bool)>,
+    pub(super) audit: FxHashSet<(u32, i32, u8, u8, u8)>,
+    pub(super) narratives: FxHashSet<crate::model::Narrative>,
+    pub(super) audit_keys: FxHashMap<(u32, i32, u8, u8), (u8, bool)>,
 }
 
 /// The identity of a score: project, person, measure and date in one number.
@@ -192,7 +196,7 @@ impl Builder<'_, '_> {
     /// and gives stories without an id one made from their order.
     pub(super) fn duplicates_and_conflicts(&mut self, sheets: &mut [ParsedSheet]) {
         self.score_duplicates_and_conflicts(sheets);
-        let conflicted: HashSet<(u32, i32, u8, u8)> = self
+        let conflicted: FxHashSet<(u32, i32, u8, u8)> = self
             .seen
             .audit_keys
             .iter()

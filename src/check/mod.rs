@@ -102,11 +102,11 @@ pub fn check(ingested: Ingested, config: &LoadedConfig) -> Checked {
         tables: Tables::default(),
         problems: &mut problems,
         projects,
-        output_measures: HashMap::new(),
+        output_measures: Default::default(),
         people: Codes::default(),
         refs: Refs::default(),
         seen: Seen::default(),
-        first_use: HashMap::new(),
+        first_use: Default::default(),
         sheet_names: Vec::new(),
     };
     for (i, sheet) in sheets.iter_mut().enumerate() {

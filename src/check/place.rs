@@ -9,7 +9,6 @@ use crate::model::{Measure, Narrative, Story, Tables};
 use crate::problems::{Problem, Severity};
 use crate::schema::{Field, Kind};
 use rustc_hash::FxHashMap;
-use std::collections::HashMap;
 
 /// Codes project ids in first-seen order; [`Tables`] recodes them in byte order at the end.
 #[derive(Default)]
@@ -71,7 +70,7 @@ impl ProjectResolver {
         &mut self,
         sheet: &ParsedSheet,
         projects: &mut Codes,
-        first_use: &mut HashMap<u32, Problem>,
+        first_use: &mut FxHashMap<u32, Problem>,
         idx: u32,
         local: u32,
     ) -> Option<u32> {
@@ -112,12 +111,12 @@ pub(super) struct Builder<'m, 'p> {
     pub(super) problems: &'p mut Vec<Problem>,
     pub(super) projects: Codes,
     /// Output measure names, grouped case-insensitively: lower-case name → code.
-    pub(super) output_measures: HashMap<String, u32>,
+    pub(super) output_measures: FxHashMap<String, u32>,
     pub(super) people: Codes,
     /// How each sheet is shown, by sheet index, for messages that point at an earlier row.
     pub(super) sheet_names: Vec<String>,
     /// The first row that used each project id, for the warning about ids with no projects row.
-    pub(super) first_use: HashMap<u32, Problem>,
+    pub(super) first_use: FxHashMap<u32, Problem>,
     /// Per table row, the sheet row it came from (same order as the columns).
     pub(super) refs: Refs,
     pub(super) seen: Seen,
@@ -232,6 +231,10 @@ impl Builder<'_, '_> {
         match &rows {
             KindRows::Projects(_) | KindRows::Measures(_) => {}
             KindRows::Outputs(o) => {
+                // Names and notes repeat: code each sheet-local string once, as written
+                // (for duplicates) and as a measure (case-insensitively).
+                let mut text_of: Vec<u32> = vec![u32::MAX; sheet.strings.len()];
+                let mut measure_of: Vec<u32> = vec![u32::MAX; sheet.strings.len()];
                 for i in 0..o.idx.len() {
                     let idx = o.idx[i];
                     let Some(project) = self.project(resolver, sheet, o.idx[i], o.project[i])
@@ -239,29 +242,39 @@ impl Builder<'_, '_> {
                         self.missing_project(sheet, idx);
                         continue;
                     };
-                    let name = sheet.string(o.measure[i]);
-                    let notes = o.notes[i].map(|n| sheet.string(n).to_string());
+                    let local = o.measure[i];
+                    let name = sheet.string(local);
+                    let mut text = |code: u32| {
+                        if text_of[code as usize] == u32::MAX {
+                            text_of[code as usize] = self.seen.texts.code(sheet.string(code));
+                        }
+                        text_of[code as usize]
+                    };
                     let key = (
                         project,
                         o.date[i],
-                        name.to_string(),
+                        text(local),
                         o.value[i].to_bits(),
                         o.principles[i].0,
-                        notes,
+                        o.notes[i].map_or(u32::MAX, &mut text),
                     );
                     if !self.seen.outputs.insert(key) {
                         sheet.status[idx as usize] = RowStatus::Duplicate;
                         continue;
                     }
-                    let next = self.tables.output_measures.len() as u32;
-                    let measure = *self
-                        .output_measures
-                        .entry(name.to_lowercase())
-                        .or_insert(next);
-                    if measure == next {
-                        self.tables.output_measures.push(name.to_string());
-                        self.tables.output_names.push([None, None]);
+                    if measure_of[local as usize] == u32::MAX {
+                        let next = self.tables.output_measures.len() as u32;
+                        let measure = *self
+                            .output_measures
+                            .entry(name.to_lowercase())
+                            .or_insert(next);
+                        if measure == next {
+                            self.tables.output_measures.push(name.to_string());
+                            self.tables.output_names.push([None, None]);
+                        }
+                        measure_of[local as usize] = measure;
                     }
+                    let measure = measure_of[local as usize];
                     // The first name given in each language is the measure's there.
                     let names = &mut self.tables.output_names[measure as usize];
                     for (slot, code) in names.iter_mut().zip([o.measure_en[i], o.measure_cy[i]]) {
