@@ -117,14 +117,25 @@ pub(crate) fn during<T>(
 /// Computes every figure.
 pub fn compute(tables: &Tables, settings: FigureSettings) -> Result<Figures, FigureError> {
     let suppression = settings.suppression;
-    let outputs = outputs::sums(tables, settings.quarters)?;
-    let pairs = outcomes::pairs(tables)?;
-    let sems = outcomes::sems(tables, &pairs)?;
-    let outcome_rows = outcomes::summaries(tables, &pairs, &sems)?;
-    let protections = disclosure::protect(&outcome_rows, u64::from(suppression.min_cell));
+    // The outcomes (most of the work) beside the outputs, stories and self-audits.
+    let (outcome_figures, others) = rayon::join(
+        || -> Result<_, FigureError> {
+            let pairs = outcomes::pairs(tables)?;
+            let sems = outcomes::sems(tables, &pairs)?;
+            let outcome_rows = outcomes::summaries(tables, &pairs, &sems)?;
+            let protections = disclosure::protect(&outcome_rows, u64::from(suppression.min_cell));
+            Ok((pairs, sems, outcome_rows, protections))
+        },
+        || -> Result<_, FigureError> {
+            let outputs = outputs::sums(tables, settings.quarters)?;
+            let stories = stories::summaries(tables);
+            let audit = audit::summaries(tables)?;
+            Ok((outputs, stories, audit))
+        },
+    );
+    let (pairs, sems, outcome_rows, protections) = outcome_figures?;
+    let (outputs, stories, audit) = others?;
     let mut hidden = disclosure::count_hidden(&outcome_rows, &protections);
-    let stories = stories::summaries(tables);
-    let audit = audit::summaries(tables)?;
     let evidence = evidence::principle_evidence(
         tables,
         &outcome_rows,
@@ -171,7 +182,34 @@ pub fn compute(tables: &Tables, settings: FigureSettings) -> Result<Figures, Fig
     })
 }
 
+/// Each name's place in case-insensitive order (names equal but for case share one), so that
+/// rows are sorted by name without lower-casing two names per comparison.
+pub fn lowercase_ranks<'a>(names: impl Iterator<Item = &'a str>) -> Vec<u32> {
+    let lower: Vec<String> = names.map(str::to_lowercase).collect();
+    let mut order: Vec<usize> = (0..lower.len()).collect();
+    order.sort_by(|a, b| lower[*a].cmp(&lower[*b]));
+    let mut ranks = vec![0u32; lower.len()];
+    let mut rank = 0u32;
+    for (k, &i) in order.iter().enumerate() {
+        if k > 0 && lower[i] != lower[order[k - 1]] {
+            rank += 1;
+        }
+        ranks[i] = rank;
+    }
+    ranks
+}
+
 /// The principles in the fixed order of SPEC 1.1, for tables that list them.
 pub fn principles() -> [Principle; 5] {
     Principle::ALL
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn names_rank_in_case_insensitive_order() {
+        // By hand: lower-cased "b", "a", "a", "c"; "A" and "a" share the first place.
+        let names = ["b", "A", "a", "C"];
+        assert_eq!(super::lowercase_ranks(names.into_iter()), vec![1, 0, 0, 2]);
+    }
 }

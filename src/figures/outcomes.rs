@@ -9,6 +9,7 @@ use super::stats::{self, PairedStats};
 use super::{FigureError, Scope, during};
 use crate::model::Tables;
 use polars::prelude::*;
+use rayon::prelude::*;
 use serde::Serialize;
 
 /// Where a measure's standard error of measurement came from (recorded in the manifest).
@@ -224,91 +225,82 @@ fn pairs_frame(tables: &Tables) -> PolarsResult<DataFrame> {
     let s = &tables.scores;
     let n = s.project.len();
     // A person's dates are distinct (the checks leave out conflicting scores). Each row gets
-    // one number, date then row index, whose smallest and largest in a group point at the
-    // baseline and follow-up rows: min and max are polars' fastest aggregations, where a
-    // sort or a per-group arg_min would cost several times more on 2 million rows.
-    // Undated scores of a wide row are in order by wave (`order`, SPEC 2.4).
+    // one number, date then row index, so that in a group sorted by it the first and last
+    // rows are the baseline and the follow-up. Undated scores of a wide row are in order by
+    // wave (`order`, SPEC 2.4).
     let order = if s.order.is_empty() {
         &s.date
     } else {
         &s.order
     };
-    let when: Vec<u64> = (0..n)
-        .map(|i| ((u64::from(order[i] as u32 ^ 0x8000_0000)) << 32) | i as u64)
-        .collect();
+    let when = |i: usize| ((u64::from(order[i] as u32 ^ 0x8000_0000)) << 32) | i as u64;
     let (pb, mb, qb) = (
         bits(tables.project_ids.len()),
         bits(tables.measures.len()),
         bits(tables.people.len()),
     );
-    let one_key = pb + mb + qb <= 64;
-    let mut columns = vec![Column::new("when".into(), when)];
-    let by: Vec<&str> = if one_key {
-        // Usually the three keys fit in one u64, and grouping on one column is faster.
-        let key: Vec<u64> = (0..n)
+    // Rows sorted by (project, measure, person, when): each group is one run, and the groups
+    // come in (project, measure, person) order whatever the order of the inputs, so that
+    // sums over them, and so the figures to the last bit, do not depend on it. Every row is
+    // distinct (`when` holds its index), so an unstable sort is exact.
+    let runs: Vec<(usize, usize, u32)> = if pb + mb + qb <= 64 {
+        // Usually the three keys fit in one u64: a sort of pairs of numbers.
+        let mut rows: Vec<(u64, u64)> = (0..n)
+            .into_par_iter()
             .map(|i| {
-                (u64::from(s.project[i]) << (mb + qb))
+                let key = (u64::from(s.project[i]) << (mb + qb))
                     | (u64::from(s.measure[i]) << qb)
-                    | u64::from(s.person[i])
+                    | u64::from(s.person[i]);
+                (key, when(i))
             })
             .collect();
-        columns.push(Column::new("key".into(), key));
-        vec!["key"]
+        rows.par_sort_unstable();
+        group_runs(&rows, |r| r.0, |r| r.1)
     } else {
-        columns.push(Column::new("project".into(), s.project.clone()));
-        columns.push(Column::new("measure".into(), s.measure.clone()));
-        columns.push(Column::new("person".into(), s.person.clone()));
-        vec!["project", "measure", "person"]
+        let mut rows: Vec<(u32, u32, u32, u64)> = (0..n)
+            .into_par_iter()
+            .map(|i| (s.project[i], s.measure[i], s.person[i], when(i)))
+            .collect();
+        rows.par_sort_unstable();
+        group_runs(&rows, |r| (r.0, r.1, r.2), |r| r.3)
     };
-    let grouped = DataFrame::new_infer_height(columns)?
-        .lazy()
-        .group_by_stable(keys(&by))
-        .agg([
-            len().alias("dates"),
-            col("when").min().alias("first"),
-            col("when").max().alias("last"),
-        ])
-        .collect()?;
-    let row = |v: Option<u64>| (v.unwrap_or_default() & 0xFFFF_FFFF) as usize;
-    let mut first: Vec<usize> = frames::u64s(&grouped, "first")?
-        .into_iter()
-        .map(row)
-        .collect();
-    let mut last: Vec<usize> = frames::u64s(&grouped, "last")?
-        .into_iter()
-        .map(row)
-        .collect();
-    let mut dates: Vec<u32> = frames::u32s(&grouped, "dates")?
-        .into_iter()
-        .map(Option::unwrap_or_default)
-        .collect();
-    // Pairs in (project, measure, person) order, whatever the order of the inputs, so that
-    // sums over them, and so the figures to the last bit, do not depend on it. The keys are
-    // distinct, so an unstable sort of the positions is exact.
-    let mut order: Vec<usize> = (0..first.len()).collect();
-    order.sort_unstable_by_key(|g| {
-        let r = first[*g];
-        (s.project[r], s.measure[r], s.person[r])
-    });
-    first = order.iter().map(|g| first[*g]).collect();
-    last = order.iter().map(|g| last[*g]).collect();
-    dates = order.iter().map(|g| dates[*g]).collect();
-    let pick =
-        |rows: &[usize], column: &[u32]| -> Vec<u32> { rows.iter().map(|r| column[*r]).collect() };
+    let pick = |column: &[u32]| -> Vec<u32> { runs.iter().map(|r| column[r.0]).collect() };
     DataFrame::new_infer_height(vec![
-        Column::new("project".into(), pick(&first, &s.project)),
-        Column::new("measure".into(), pick(&first, &s.measure)),
-        Column::new("person".into(), pick(&first, &s.person)),
-        Column::new("dates".into(), dates),
+        Column::new("project".into(), pick(&s.project)),
+        Column::new("measure".into(), pick(&s.measure)),
+        Column::new("person".into(), pick(&s.person)),
+        Column::new(
+            "dates".into(),
+            runs.iter().map(|r| r.2).collect::<Vec<u32>>(),
+        ),
         Column::new(
             "baseline".into(),
-            first.iter().map(|r| s.score[*r]).collect::<Vec<f64>>(),
+            runs.iter().map(|r| s.score[r.0]).collect::<Vec<f64>>(),
         ),
         Column::new(
             "follow_up".into(),
-            last.iter().map(|r| s.score[*r]).collect::<Vec<f64>>(),
+            runs.iter().map(|r| s.score[r.1]).collect::<Vec<f64>>(),
         ),
     ])
+}
+
+/// The groups of rows sorted by group: per group, the row of its first and of its last
+/// entry (the low 32 bits of `when`) and its size.
+fn group_runs<T, K: PartialEq>(
+    rows: &[T],
+    key: impl Fn(&T) -> K,
+    when: impl Fn(&T) -> u64,
+) -> Vec<(usize, usize, u32)> {
+    let row = |t: &T| (when(t) & 0xFFFF_FFFF) as usize;
+    let mut runs = Vec::new();
+    let mut start = 0;
+    for i in 1..=rows.len() {
+        if i == rows.len() || key(&rows[i]) != key(&rows[start]) {
+            runs.push((row(&rows[start]), row(&rows[i - 1]), (i - start) as u32));
+            start = i;
+        }
+    }
+    runs
 }
 
 /// The sem of every measure used in outcomes (SPEC 4.3 reliable change).
@@ -482,16 +474,8 @@ pub fn summaries(
             raw_rows(tables, &df, by_project, sems),
         )?);
     }
-    rows.sort_by(|a, b| {
-        (
-            a.scope,
-            tables.measures[a.measure as usize].name.to_lowercase(),
-        )
-            .cmp(&(
-                b.scope,
-                tables.measures[b.measure as usize].name.to_lowercase(),
-            ))
-    });
+    let rank = super::lowercase_ranks(tables.measures.iter().map(|m| m.name.as_str()));
+    rows.sort_by_key(|r| (r.scope, rank[r.measure as usize]));
     Ok(rows)
 }
 

@@ -122,10 +122,8 @@ pub fn sums(tables: &Tables, quarters: Quarters) -> Result<Vec<OutputSum>, Figur
             });
         }
     }
-    rows.sort_by(|a, b| {
-        let name = |r: &OutputSum| tables.output_measures[r.measure as usize].to_lowercase();
-        (a.scope, name(a), a.period).cmp(&(b.scope, name(b), b.period))
-    });
+    let rank = super::lowercase_ranks(tables.output_measures.iter().map(String::as_str));
+    rows.sort_by_key(|r| (r.scope, rank[r.measure as usize], r.period));
     Ok(rows)
 }
 

@@ -82,7 +82,13 @@ fn read_csv_in(
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
     let delimiter = delimiter(bytes, config, &[&stem, &name]);
-    let scanned = scan(bytes, delimiter);
+    // Where a large file may be cut into pieces: about every `1/parts` of it.
+    let every = if bytes.len() >= parallel_from && parts >= 2 {
+        bytes.len().div_ceil(parts).max(1)
+    } else {
+        usize::MAX
+    };
+    let scanned = scan(bytes, delimiter, every);
     if let Some(line) = scanned.unclosed_quote {
         problems.push(Problem {
             row: Some(line),
@@ -183,7 +189,7 @@ fn read_csv_in(
     // A large file is cut at record boundaries and its pieces parsed in parallel; the pieces
     // are joined in order, so rows, codes, problems and the ledger are those of one pass.
     let first_line = lines.line_at(rest_start);
-    let pieces = split_at_records(rest, parts, first_line);
+    let pieces = pieces_after(&scanned.cuts, rest_start, bytes.len(), first_line);
     let info = parser.info().clone();
     let parsed: Vec<Result<Piece, Box<Problem>>> = pieces
         .par_iter()
@@ -217,6 +223,7 @@ fn read_csv_in(
             .sum(),
     );
     let mut last = last_line;
+    let mut lookup = rustc_hash::FxHashMap::default();
     for (piece, (_, _, start_line)) in parsed.into_iter().zip(&pieces) {
         let piece = match piece {
             Ok(p) => p,
@@ -232,7 +239,7 @@ fn read_csv_in(
         if piece.sheet.status.is_empty() {
             pending.extend(piece.pending);
         } else {
-            sheet.append(piece.sheet, &pending);
+            sheet.append(piece.sheet, &pending, &mut lookup);
             pending = piece.pending;
         }
         last = piece.last_line.max(start_line.saturating_sub(1));
@@ -242,6 +249,9 @@ fn read_csv_in(
 
 /// Files at least this large are parsed in parallel pieces.
 const PARALLEL_FROM_BYTES: usize = 4 << 20;
+
+/// Records of at most this many fields are handed to the parser without an allocation.
+const STACK_FIELDS: usize = 16;
 
 /// One row: blank lines since the last record, then the record.
 fn push_record(
@@ -256,7 +266,23 @@ fn push_record(
         parser.blank(blank);
     }
     let count = (record.len() != width).then_some((record.len(), width));
-    let end = end_line(line, record);
+    // One pass over the record's bytes says whether any field needs its control characters
+    // made visible or holds a line break: almost none do.
+    let (mut plain, mut breaks) = (true, false);
+    for &b in record.as_slice().as_bytes() {
+        if b < 0x20 || b == 0x7F || b == 0xC2 {
+            match b {
+                b'\n' => breaks = true,
+                b'\t' => {}
+                _ => plain = false,
+            }
+        }
+    }
+    let end = if plain && !breaks {
+        line
+    } else {
+        end_line(line, record)
+    };
     if count.is_some() && end > line {
         // Most likely a quote that closes lines later than meant: say where the value runs.
         problems.push(Problem {
@@ -270,17 +296,22 @@ fn push_record(
             )
         });
     }
-    // Control characters made visible once, here; the text of almost every field is kept
-    // as it lies.
-    if record
-        .iter()
-        .any(|f| matches!(clean_text(f), Cow::Owned(_)))
-    {
+    if plain {
+        // The cells of a usual record are gathered on the stack: no allocation per row.
+        let mut buffer = [Cell::Empty; STACK_FIELDS];
+        if record.len() <= STACK_FIELDS {
+            for (slot, field) in buffer.iter_mut().zip(record.iter()) {
+                *slot = Cell::Text(field);
+            }
+            parser.push(line, &buffer[..record.len()], count, problems);
+        } else {
+            let cells: Vec<Cell<'_>> = record.iter().map(Cell::Text).collect();
+            parser.push(line, &cells, count, problems);
+        }
+    } else {
+        // Control characters made visible once, here.
         let text: Vec<Cow<'_, str>> = record.iter().map(clean_text).collect();
         let cells: Vec<Cell<'_>> = text.iter().map(|t| Cell::Text(t)).collect();
-        parser.push(line, &cells, count, problems);
-    } else {
-        let cells: Vec<Cell<'_>> = record.iter().map(Cell::Text).collect();
         parser.push(line, &cells, count, problems);
     }
     *last_line = end;
@@ -355,31 +386,21 @@ fn parse_piece(
     })
 }
 
-/// Cuts `bytes` into about `parts` pieces that each start at a record (after a line break
-/// outside quotes): `(start, end, line of start)`.
-fn split_at_records(bytes: &[u8], parts: usize, first_line: u32) -> Vec<(usize, usize, u32)> {
-    let target = bytes.len().div_ceil(parts).max(1);
-    let mut pieces = Vec::with_capacity(parts);
-    let (mut start, mut start_line) = (0usize, first_line);
-    let (mut line, mut quoted) = (first_line, false);
-    let mut next_cut = target;
-    for (i, &b) in bytes.iter().enumerate() {
-        match b {
-            b'"' => quoted = !quoted,
-            b'\r' if bytes.get(i + 1) != Some(&b'\n') => line += 1,
-            b'\n' => {
-                line += 1;
-                if !quoted && i + 1 >= next_cut && i + 1 < bytes.len() {
-                    pieces.push((start, i + 1, start_line));
-                    start = i + 1;
-                    start_line = line;
-                    next_cut = start + target;
-                }
-            }
-            _ => {}
-        }
+/// The pieces of the file after `start` (which starts on `first_line`), cut where the scan
+/// found record starts: `(start, end, line of start)`, offsets counted from `start`.
+fn pieces_after(
+    cuts: &[(usize, u32)],
+    start: usize,
+    len: usize,
+    first_line: u32,
+) -> Vec<(usize, usize, u32)> {
+    let mut pieces = Vec::with_capacity(cuts.len() + 1);
+    let (mut from, mut line) = (start, first_line);
+    for &(cut, cut_line) in cuts.iter().filter(|(cut, _)| *cut > start) {
+        pieces.push((from - start, cut - start, line));
+        (from, line) = (cut, cut_line);
     }
-    pieces.push((start, bytes.len(), start_line));
+    pieces.push((from - start, len - start, line));
     pieces
 }
 
@@ -463,13 +484,16 @@ struct Scan {
     cells: u64,
     records: u64,
     widest: u64,
+    /// Where records start about every `every` bytes (the places a large file is cut into
+    /// pieces to parse in parallel): the offset and its line.
+    cuts: Vec<(usize, u32)>,
 }
 
 /// Reads the file the way the CSV reader does (a quote opens a value only at its start, `""`
 /// inside quotes is a quote, a quote elsewhere is text; LF, CR LF or a lone CR ends a record;
 /// empty lines are skipped) without keeping anything: where an unclosed quote opens, and how
 /// many cells there are.
-fn scan(bytes: &[u8], delimiter: u8) -> Scan {
+fn scan(bytes: &[u8], delimiter: u8, every: usize) -> Scan {
     #[derive(Clone, Copy, PartialEq)]
     enum State {
         /// At the start of a record (nothing read yet).
@@ -482,6 +506,7 @@ fn scan(bytes: &[u8], delimiter: u8) -> Scan {
     }
     let (mut state, mut line, mut opened_on) = (State::RecordStart, 1u32, 1u32);
     let (mut cells, mut records, mut widest, mut fields) = (0u64, 0u64, 0u64, 0u64);
+    let (mut cuts, mut next_cut) = (Vec::new(), every);
     let mut end_record = |fields: &mut u64| {
         cells += *fields;
         records += 1;
@@ -524,6 +549,13 @@ fn scan(bytes: &[u8], delimiter: u8) -> Scan {
         }
         if line_end {
             line += 1;
+            // A line feed outside quotes ends a record (or a blank line): the next one
+            // starts after it, as the reader will see it.
+            if b == b'\n' && state == State::RecordStart && i + 1 >= next_cut && i + 1 < bytes.len()
+            {
+                cuts.push((i + 1, line));
+                next_cut = (i + 1).saturating_add(every);
+            }
         }
     }
     if fields > 0 {
@@ -534,6 +566,7 @@ fn scan(bytes: &[u8], delimiter: u8) -> Scan {
         cells,
         records,
         widest,
+        cuts,
     }
 }
 
@@ -616,6 +649,8 @@ mod tests {
             1 => Just("P1,\"two\nline id\",SWEMWBS,2024-01-01,20".to_string()),
             1 => Just("P1,x,SWEMWBS,2024-01-01,high".to_string()),
             1 => Just("P1,x,SWEMWBS,2024-01-01,20,extra".to_string()),
+            // A quote inside a value is text, and must not be taken for one that opens.
+            1 => Just("P1,5\" pipe,SWEMWBS,2024-01-01,20".to_string()),
         ]
     }
 
@@ -687,35 +722,40 @@ mod tests {
 
     #[test]
     fn a_scan_reads_like_the_csv_reader() {
-        let s = scan(b"a,b\n\"x\ny\",z\n", b',');
+        let s = scan(b"a,b\n\"x\ny\",z\n", b',', usize::MAX);
         assert_eq!(
             s,
             Scan {
                 unclosed_quote: None,
                 cells: 4,
                 records: 2,
-                widest: 2
+                widest: 2,
+                cuts: Vec::new(),
             }
         );
         // A quote in the middle of a value is text; `""` inside quotes is a quote.
         assert_eq!(
-            scan(b"a,5\" pipe\n\"say \"\"hi\"\"\",b\n", b',').unclosed_quote,
+            scan(b"a,5\" pipe\n\"say \"\"hi\"\"\",b\n", b',', usize::MAX).unclosed_quote,
             None
         );
         // Opened on line 3, never closed.
         assert_eq!(
-            scan(b"a,b\nc,d\n\"e,f\ng,h\n", b',').unclosed_quote,
+            scan(b"a,b\nc,d\n\"e,f\ng,h\n", b',', usize::MAX).unclosed_quote,
             Some(3)
         );
         // Lone CRs end lines: the quote opens on line 3.
         assert_eq!(
-            scan(b"a,b\rc,d\r\"e,f\rg,h\r", b',').unclosed_quote,
+            scan(b"a,b\rc,d\r\"e,f\rg,h\r", b',', usize::MAX).unclosed_quote,
             Some(3)
         );
         // Empty lines and trailing separators.
-        let s = scan(b"a,b,\r\n\r\n,\n", b',');
+        let s = scan(b"a,b,\r\n\r\n,\n", b',', usize::MAX);
         assert_eq!((s.cells, s.records, s.widest), (5, 2, 3));
         assert_eq!(line_ends(b"a\r\nb\rc\nd", 0, 8), 3);
+        // Cuts fall only where records start: not inside the quoted value after a quote
+        // that is text (`5" pipe`), which a count of quotes would take for an opening one.
+        let text = b"a,5\" pipe\n\"x\ny\",z\nb,c\n";
+        assert_eq!(scan(text, b',', 1).cuts, vec![(10, 2), (18, 4)]);
     }
 
     #[test]

@@ -97,17 +97,21 @@ fn read_file(source: &discover::Source, config: &LoadedConfig) -> FileResult {
             };
         }
     };
+    let mut problems = Vec::new();
+    // The file's hash (for the manifest) beside its parsing, whose start is one thread's work.
+    let (sha256, sheets) = rayon::join(
+        || hex(&Sha256::digest(&bytes)),
+        || match source.format {
+            discover::Format::Csv => csv::read_csv(&bytes, source, config, &mut problems),
+            discover::Format::Workbook(kind) => {
+                workbook::read_workbook(&bytes, kind, source, config, &mut problems)
+            }
+        },
+    );
     let input = InputFile {
         file: source.shown.clone(),
-        sha256: hex(&Sha256::digest(&bytes)),
+        sha256,
         bytes: bytes.len() as u64,
-    };
-    let mut problems = Vec::new();
-    let sheets = match source.format {
-        discover::Format::Csv => csv::read_csv(&bytes, source, config, &mut problems),
-        discover::Format::Workbook(kind) => {
-            workbook::read_workbook(bytes, kind, source, config, &mut problems)
-        }
     };
     FileResult {
         input: Some(input),

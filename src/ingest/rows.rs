@@ -283,8 +283,14 @@ pub struct BadCell {
 impl ParsedSheet {
     /// Appends the rows of a later piece of the same sheet, after the blank rows `blanks`
     /// that lay between the two; the piece's strings are coded again in first-seen order, so
-    /// the result is the sheet one pass would have made.
-    pub fn append(&mut self, piece: ParsedSheet, blanks: &[u32]) {
+    /// the result is the sheet one pass would have made. `lookup` holds the codes of
+    /// `self.strings`; pass the same one to each append of a sheet.
+    pub fn append(
+        &mut self,
+        piece: ParsedSheet,
+        blanks: &[u32],
+        lookup: &mut FxHashMap<String, u32>,
+    ) {
         for &row in blanks {
             self.row_numbers.push(row);
             self.status.push(RowStatus::Blank);
@@ -292,26 +298,25 @@ impl ParsedSheet {
         let offset = self.status.len() as u32;
         self.row_numbers.extend(piece.row_numbers);
         self.status.extend(piece.status);
-        let mut lookup: FxHashMap<&str, u32> = FxHashMap::default();
-        lookup.reserve(self.strings.len());
-        for (code, s) in self.strings.iter().enumerate() {
-            lookup.insert(s.as_str(), code as u32);
+        // The lookup catches up with the strings coded so far (kept from one piece to the
+        // next: rebuilding it for each would cost as much as all the strings every time).
+        lookup.reserve(self.strings.len().saturating_sub(lookup.len()));
+        for (code, s) in self.strings.iter().enumerate().skip(lookup.len()) {
+            lookup.insert(s.clone(), code as u32);
         }
-        let mut added: Vec<String> = Vec::new();
         let mut recode = Vec::with_capacity(piece.strings.len());
-        for s in &piece.strings {
+        for s in piece.strings {
             let code = match lookup.get(s.as_str()) {
                 Some(&c) => c,
                 None => {
-                    let c = (self.strings.len() + added.len()) as u32;
-                    added.push(s.clone());
+                    let c = self.strings.len() as u32;
+                    lookup.insert(s.clone(), c);
+                    self.strings.push(s);
                     c
                 }
             };
             recode.push(code);
         }
-        drop(lookup);
-        self.strings.extend(added);
         self.scores_read += piece.scores_read;
         self.bad_cells
             .extend(piece.bad_cells.into_iter().map(|b| BadCell {

@@ -117,7 +117,7 @@ impl Grid {
 
 /// Reads every sheet of one workbook, one sheet at a time.
 pub fn read_workbook(
-    bytes: Vec<u8>,
+    bytes: &[u8],
     kind: WorkbookKind,
     source: &Source,
     config: &LoadedConfig,
@@ -135,8 +135,8 @@ pub fn read_workbook(
     };
     // The grids that opening an .xls or .ods file builds, measured before they exist.
     let measured = match kind {
-        WorkbookKind::Xls => bounds::xls_sheets(&bytes),
-        WorkbookKind::Ods => bounds::ods_sheets(&bytes),
+        WorkbookKind::Xls => bounds::xls_sheets(bytes),
+        WorkbookKind::Ods => bounds::ods_sheets(bytes),
         WorkbookKind::Xlsx => None,
     };
     if let Some(sheets) = &measured
@@ -223,7 +223,7 @@ fn too_large(shown: &str, sheets: &[(String, Extent)]) -> Option<Problem> {
 }
 
 /// Every sheet of a workbook whose reader holds the grids already (xls, ods).
-fn dense_sheets<R: Reader<Cursor<Vec<u8>>>>(
+fn dense_sheets<'b, R: Reader<Cursor<&'b [u8]>>>(
     mut book: R,
     each: &mut dyn FnMut(String, Result<Grid, SheetError>),
 ) where
@@ -277,7 +277,7 @@ pub fn clean_text(text: &str) -> Cow<'_, str> {
 /// One xlsx sheet, read cell by cell: only cells with a value are kept, and reading stops as
 /// soon as the used range, the number of cells or their text passes the limits, so a sheet
 /// that claims a huge grid costs nothing.
-fn xlsx_sheet(book: &mut Xlsx<Cursor<Vec<u8>>>, name: &str) -> Result<Grid, SheetError> {
+fn xlsx_sheet(book: &mut Xlsx<Cursor<&[u8]>>, name: &str) -> Result<Grid, SheetError> {
     let mut reader = match book.worksheet_cells_reader(name) {
         Ok(reader) => reader,
         // A chart sheet: no cells.
