@@ -513,7 +513,30 @@ fn scan(bytes: &[u8], delimiter: u8, every: usize) -> Scan {
         widest = widest.max(*fields);
         *fields = 0;
     };
-    for (i, &b) in bytes.iter().enumerate() {
+    let mut i = 0;
+    while i < bytes.len() {
+        // A line that starts a record and holds no quote and no carriage return (almost
+        // every line) is read whole: its fields are its separators and one.
+        if state == State::RecordStart {
+            let end = memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |n| i + n);
+            let text = &bytes[i..end];
+            if memchr::memchr2(b'"', b'\r', text).is_none() {
+                if !text.is_empty() {
+                    fields = memchr::memchr_iter(delimiter, text).count() as u64 + 1;
+                    end_record(&mut fields);
+                }
+                if end < bytes.len() {
+                    line += 1;
+                    if end + 1 >= next_cut && end + 1 < bytes.len() {
+                        cuts.push((end + 1, line));
+                        next_cut = (end + 1).saturating_add(every);
+                    }
+                }
+                i = end + 1;
+                continue;
+            }
+        }
+        let b = bytes[i];
         let line_end = b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
         state = match (state, b) {
             (State::Quoted, b'"') => State::QuoteInQuoted,
@@ -557,6 +580,7 @@ fn scan(bytes: &[u8], delimiter: u8, every: usize) -> Scan {
                 next_cut = (i + 1).saturating_add(every);
             }
         }
+        i += 1;
     }
     if fields > 0 {
         end_record(&mut fields);
@@ -652,6 +676,102 @@ mod tests {
             // A quote inside a value is text, and must not be taken for one that opens.
             1 => Just("P1,5\" pipe,SWEMWBS,2024-01-01,20".to_string()),
         ]
+    }
+
+    /// The scan as it was before its fast path for plain lines: one state per byte.
+    fn byte_by_byte(bytes: &[u8], delimiter: u8, every: usize) -> Scan {
+        #[derive(Clone, Copy, PartialEq)]
+        enum State {
+            /// At the start of a record (nothing read yet).
+            RecordStart,
+            FieldStart,
+            Unquoted,
+            Quoted,
+            /// A quote inside a quoted value: its end, or the first of `""`.
+            QuoteInQuoted,
+        }
+        let (mut state, mut line, mut opened_on) = (State::RecordStart, 1u32, 1u32);
+        let (mut cells, mut records, mut widest, mut fields) = (0u64, 0u64, 0u64, 0u64);
+        let (mut cuts, mut next_cut) = (Vec::new(), every);
+        let mut end_record = |fields: &mut u64| {
+            cells += *fields;
+            records += 1;
+            widest = widest.max(*fields);
+            *fields = 0;
+        };
+        for (i, &b) in bytes.iter().enumerate() {
+            let line_end = b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
+            state = match (state, b) {
+                (State::Quoted, b'"') => State::QuoteInQuoted,
+                (State::Quoted, _) => State::Quoted,
+                (State::QuoteInQuoted, b'"') => State::Quoted,
+                (State::RecordStart, b'\r' | b'\n') => State::RecordStart,
+                (State::RecordStart | State::FieldStart, b'"') => {
+                    opened_on = line;
+                    if state == State::RecordStart {
+                        fields = 1;
+                    }
+                    State::Quoted
+                }
+                (_, b'\r') => State::FieldStart,
+                (_, b'\n') => {
+                    end_record(&mut fields);
+                    State::RecordStart
+                }
+                (state, b) if b == delimiter => {
+                    fields += if state == State::RecordStart { 2 } else { 1 };
+                    State::FieldStart
+                }
+                (State::RecordStart, _) => {
+                    fields = 1;
+                    State::Unquoted
+                }
+                (_, _) => State::Unquoted,
+            };
+            // A lone CR ends the record too (the arm above only left the field).
+            if b == b'\r' && line_end && state == State::FieldStart {
+                end_record(&mut fields);
+                state = State::RecordStart;
+            }
+            if line_end {
+                line += 1;
+                // A line feed outside quotes ends a record (or a blank line): the next one
+                // starts after it, as the reader will see it.
+                if b == b'\n'
+                    && state == State::RecordStart
+                    && i + 1 >= next_cut
+                    && i + 1 < bytes.len()
+                {
+                    cuts.push((i + 1, line));
+                    next_cut = (i + 1).saturating_add(every);
+                }
+            }
+        }
+        if fields > 0 {
+            end_record(&mut fields);
+        }
+        Scan {
+            unclosed_quote: (state == State::Quoted).then_some(opened_on),
+            cells,
+            records,
+            widest,
+            cuts,
+        }
+    }
+
+    proptest! {
+        /// The scan with its fast path for plain lines finds what one state per byte finds,
+        /// in any mix of separators, quotes, line feeds and carriage returns.
+        #[test]
+        fn the_fast_scan_reads_like_the_byte_scan(
+            text in proptest::collection::vec(
+                prop_oneof![Just(b'a'), Just(b','), Just(b';'), Just(b'"'), Just(b'\r'), Just(b'\n')],
+                0..200,
+            ),
+            every in 1usize..50,
+        ) {
+            prop_assert_eq!(scan(&text, b',', every), byte_by_byte(&text, b',', every));
+        }
     }
 
     proptest! {
