@@ -5,7 +5,7 @@
 
 use super::place::{Builder, RowRef};
 use crate::ingest::rows::{ParsedSheet, RowStatus};
-use crate::model::{Story, retain_marked};
+use crate::model::retain_marked;
 use crate::schema::Field;
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -19,7 +19,8 @@ pub(super) struct Seen {
     pub(super) outputs: FxHashSet<(u32, i32, u32, u64, u8, u32)>,
     /// Output measure names and notes exactly as written, coded across all sheets.
     pub(super) texts: super::place::Codes,
-    pub(super) stories: FxHashSet<Story>,
+    /// Stories by hash: the places in `tables.stories` of those with that hash.
+    pub(super) stories: FxHashMap<u64, Vec<u32>>,
     /// (project, story_id) → where it was first used: (sheet, row number).
     pub(super) story_ids: FxHashMap<(u32, String), (u32, u32)>,
     pub(super) audit: FxHashSet<(u32, i32, u8, u8, u8)>,

@@ -227,7 +227,7 @@ impl Builder<'_, '_> {
             }
             return;
         }
-        let rows = std::mem::replace(&mut sheet.rows, KindRows::Projects(Vec::new()));
+        let mut rows = std::mem::replace(&mut sheet.rows, KindRows::Projects(Vec::new()));
         match &rows {
             KindRows::Projects(_) | KindRows::Measures(_) => {}
             KindRows::Outputs(o) => {
@@ -292,7 +292,13 @@ impl Builder<'_, '_> {
                 }
             }
             KindRows::Outcomes(o) => self.outcomes(sheet_index, sheet, o, resolver),
-            KindRows::Stories(stories) => {
+            KindRows::Stories(_) => {
+                // The rows are not needed after this: their text moves into the stories.
+                let KindRows::Stories(stories) =
+                    std::mem::replace(&mut rows, KindRows::Stories(Vec::new()))
+                else {
+                    unreachable!("matched as stories above")
+                };
                 for row in stories {
                     let Some(project) = self.project(resolver, sheet, row.idx, row.project) else {
                         self.missing_project(sheet, row.idx);
@@ -302,24 +308,30 @@ impl Builder<'_, '_> {
                         project,
                         story_id: row.story_id.clone().unwrap_or_default(),
                         date: row.date,
-                        title: row.title.clone(),
-                        text: row.text.clone(),
-                        what_matters: row.what_matters.clone(),
+                        title: row.title,
+                        text: row.text,
+                        what_matters: row.what_matters,
                         achieved: row.achieved,
                         principles: row.principles.iter().collect(),
                         spectrum: row.spectrum,
                         consent: row.consent,
                         teller: row.teller,
                         language: row.language,
-                        translation: row.translation.clone(),
+                        translation: row.translation,
                     };
                     // Ids are given here or empty (made later), so equal stories are equal rows.
-                    if self.seen.stories.contains(&story) {
+                    let hash = std::hash::BuildHasher::hash_one(&rustc_hash::FxBuildHasher, &story);
+                    let seen_before = self.seen.stories.get(&hash).is_some_and(|same_hash| {
+                        same_hash
+                            .iter()
+                            .any(|&k| self.tables.stories[k as usize] == story)
+                    });
+                    if seen_before {
                         sheet.status[row.idx as usize] = RowStatus::Duplicate;
                         continue;
                     }
-                    if let Some(id) = &row.story_id {
-                        let key = (project, id.clone());
+                    if let Some(id) = row.story_id {
+                        let key = (project, id);
                         if let Some(&(first_sheet, first_row)) = self.seen.story_ids.get(&key) {
                             let first = format!(
                                 "row {first_row} of {}",
@@ -329,7 +341,7 @@ impl Builder<'_, '_> {
                                 "is already the story_id of another story of this project ({first}): this later story is left out; give it its own id"
                             );
                             let value = if story.consent {
-                                id.clone()
+                                key.1
                             } else {
                                 crate::problems::WITHHELD.to_string()
                             };
@@ -340,7 +352,8 @@ impl Builder<'_, '_> {
                             .story_ids
                             .insert(key, (sheet_index, sheet.row_number(row.idx)));
                     }
-                    self.seen.stories.insert(story.clone());
+                    let place = self.tables.stories.len() as u32;
+                    self.seen.stories.entry(hash).or_default().push(place);
                     self.tables.stories.push(story);
                     sheet.status[row.idx as usize] = RowStatus::Used;
                 }
@@ -427,6 +440,9 @@ impl Builder<'_, '_> {
         // Names repeat: resolve each sheet-local measure and person once.
         let mut measure_of: Vec<Option<Option<u32>>> = vec![None; sheet.strings.len()];
         let mut person_of: Vec<u32> = vec![u32::MAX; sheet.strings.len()];
+        // Most of a large sheet's strings are people: room for them at once.
+        self.people.lookup.reserve(sheet.strings.len());
+        self.people.names.reserve(sheet.strings.len());
         for i in 0..o.idx.len() {
             let idx = o.idx[i];
             let Some(project) = self.project(resolver, sheet, o.idx[i], o.project[i]) else {
