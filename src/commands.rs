@@ -331,7 +331,7 @@ pub fn report(args: &ReportArgs) -> Outcome {
             let renderer = Renderer::new(args.templates.as_deref())?;
             // Welsh first when both are asked for (SPEC 5.2): Welsh pages at the top of the
             // folder, English ones in `en/`, each linked to its pair.
-            let mut page_views = Vec::new();
+            let mut rendered = Vec::new();
             for layout in pages::Layout::for_lang(languages) {
                 let data = pages::Data {
                     tables,
@@ -349,20 +349,21 @@ pub fn report(args: &ReportArgs) -> Outcome {
                 };
                 let context =
                     PageContext::new(data, &config.config, renderer.css.clone(), today, layout);
-                page_views.extend(pages::all(&context));
+                // Each page rendered as soon as it is built (SPEC 5.2's pages of a national
+                // portfolio are a thousand: their views are not all held at once).
+                for page in pages::all(&context, |page| renderer.render(&page)) {
+                    rendered.push(page?);
+                }
             }
-            timings.span("views", started);
-            let started = std::time::Instant::now();
-            let rendered = renderer.render_all(&page_views);
-            timings.span("render", started);
-            Ok(rendered?)
+            timings.span("views and render", started);
+            Ok(rendered)
         },
     );
     timings.step("pages");
     let mut files = files?;
     files.extend(rendered?.into_iter().map(|(path, html)| OutFile {
         path: PathBuf::from(path),
-        bytes: html.into_bytes(),
+        bytes: html,
     }));
     let manifest_settings = ManifestSettings {
         min_cell: current.figures.suppression.min_cell,

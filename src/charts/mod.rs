@@ -162,13 +162,27 @@ fn accessible(svg: String, id: &str, class: &str, title: &str, desc: &str) -> St
 /// elements and around text (which SVG collapses anyway). A project page of a national
 /// portfolio is a third smaller for it, and drawing is unchanged.
 fn compact(body: &str) -> String {
+    let font = format!(" font-family=\"{FONT}\"");
+    let dropped = [" opacity=\"1\"", " stroke=\"none\"", font.as_str()];
     let mut out = String::with_capacity(body.len());
+    // One pass: each attribute starts at a space, and an element's attributes are on its
+    // line (text cannot hold one: its quotes are escaped).
     for line in body.lines() {
-        out.push_str(line.trim());
+        let mut rest = line.trim();
+        while let Some(space) = rest.find(' ') {
+            out.push_str(&rest[..space]);
+            let from = &rest[space..];
+            match dropped.iter().find(|d| from.starts_with(**d)) {
+                Some(d) => rest = &from[d.len()..],
+                None => {
+                    out.push(' ');
+                    rest = &from[1..];
+                }
+            }
+        }
+        out.push_str(rest);
     }
-    out.replace(" opacity=\"1\"", "")
-        .replace(" stroke=\"none\"", "")
-        .replace(&format!(" font-family=\"{FONT}\""), "")
+    out
 }
 
 fn attr<'s>(tag: &'s str, name: &str) -> &'s str {

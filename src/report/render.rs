@@ -59,27 +59,33 @@ impl Renderer {
         Ok(Renderer { tera, css })
     }
 
-    /// Renders every page, in parallel; the result keeps the pages' order.
-    pub fn render_all(&self, pages: &[PageOut]) -> Result<Vec<(String, String)>, RenderError> {
-        pages
-            .par_iter()
-            .map(|p| {
-                let mut context = tera::Context::new();
-                context.insert("page", &p.page);
-                self.tera
-                    .render("page.html", &context)
-                    .map(|html| (p.path.clone(), html))
-                    .map_err(|e| {
-                        RenderError(format!(
-                            "page {}: {}",
-                            p.path,
-                            crate::format::error_chain(&e)
-                        ))
-                    })
+    /// Renders one page: its path and its HTML.
+    pub fn render(&self, page: &PageOut) -> Result<(String, Vec<u8>), RenderError> {
+        let mut context = tera::Context::new();
+        context.insert("page", &page.page);
+        // Straight into bytes (the file's content), with room for a usual page at once.
+        let mut html = Vec::with_capacity(PAGE_ROOM);
+        self.tera
+            .render_to("page.html", &context, &mut html)
+            .map(|()| (page.path.clone(), html))
+            .map_err(|e| {
+                RenderError(format!(
+                    "page {}: {}",
+                    page.path,
+                    crate::format::error_chain(&e)
+                ))
             })
-            .collect()
+    }
+
+    /// Renders every page, in parallel; the result keeps the pages' order.
+    pub fn render_all(&self, pages: &[PageOut]) -> Result<Vec<(String, Vec<u8>)>, RenderError> {
+        pages.par_iter().map(|p| self.render(p)).collect()
     }
 }
+
+/// The room a page's HTML is given to start with: a project page of a large portfolio is
+/// about 100 KiB, so most pages are written without growing their buffer.
+const PAGE_ROOM: usize = 128 << 10;
 
 #[cfg(test)]
 mod tests {

@@ -578,8 +578,10 @@ pub fn project_page(ctx: &PageContext<'_>, code: u32) -> PageOut {
     }
 }
 
-/// Every page of the report, built in parallel (a national portfolio has a thousand).
-pub fn all(ctx: &PageContext<'_>) -> Vec<PageOut> {
+/// Every page of the report, built in parallel (a national portfolio has a thousand), each
+/// handed to `then` (rendered) as soon as it is built: a page's view is dropped once rendered
+/// rather than all kept until the last.
+pub fn all<R: Send>(ctx: &PageContext<'_>, then: impl Fn(PageOut) -> R + Sync) -> Vec<R> {
     enum Which<'f> {
         Portfolio,
         Project(u32),
@@ -590,16 +592,18 @@ pub fn all(ctx: &PageContext<'_>) -> Vec<PageOut> {
     which.extend(ctx.funders.iter().map(Which::Funder));
     which
         .par_iter()
-        .map(|w| match w {
-            Which::Portfolio => PageOut {
-                path: ctx.path("index.html"),
-                page: portfolio::portfolio(ctx),
-            },
-            Which::Project(code) => project_page(ctx, *code),
-            Which::Funder(funder) => PageOut {
-                path: ctx.path(&portfolio::funder_path(funder)),
-                page: portfolio::funder(ctx, funder),
-            },
+        .map(|w| {
+            then(match w {
+                Which::Portfolio => PageOut {
+                    path: ctx.path("index.html"),
+                    page: portfolio::portfolio(ctx),
+                },
+                Which::Project(code) => project_page(ctx, *code),
+                Which::Funder(funder) => PageOut {
+                    path: ctx.path(&portfolio::funder_path(funder)),
+                    page: portfolio::funder(ctx, funder),
+                },
+            })
         })
         .collect()
 }
