@@ -90,7 +90,20 @@ fn sorted_keys(t: &crate::model::Scores) -> Sorted {
                 (key, i as u32)
             })
             .collect();
-        order.par_sort_unstable();
+        // Scores usually come person by person: then only each person's few scores need
+        // sorting, which at 20 million scores is several times faster than sorting them all.
+        // Sorted by person (the high bits) and within each person, the whole is sorted.
+        let person = |key: u64| key.checked_shr(bm + bd).unwrap_or(0);
+        if order
+            .par_windows(2)
+            .all(|w| person(w[0].0) <= person(w[1].0))
+        {
+            order
+                .par_chunk_by_mut(|a, b| person(a.0) == person(b.0))
+                .for_each(<[(u64, u32)]>::sort_unstable);
+        } else {
+            order.par_sort_unstable();
+        }
         return Sorted::Narrow(order);
     }
     let mut order: Vec<(u128, u32)> = (0..n)
@@ -237,6 +250,48 @@ impl Builder<'_, '_> {
                 *n += 1;
                 s.story_id = format!("#{n}");
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The order of identities is one full sort's, whether the scores come person by person
+    /// (each person's few scores sorted on their own) or not.
+    #[test]
+    fn keys_sort_as_one_full_sort() {
+        // A small linear congruential generator: the same "random" scores on every run.
+        let mut seed = 7u64;
+        let mut next = |below: u64| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            (seed >> 33) % below
+        };
+        for by_person in [true, false] {
+            let mut t = crate::model::Scores::default();
+            for i in 0..500u32 {
+                let person = if by_person { i / 6 } else { next(80) as u32 };
+                t.project.push(person / 20);
+                t.person.push(person);
+                t.measure.push(next(3) as u32);
+                t.date.push(19_000 + next(5) as i32);
+            }
+            let mut expected: Vec<(u128, u32)> = (0..500)
+                .map(|i| {
+                    (
+                        score_key(t.project[i], t.person[i], t.measure[i], t.date[i]),
+                        i as u32,
+                    )
+                })
+                .collect();
+            expected.sort_unstable();
+            let Sorted::Narrow(got) = sorted_keys(&t) else {
+                panic!("these keys fit in 64 bits");
+            };
+            let rows: Vec<u32> = got.iter().map(|(_, row)| *row).collect();
+            let want: Vec<u32> = expected.iter().map(|(_, row)| *row).collect();
+            assert_eq!(rows, want, "by person: {by_person}");
         }
     }
 }

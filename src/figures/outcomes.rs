@@ -239,23 +239,40 @@ fn pairs_frame(tables: &Tables) -> PolarsResult<DataFrame> {
         bits(tables.measures.len()),
         bits(tables.people.len()),
     );
-    // Rows sorted by (project, measure, person, when): each group is one run, and the groups
-    // come in (project, measure, person) order whatever the order of the inputs, so that
-    // sums over them, and so the figures to the last bit, do not depend on it. Every row is
-    // distinct (`when` holds its index), so an unstable sort is exact.
+    // Rows sorted by group, then `when`: each group is one run. The groups end in (project,
+    // measure, person) order whatever the order of the inputs, so that sums over them, and so
+    // the figures to the last bit, do not depend on it. Every row is distinct (`when` holds
+    // its index), so an unstable sort is exact.
     let runs: Vec<(usize, usize, u32)> = if pb + mb + qb <= 64 {
-        // Usually the three keys fit in one u64: a sort of pairs of numbers.
+        // Usually the three keys fit in one u64: a sort of pairs of numbers, person before
+        // measure, because scores usually come person by person: then only each person's few
+        // scores need sorting (20 million scores sort several times faster so).
         let mut rows: Vec<(u64, u64)> = (0..n)
             .into_par_iter()
             .map(|i| {
-                let key = (u64::from(s.project[i]) << (mb + qb))
-                    | (u64::from(s.measure[i]) << qb)
-                    | u64::from(s.person[i]);
+                let key = (u64::from(s.project[i]) << (qb + mb))
+                    | (u64::from(s.person[i]) << mb)
+                    | u64::from(s.measure[i]);
                 (key, when(i))
             })
             .collect();
-        rows.par_sort_unstable();
-        group_runs(&rows, |r| r.0, |r| r.1)
+        let person = |key: u64| key.checked_shr(mb).unwrap_or(0);
+        if rows
+            .par_windows(2)
+            .all(|w| person(w[0].0) <= person(w[1].0))
+        {
+            rows.par_chunk_by_mut(|a, b| person(a.0) == person(b.0))
+                .for_each(<[(u64, u64)]>::sort_unstable);
+        } else {
+            rows.par_sort_unstable();
+        }
+        // Groups in (project, person, measure) order; within each project, a stable sort by
+        // measure puts them in (project, measure, person) order.
+        let mut runs = group_runs(&rows, |r| r.0, |r| r.1);
+        let project = |r: &(usize, usize, u32)| s.project[r.0];
+        runs.par_chunk_by_mut(|a, b| project(a) == project(b))
+            .for_each(|c| c.sort_by_key(|r| s.measure[r.0]));
+        runs
     } else {
         let mut rows: Vec<(u32, u32, u32, u64)> = (0..n)
             .into_par_iter()
