@@ -355,7 +355,7 @@ pub fn report(args: &ReportArgs) -> Outcome {
                     rendered.push(page?);
                 }
             }
-            timings.span("views and render", started);
+            timings.span("views-render", started);
             Ok(rendered)
         },
     );
