@@ -228,7 +228,7 @@ impl Builder<'_, '_> {
             return;
         }
         let mut rows = std::mem::replace(&mut sheet.rows, KindRows::Projects(Vec::new()));
-        match &rows {
+        match &mut rows {
             KindRows::Projects(_) | KindRows::Measures(_) => {}
             KindRows::Outputs(o) => {
                 // Names and notes repeat: code each sheet-local string once, as written
@@ -292,14 +292,9 @@ impl Builder<'_, '_> {
                 }
             }
             KindRows::Outcomes(o) => self.outcomes(sheet_index, sheet, o, resolver),
-            KindRows::Stories(_) => {
+            KindRows::Stories(stories) => {
                 // The rows are not needed after this: their text moves into the stories.
-                let KindRows::Stories(stories) =
-                    std::mem::replace(&mut rows, KindRows::Stories(Vec::new()))
-                else {
-                    unreachable!("matched as stories above")
-                };
-                for row in stories {
+                for row in std::mem::take(stories) {
                     let Some(project) = self.project(resolver, sheet, row.idx, row.project) else {
                         self.missing_project(sheet, row.idx);
                         continue;
