@@ -412,7 +412,12 @@ impl Builder<'_, '_> {
                 }
             }
         }
-        sheet.rows = rows;
+        // Placed rows are not needed again: those of the large tables are freed now (20
+        // million scores are 640 MB) rather than with the sheet at the end of the check, so
+        // that the duplicate search reuses their memory.
+        if matches!(rows, KindRows::Projects(_) | KindRows::Measures(_)) {
+            sheet.rows = rows;
+        }
     }
 
     pub(super) fn outcomes(
