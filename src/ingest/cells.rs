@@ -434,8 +434,8 @@ impl<'a> RowCheck<'_, 'a> {
     fn text_cow(&mut self, field: Field, required: bool) -> Option<Cow<'a, str>> {
         let cell = self.cell(field);
         let text = match cell {
-            Cell::Text(t) if !t.trim().is_empty() => Some(Cow::Borrowed(t.trim())),
-            Cell::Empty | Cell::Text(_) => None,
+            Cell::Text(t) => Some(Cow::Borrowed(t.trim())).filter(|t| !t.is_empty()),
+            Cell::Empty => None,
             Cell::Error(e) => {
                 self.fail(
                     Some(field),

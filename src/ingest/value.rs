@@ -88,6 +88,10 @@ pub fn is_missing_word(text: &str) -> bool {
         "dim ateb",
     ];
     let t = text.trim();
+    // No word starts with a digit: most cells are numbers, dates or ids.
+    if t.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return false;
+    }
     t == "–" || (t.len() <= 12 && WORDS.iter().any(|w| t.eq_ignore_ascii_case(w)))
 }
 
@@ -255,6 +259,19 @@ fn date_text(t: &str) -> Result<i32, String> {
             return Err(NOT_A_DATE.into());
         }
         s.parse().map_err(|_| NOT_A_DATE.to_string())
+    }
+    // The usual form, YYYY-MM-DD, read straight from its ten bytes (millions of cells).
+    let b = t.as_bytes();
+    if b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && [0, 1, 2, 3, 5, 6, 8, 9]
+            .iter()
+            .all(|&i| b[i].is_ascii_digit())
+    {
+        let d = |i: usize| u32::from(b[i] - b'0');
+        let year = d(0) * 1000 + d(1) * 100 + d(2) * 10 + d(3);
+        return real_date(year as i32, d(5) * 10 + d(6), d(8) * 10 + d(9));
     }
     let (year, month, day) = if t.contains('/') {
         let mut parts = t.split('/');
