@@ -102,9 +102,7 @@ impl Bar {
             b.finish_and_clear();
         }
     }
-}
 
-impl Bar {
     /// With `MWM_TIMINGS`, the time of a piece of work that ran beside others since `started`
     /// (it does not end a step).
     fn span(&self, name: &str, started: std::time::Instant) {
@@ -349,8 +347,8 @@ pub fn report(args: &ReportArgs) -> Outcome {
                 };
                 let context =
                     PageContext::new(data, &config.config, renderer.css.clone(), today, layout);
-                // Each page rendered as soon as it is built (SPEC 5.2's pages of a national
-                // portfolio are a thousand: their views are not all held at once).
+                // Each page rendered as soon as it is built: a national portfolio has a
+                // thousand pages, and their views are not all held at once.
                 for page in pages::all(&context, |page| renderer.render(&page)) {
                     rendered.push(page?);
                 }
