@@ -494,103 +494,149 @@ struct Scan {
 /// empty lines are skipped) without keeping anything: where an unclosed quote opens, and how
 /// many cells there are.
 fn scan(bytes: &[u8], delimiter: u8, every: usize) -> Scan {
-    #[derive(Clone, Copy, PartialEq)]
-    enum State {
-        /// At the start of a record (nothing read yet).
-        RecordStart,
-        FieldStart,
-        Unquoted,
-        Quoted,
-        /// A quote inside a quoted value: its end, or the first of `""`.
-        QuoteInQuoted,
-    }
-    let (mut state, mut line, mut opened_on) = (State::RecordStart, 1u32, 1u32);
-    let (mut cells, mut records, mut widest, mut fields) = (0u64, 0u64, 0u64, 0u64);
-    let (mut cuts, mut next_cut) = (Vec::new(), every);
-    let mut end_record = |fields: &mut u64| {
-        cells += *fields;
-        records += 1;
-        widest = widest.max(*fields);
-        *fields = 0;
-    };
+    let mut scan = ByteScan::new(delimiter, every);
     let mut i = 0;
     while i < bytes.len() {
         // A line that starts a record and holds no quote and no carriage return (almost
         // every line) is read whole: its fields are its separators and one.
-        if state == State::RecordStart {
+        if scan.state == State::RecordStart {
             let end = memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |n| i + n);
             let text = &bytes[i..end];
             if memchr::memchr2(b'"', b'\r', text).is_none() {
                 if !text.is_empty() {
-                    fields = memchr::memchr_iter(delimiter, text).count() as u64 + 1;
-                    end_record(&mut fields);
+                    scan.fields = memchr::memchr_iter(delimiter, text).count() as u64 + 1;
+                    scan.end_record();
                 }
                 if end < bytes.len() {
-                    line += 1;
-                    if end + 1 >= next_cut && end + 1 < bytes.len() {
-                        cuts.push((end + 1, line));
-                        next_cut = (end + 1).saturating_add(every);
-                    }
+                    scan.line_feed(end, bytes.len());
                 }
                 i = end + 1;
                 continue;
             }
         }
+        scan.byte(bytes, i);
+        i += 1;
+    }
+    scan.finish()
+}
+
+/// Where the scan is in the file's text.
+#[derive(Clone, Copy, PartialEq)]
+enum State {
+    /// At the start of a record (nothing read yet).
+    RecordStart,
+    FieldStart,
+    Unquoted,
+    Quoted,
+    /// A quote inside a quoted value: its end, or the first of `""`.
+    QuoteInQuoted,
+}
+
+/// The scan's state machine, read one byte at a time, and what it has found so far.
+struct ByteScan {
+    delimiter: u8,
+    state: State,
+    line: u32,
+    /// The line where the last quoted value opened.
+    opened_on: u32,
+    /// Fields of the record being read.
+    fields: u64,
+    cells: u64,
+    records: u64,
+    widest: u64,
+    cuts: Vec<(usize, u32)>,
+    every: usize,
+    next_cut: usize,
+}
+
+impl ByteScan {
+    fn new(delimiter: u8, every: usize) -> ByteScan {
+        ByteScan {
+            delimiter,
+            state: State::RecordStart,
+            line: 1,
+            opened_on: 1,
+            fields: 0,
+            cells: 0,
+            records: 0,
+            widest: 0,
+            cuts: Vec::new(),
+            every,
+            next_cut: every,
+        }
+    }
+
+    fn end_record(&mut self) {
+        self.cells += self.fields;
+        self.records += 1;
+        self.widest = self.widest.max(self.fields);
+        self.fields = 0;
+    }
+
+    /// A line feed at `at` outside quotes, which ends a record (or a blank line): the next
+    /// record starts after it, as the reader will see it, and may be where a piece starts.
+    fn line_feed(&mut self, at: usize, len: usize) {
+        self.line += 1;
+        if at + 1 >= self.next_cut && at + 1 < len {
+            self.cuts.push((at + 1, self.line));
+            self.next_cut = (at + 1).saturating_add(self.every);
+        }
+    }
+
+    /// Reads the byte at `i`.
+    fn byte(&mut self, bytes: &[u8], i: usize) {
         let b = bytes[i];
         let line_end = b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
-        state = match (state, b) {
+        self.state = match (self.state, b) {
             (State::Quoted, b'"') => State::QuoteInQuoted,
             (State::Quoted, _) => State::Quoted,
             (State::QuoteInQuoted, b'"') => State::Quoted,
             (State::RecordStart, b'\r' | b'\n') => State::RecordStart,
-            (State::RecordStart | State::FieldStart, b'"') => {
-                opened_on = line;
+            (state @ (State::RecordStart | State::FieldStart), b'"') => {
+                self.opened_on = self.line;
                 if state == State::RecordStart {
-                    fields = 1;
+                    self.fields = 1;
                 }
                 State::Quoted
             }
             (_, b'\r') => State::FieldStart,
             (_, b'\n') => {
-                end_record(&mut fields);
+                self.end_record();
                 State::RecordStart
             }
-            (state, b) if b == delimiter => {
-                fields += if state == State::RecordStart { 2 } else { 1 };
+            (state, b) if b == self.delimiter => {
+                self.fields += if state == State::RecordStart { 2 } else { 1 };
                 State::FieldStart
             }
             (State::RecordStart, _) => {
-                fields = 1;
+                self.fields = 1;
                 State::Unquoted
             }
             (_, _) => State::Unquoted,
         };
         // A lone CR ends the record too (the arm above only left the field).
-        if b == b'\r' && line_end && state == State::FieldStart {
-            end_record(&mut fields);
-            state = State::RecordStart;
+        if b == b'\r' && line_end && self.state == State::FieldStart {
+            self.end_record();
+            self.state = State::RecordStart;
         }
-        if line_end {
-            line += 1;
-            // A line feed outside quotes ends a record (or a blank line): the next one
-            // starts after it, as the reader will see it.
-            if b == b'\n' && state == State::RecordStart && i + 1 >= next_cut && i + 1 < bytes.len()
-            {
-                cuts.push((i + 1, line));
-                next_cut = (i + 1).saturating_add(every);
-            }
+        if b == b'\n' && self.state == State::RecordStart {
+            self.line_feed(i, bytes.len());
+        } else if line_end {
+            self.line += 1;
         }
-        i += 1;
     }
-    if fields > 0 {
-        end_record(&mut fields);
-    }
-    Scan {
-        unclosed_quote: (state == State::Quoted).then_some(opened_on),
-        cells,
-        records,
-        widest,
-        cuts,
+
+    fn finish(mut self) -> Scan {
+        if self.fields > 0 {
+            self.end_record();
+        }
+        Scan {
+            unclosed_quote: (self.state == State::Quoted).then_some(self.opened_on),
+            cells: self.cells,
+            records: self.records,
+            widest: self.widest,
+            cuts: self.cuts,
+        }
     }
 }
 
@@ -678,85 +724,13 @@ mod tests {
         ]
     }
 
-    /// The scan as it was before its fast path for plain lines: one state per byte.
+    /// The scan without its fast path for plain lines: the state machine on every byte.
     fn byte_by_byte(bytes: &[u8], delimiter: u8, every: usize) -> Scan {
-        #[derive(Clone, Copy, PartialEq)]
-        enum State {
-            /// At the start of a record (nothing read yet).
-            RecordStart,
-            FieldStart,
-            Unquoted,
-            Quoted,
-            /// A quote inside a quoted value: its end, or the first of `""`.
-            QuoteInQuoted,
+        let mut scan = ByteScan::new(delimiter, every);
+        for i in 0..bytes.len() {
+            scan.byte(bytes, i);
         }
-        let (mut state, mut line, mut opened_on) = (State::RecordStart, 1u32, 1u32);
-        let (mut cells, mut records, mut widest, mut fields) = (0u64, 0u64, 0u64, 0u64);
-        let (mut cuts, mut next_cut) = (Vec::new(), every);
-        let mut end_record = |fields: &mut u64| {
-            cells += *fields;
-            records += 1;
-            widest = widest.max(*fields);
-            *fields = 0;
-        };
-        for (i, &b) in bytes.iter().enumerate() {
-            let line_end = b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
-            state = match (state, b) {
-                (State::Quoted, b'"') => State::QuoteInQuoted,
-                (State::Quoted, _) => State::Quoted,
-                (State::QuoteInQuoted, b'"') => State::Quoted,
-                (State::RecordStart, b'\r' | b'\n') => State::RecordStart,
-                (State::RecordStart | State::FieldStart, b'"') => {
-                    opened_on = line;
-                    if state == State::RecordStart {
-                        fields = 1;
-                    }
-                    State::Quoted
-                }
-                (_, b'\r') => State::FieldStart,
-                (_, b'\n') => {
-                    end_record(&mut fields);
-                    State::RecordStart
-                }
-                (state, b) if b == delimiter => {
-                    fields += if state == State::RecordStart { 2 } else { 1 };
-                    State::FieldStart
-                }
-                (State::RecordStart, _) => {
-                    fields = 1;
-                    State::Unquoted
-                }
-                (_, _) => State::Unquoted,
-            };
-            // A lone CR ends the record too (the arm above only left the field).
-            if b == b'\r' && line_end && state == State::FieldStart {
-                end_record(&mut fields);
-                state = State::RecordStart;
-            }
-            if line_end {
-                line += 1;
-                // A line feed outside quotes ends a record (or a blank line): the next one
-                // starts after it, as the reader will see it.
-                if b == b'\n'
-                    && state == State::RecordStart
-                    && i + 1 >= next_cut
-                    && i + 1 < bytes.len()
-                {
-                    cuts.push((i + 1, line));
-                    next_cut = (i + 1).saturating_add(every);
-                }
-            }
-        }
-        if fields > 0 {
-            end_record(&mut fields);
-        }
-        Scan {
-            unclosed_quote: (state == State::Quoted).then_some(opened_on),
-            cells,
-            records,
-            widest,
-            cuts,
-        }
+        scan.finish()
     }
 
     proptest! {
