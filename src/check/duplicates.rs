@@ -3,7 +3,7 @@
 //! measure and date, audit scores that differ, and a story id used twice in a project are
 //! excluded with a problem that points at the earlier row.
 
-use super::place::{Builder, RowRef};
+use super::place::Builder;
 use crate::ingest::rows::{ParsedSheet, RowStatus};
 use crate::model::retain_marked;
 use crate::schema::Field;
@@ -168,9 +168,7 @@ impl Builder<'_, '_> {
                     for &i in &distinct {
                         keep[i] = false;
                         excluded.push((
-                            self.refs.scores[i],
-                            t.project[i],
-                            crate::format::format_number(t.raw[i]),
+                            i,
                             format!(
                                 "is one of different scores for the same project, person, measure and {} ({}): all of them are left out",
                                 if crate::model::is_undated(t.date[i]) { "wave (no date)" } else { "date" },
@@ -186,19 +184,28 @@ impl Builder<'_, '_> {
             let r = self.refs.scores[i];
             sheets[r.sheet as usize].status[r.idx as usize] = RowStatus::Duplicate;
         }
-        excluded.sort_by_key(|(r, ..)| (r.sheet, r.idx));
+        excluded.sort_by_key(|(i, _)| {
+            let r = self.refs.scores[*i];
+            (r.sheet, r.idx)
+        });
         self.drop_scores(sheets, &keep, excluded);
     }
 
-    /// Leaves out the scores `excluded` names, each with its problem at its cell, and keeps
-    /// only the scores marked in `keep` (with their row references).
+    /// Leaves out the scores `excluded` names (by their place in the scores table), each with
+    /// its problem at its cell, and keeps only the scores marked in `keep` (with their row
+    /// references).
     pub(super) fn drop_scores(
         &mut self,
         sheets: &mut [ParsedSheet],
         keep: &[bool],
-        excluded: Vec<(RowRef, u32, String, String)>,
+        excluded: Vec<(usize, String)>,
     ) {
-        for (r, project, value, message) in excluded {
+        for (i, message) in excluded {
+            let r = self.refs.scores[i];
+            let (project, value) = (
+                self.tables.scores.project[i],
+                crate::format::format_number(self.tables.scores.raw[i]),
+            );
             let sheet = &mut sheets[r.sheet as usize];
             self.exclude_score(sheet, (r.idx, project), r.col, value, message);
         }

@@ -53,9 +53,7 @@ impl Builder<'_, '_> {
             let measure = &self.measures[t.measure[i] as usize].name;
             keep[i] = false;
             excluded.push((
-                self.refs.scores[i],
-                t.project[i],
-                crate::format::format_number(t.raw[i]),
+                i,
                 format!(
                     "has no date, and this person has another {measure} score in {} row {}: undated scores are put in order only within one row, so this one is left out (give its wave a date, or keep the person's {measure} scores in one row)",
                     elsewhere.shown(),
