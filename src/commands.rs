@@ -103,6 +103,13 @@ impl Bar {
         }
     }
 
+    /// `count` more files to come.
+    fn more_files(&self, count: u64) {
+        if let Some(b) = &self.bar {
+            b.inc_length(count);
+        }
+    }
+
     /// With `MWM_TIMINGS`, the time of a piece of work that ran beside others since `started`
     /// (it does not end a step).
     fn span(&self, name: &str, started: std::time::Instant) {
@@ -305,9 +312,21 @@ pub fn report(args: &ReportArgs) -> Outcome {
     let generated_at = manifest::run_time();
     let today = crate::ingest::value::parse_date_text(generated_at.get(..10).unwrap_or_default())
         .unwrap_or_default();
+    // Never written over: the paths given, every file actually read (a folder found by the
+    // walk holds inputs too, whatever --force says) and the config file. Checked before any
+    // page is made, and each page is written as soon as it is rendered.
+    let inputs: Vec<PathBuf> = request
+        .paths
+        .iter()
+        .cloned()
+        .chain(checked.inputs.iter().map(|i| PathBuf::from(&i.file)))
+        .chain(config.path.iter().cloned())
+        .collect();
+    let staging = report::Staging::begin(&args.output, &inputs, args.force)?;
+    let bar = Bar::new(args.quiet, "Writing");
     // The tidy tables (the workbook is mostly one thread's work) are made side by side with
     // the pages, which keep both cores busy.
-    let (files, rendered) = rayon::join(
+    let (files, pages) = rayon::join(
         || {
             let started = std::time::Instant::now();
             let mut files = table_files(tables, figures, checked, Path::new("data"), true)?;
@@ -324,12 +343,12 @@ pub fn report(args: &ReportArgs) -> Outcome {
             timings.span("tables", started);
             Ok::<_, Error>(files)
         },
-        || -> Result<_, Error> {
+        || -> Result<usize, Error> {
             let started = std::time::Instant::now();
             let renderer = Renderer::new(args.templates.as_deref())?;
             // Welsh first when both are asked for (SPEC 5.2): Welsh pages at the top of the
             // folder, English ones in `en/`, each linked to its pair.
-            let mut rendered = Vec::new();
+            let mut pages = 0;
             for layout in pages::Layout::for_lang(languages) {
                 let data = pages::Data {
                     tables,
@@ -347,22 +366,25 @@ pub fn report(args: &ReportArgs) -> Outcome {
                 };
                 let context =
                     PageContext::new(data, &config.config, renderer.css.clone(), today, layout);
-                // Each page rendered as soon as it is built: a national portfolio has a
-                // thousand pages, and their views are not all held at once.
-                for page in pages::all(&context, |page| renderer.render(&page)) {
-                    rendered.push(page?);
+                bar.more_files(pages::count(&context) as u64);
+                // Each page rendered and written as soon as it is built: a national portfolio
+                // has a thousand pages, and neither their views nor their HTML are all held.
+                for written in pages::all(&context, |page| -> Result<(), Error> {
+                    let (path, html) = renderer.render(&page)?;
+                    staging.write(Path::new(&path), &html)?;
+                    bar.file_done();
+                    Ok(())
+                }) {
+                    written?;
+                    pages += 1;
                 }
             }
             timings.span("views-render", started);
-            Ok(rendered)
+            Ok(pages)
         },
     );
     timings.step("pages");
-    let mut files = files?;
-    files.extend(rendered?.into_iter().map(|(path, html)| OutFile {
-        path: PathBuf::from(path),
-        bytes: html,
-    }));
+    let (mut files, pages) = (files?, pages?);
     let manifest_settings = ManifestSettings {
         min_cell: current.figures.suppression.min_cell,
         lang: languages,
@@ -395,23 +417,14 @@ pub fn report(args: &ReportArgs) -> Outcome {
         path: PathBuf::from("manifest.json"),
         bytes: manifest.into_bytes(),
     });
-    // Never written over: the paths given, every file actually read (a folder found by the
-    // walk holds inputs too, whatever --force says) and the config file.
-    let inputs: Vec<PathBuf> = request
-        .paths
-        .iter()
-        .cloned()
-        .chain(checked.inputs.iter().map(|i| PathBuf::from(&i.file)))
-        .chain(config.path.iter().cloned())
-        .collect();
-    let bar = Bar::new(args.quiet, "Writing");
-    bar.files(files.len() as u64);
-    let written =
-        report::write_folder_with_progress(&args.output, &files, &inputs, args.force, &|| {
-            bar.file_done()
-        });
+    bar.more_files(files.len() as u64);
+    files.par_iter().try_for_each(|file| {
+        staging.write(&file.path, &file.bytes)?;
+        bar.file_done();
+        Ok::<_, Error>(())
+    })?;
+    staging.finish()?;
     bar.finish();
-    written?;
     timings.step("write");
     if !args.quiet {
         let excluded = checked.ledger.iter().map(|t| t.excluded).sum::<u64>();
@@ -419,10 +432,6 @@ pub fn report(args: &ReportArgs) -> Outcome {
             .problems
             .iter()
             .filter(|p| p.severity == Severity::Warning)
-            .count();
-        let pages = files
-            .iter()
-            .filter(|f| f.path.extension().is_some_and(|e| e == "html"))
             .count();
         let tables = files
             .iter()

@@ -1,6 +1,7 @@
-//! Writing (SPEC 5): the report folder. Everything is built in memory, written into a fresh
-//! folder beside the final place and swapped in at the end, so a run that fails, or is killed
-//! at any moment, leaves the previous reports readable at their path (SPEC 5.5).
+//! Writing (SPEC 5): the report folder. Its files are written, as they are made, into a fresh
+//! folder beside the final place, which is swapped in at the end ([`Staging`]), so a run that
+//! fails, or is killed at any moment, leaves the previous reports readable at their path
+//! (SPEC 5.5).
 //!
 //! One rule says which paths may be written ([`check_output`]): never a file, never an input
 //! or a folder that holds one, never a folder that holds the current directory or the home
@@ -164,71 +165,93 @@ fn check_target(real_out: &Path, out: &Path, force: bool) -> Result<(), WriteErr
     Ok(())
 }
 
-/// Writes `files` as the folder `out`, atomically: beside it first, then swapped into place.
-/// Dot-files and dot-folders of an existing folder (such as `.gitkeep` or `.git/`) are kept.
-/// `inputs` are the input paths as given, which are never written over (SPEC 5.5).
+/// Writes `files` as the folder `out`, atomically (see [`Staging`]). `inputs` are the input
+/// paths as given, which are never written over (SPEC 5.5).
 pub fn write_folder(
     out: &Path,
     files: &[OutFile],
     inputs: &[PathBuf],
     force: bool,
 ) -> Result<(), WriteError> {
-    write_folder_with_progress(out, files, inputs, force, &|| {})
+    let staging = Staging::begin(out, inputs, force)?;
+    files
+        .par_iter()
+        .try_for_each(|file| staging.write(&file.path, &file.bytes))?;
+    staging.finish()
 }
 
-/// [`write_folder`], calling `file_done` as each file is written.
-pub fn write_folder_with_progress(
-    out: &Path,
-    files: &[OutFile],
-    inputs: &[PathBuf],
-    force: bool,
-    file_done: &(dyn Fn() + Sync),
-) -> Result<(), WriteError> {
-    check_output(out, inputs, force)?;
-    // From here on the resolved path: a link named with -o is followed, never replaced.
-    let real_out = resolve(out).map_err(io_at(out))?;
-    let parent = real_out
-        .parent()
-        .map(Path::to_path_buf)
-        .ok_or_else(|| WriteError::HoldsCurrentDir(out.to_path_buf()))?;
-    fs::create_dir_all(&parent).map_err(io_at(&parent))?;
-    let name = real_out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "reports".into());
-    recover_and_clean(&real_out, &parent, &name);
-    let pid = std::process::id();
-    let staging = parent.join(format!(".{name}.new-{pid}"));
-    let _ = fs::remove_dir_all(&staging);
-    let result = (|| {
-        fs::create_dir_all(&staging).map_err(io_at(&staging))?;
-        let mut dirs: Vec<PathBuf> = files
-            .iter()
-            .filter_map(|f| staging.join(&f.path).parent().map(Path::to_path_buf))
-            .collect();
-        dirs.sort();
-        dirs.dedup();
-        for dir in &dirs {
-            fs::create_dir_all(dir).map_err(io_at(dir))?;
-        }
-        // A thousand pages are written in parallel; the first failure is the one reported.
-        files.par_iter().try_for_each(|file| {
-            let path = staging.join(&file.path);
-            fs::write(&path, &file.bytes).map_err(|source| WriteError::Io { path, source })?;
-            file_done();
-            Ok(())
-        })?;
-        keep_dot_entries(&real_out, &staging)?;
-        swap_in(
-            &real_out,
-            &staging,
-            &parent.join(format!(".{name}.old-{pid}")),
-        )
-    })();
-    if result.is_err() {
-        let _ = fs::remove_dir_all(&staging);
+/// A report folder being written: a fresh folder beside the final place, which files go
+/// into as soon as they are made (a national portfolio's pages are never all held in
+/// memory), swapped into place by [`Staging::finish`]. Dropped unfinished (a failure on the
+/// way), it is removed and the previous reports stay as they were. Dot-files and dot-folders
+/// of an existing folder (such as `.gitkeep` or `.git/`) are kept.
+pub struct Staging {
+    /// The final place, every link resolved.
+    out: PathBuf,
+    /// Where the previous reports are moved aside where folders cannot be exchanged.
+    old: PathBuf,
+    path: PathBuf,
+    finished: bool,
+}
+
+impl Staging {
+    /// Checks `out` against the one rule ([`check_output`]) and makes the fresh folder
+    /// beside it, after tidying what killed runs left there.
+    pub fn begin(out: &Path, inputs: &[PathBuf], force: bool) -> Result<Staging, WriteError> {
+        check_output(out, inputs, force)?;
+        // From here on the resolved path: a link named with -o is followed, never replaced.
+        let real_out = resolve(out).map_err(io_at(out))?;
+        let parent = real_out
+            .parent()
+            .map(Path::to_path_buf)
+            .ok_or_else(|| WriteError::HoldsCurrentDir(out.to_path_buf()))?;
+        fs::create_dir_all(&parent).map_err(io_at(&parent))?;
+        let name = real_out
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "reports".into());
+        recover_and_clean(&real_out, &parent, &name);
+        let pid = std::process::id();
+        let path = parent.join(format!(".{name}.new-{pid}"));
+        let _ = fs::remove_dir_all(&path);
+        fs::create_dir_all(&path).map_err(io_at(&path))?;
+        Ok(Staging {
+            out: real_out,
+            old: parent.join(format!(".{name}.old-{pid}")),
+            path,
+            finished: false,
+        })
     }
-    result
+
+    /// Writes one file of the folder; `relative` is its path inside the folder, whose
+    /// folders are made when first needed. Safe to call from many threads at once.
+    pub fn write(&self, relative: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+        let path = self.path.join(relative);
+        let written = match fs::write(&path, bytes) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => match path.parent() {
+                Some(dir) => fs::create_dir_all(dir).and_then(|()| fs::write(&path, bytes)),
+                None => Err(e),
+            },
+            other => other,
+        };
+        written.map_err(|source| WriteError::Io { path, source })
+    }
+
+    /// Puts the folder in place of the previous reports, keeping their dot-entries.
+    pub fn finish(mut self) -> Result<(), WriteError> {
+        keep_dot_entries(&self.out, &self.path)?;
+        swap_in(&self.out, &self.path, &self.old)?;
+        self.finished = true;
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.finished {
+            let _ = fs::remove_dir_all(&self.path);
+        }
+    }
 }
 
 /// The PID in the name of a temporary folder of `name` (`.NAME.new-PID`, `.NAME.old-PID`),

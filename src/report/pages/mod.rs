@@ -578,8 +578,13 @@ pub fn project_page(ctx: &PageContext<'_>, code: u32) -> PageOut {
     }
 }
 
+/// How many pages [`all`] makes: the portfolio, one a project and one a funder.
+pub fn count(ctx: &PageContext<'_>) -> usize {
+    1 + ctx.tables.project_ids.len() + ctx.funders.len()
+}
+
 /// Every page of the report, built in parallel (a national portfolio has a thousand), each
-/// handed to `then` (rendered) as soon as it is built: a page's view is dropped once rendered
+/// handed to `then` (rendered and written) as soon as it is built: a page's view is dropped once rendered
 /// rather than all kept until the last.
 pub fn all<R: Send>(ctx: &PageContext<'_>, then: impl Fn(PageOut) -> R + Sync) -> Vec<R> {
     enum Which<'f> {
