@@ -100,7 +100,7 @@ fn read_file(source: &discover::Source, config: &LoadedConfig) -> FileResult {
     let mut problems = Vec::new();
     // The file's hash (for the manifest) beside its parsing, whose start is one thread's work.
     let (sha256, sheets) = rayon::join(
-        || hex(&Sha256::digest(&bytes)),
+        || hex(&Sha256::digest(&*bytes)),
         || match source.format {
             discover::Format::Csv => csv::read_csv(&bytes, source, config, &mut problems),
             discover::Format::Workbook(kind) => {
