@@ -32,20 +32,23 @@ fn group(digits: &str) -> String {
 
 /// A number rounded to `decimals`, with thousands grouped.
 pub fn number(v: f64, decimals: usize) -> String {
-    let text = format!("{:.*}", decimals, v.abs());
-    let (whole, fraction) = match text.split_once('.') {
-        Some((w, f)) => (w.to_string(), Some(f.to_string())),
-        None => (text.clone(), None),
-    };
-    let sign = if v < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') {
-        "-"
-    } else {
-        ""
-    };
-    match fraction {
-        Some(f) => format!("{sign}{}.{f}", group(&whole)),
-        None => format!("{sign}{}", group(&whole)),
+    use std::fmt::Write;
+    // One buffer, and none more below 1,000: charts write thousands of these a page.
+    let mut text = String::with_capacity(24);
+    let _ = write!(text, "{:.*}", decimals, v.abs());
+    let whole = text.find('.').unwrap_or(text.len());
+    // No minus on a number that rounds to zero.
+    let negative = v < 0.0 && text.bytes().any(|b| b.is_ascii_digit() && b != b'0');
+    if whole <= 3 && !negative {
+        return text;
     }
+    let mut out = String::with_capacity(text.len() + whole / 3 + 1);
+    if negative {
+        out.push('-');
+    }
+    out.push_str(&group(&text[..whole]));
+    out.push_str(&text[whole..]);
+    out
 }
 
 /// A count: "1,234".

@@ -50,6 +50,7 @@ impl Renderer {
         let page = read("page.html", PAGE)?;
         let css = read("style.css", STYLE)?;
         let mut tera = tera::Tera::default();
+        tera.set_escape_fn(escape_html);
         tera.add_raw_template("page.html", &page).map_err(|e| {
             RenderError(format!(
                 "template page.html: {}",
@@ -87,9 +88,53 @@ impl Renderer {
 /// about 100 KiB, so most pages are written without growing their buffer.
 const PAGE_ROOM: usize = 128 << 10;
 
+/// tera's HTML escaping (the same five characters, written the same way), with the text
+/// between them written a run at a time rather than a byte at a time: a page of a national
+/// portfolio escapes tens of kilobytes of text.
+fn escape_html(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let bytes = input.as_bytes();
+    let mut from = 0;
+    for (i, byte) in bytes.iter().enumerate() {
+        let entity: &[u8] = match byte {
+            b'&' => b"&amp;",
+            b'<' => b"&lt;",
+            b'>' => b"&gt;",
+            b'"' => b"&quot;",
+            b'\'' => b"&#39;",
+            _ => continue,
+        };
+        out.write_all(&bytes[from..i])?;
+        out.write_all(entity)?;
+        from = i + 1;
+    }
+    out.write_all(&bytes[from..])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The run-at-a-time escaping writes what tera's own does, for any text.
+        #[test]
+        fn escapes_as_tera_does(text in "(\\PC|[&<>\"'])*") {
+            let (mut ours, mut teras) = (Vec::new(), Vec::new());
+            escape_html(&text, &mut ours).expect("written");
+            tera::escape_html(&text, &mut teras).expect("written");
+            proptest::prop_assert_eq!(ours, teras);
+        }
+    }
+
+    #[test]
+    fn escapes_the_five_characters() {
+        let mut out = Vec::new();
+        escape_html("Tom & Jerry's <b>\"hi\"</b>", &mut out).expect("written");
+        // Worked out by hand from the HTML entities tera uses.
+        assert_eq!(
+            String::from_utf8(out).expect("utf-8"),
+            "Tom &amp; Jerry&#39;s &lt;b&gt;&quot;hi&quot;&lt;/b&gt;"
+        );
+    }
 
     #[test]
     fn a_templates_folder_must_exist_and_hold_a_template() {

@@ -321,6 +321,12 @@ mod tests {
         assert_eq!(number(1234567.891, 1), "1,234,567.9");
         assert_eq!(number(-0.04, 1), "0.0");
         assert_eq!(number(-1.25, 1), "-1.2");
+        // Rounding that reaches a thousand, signs below one, and three-digit numbers (by hand).
+        assert_eq!(number(999.96, 1), "1,000.0");
+        assert_eq!(number(-999.96, 1), "-1,000.0");
+        assert_eq!(number(-5.0, 0), "-5");
+        assert_eq!(number(123.0, 0), "123");
+        assert_eq!(number(-123456.0, 0), "-123,456");
         assert_eq!(money(726.0869), "£726");
         assert_eq!(money(12.5), "£12.50");
         assert_eq!(money(33400.0), "£33,400");
