@@ -18,6 +18,7 @@ pub mod model;
 pub mod pipeline;
 pub mod problems;
 pub mod report;
+pub mod room;
 pub mod schema;
 pub mod template;
 

@@ -428,15 +428,16 @@ impl Builder<'_, '_> {
         resolver: &mut ProjectResolver,
     ) {
         // Room for every row up front: growing tables of millions of rows costs more.
+        // Made ready by both cores (see `room`): a national dataset's are near a gigabyte.
         let rows = o.idx.len();
-        self.refs.scores.reserve(rows);
+        crate::room::reserve(&mut self.refs.scores, rows);
         let t = &mut self.tables.scores;
         for column in [&mut t.project, &mut t.person, &mut t.measure] {
-            column.reserve(rows);
+            crate::room::reserve(column, rows);
         }
-        t.date.reserve(rows);
-        t.raw.reserve(rows);
-        t.score.reserve(rows);
+        crate::room::reserve(&mut t.date, rows);
+        crate::room::reserve(&mut t.raw, rows);
+        crate::room::reserve(&mut t.score, rows);
         // Names repeat: resolve each sheet-local measure and person once.
         let mut measure_of: Vec<Option<Option<u32>>> = vec![None; sheet.strings.len()];
         let mut person_of: Vec<u32> = vec![u32::MAX; sheet.strings.len()];

@@ -113,11 +113,21 @@ pub fn principle_evidence(
             cell.2 |= protected;
         }
     }
+    // Each project's story summary and latest self-audit scores, found once (the first of
+    // each, as a search would): searching them per project costs the square of the projects.
+    let story_of = story_by_project(stories, n);
+    let mut audit_of: Vec<[Option<f64>; 5]> = vec![[None; 5]; n];
+    for a in audit {
+        if let Some(slot @ None) = audit_of
+            .get_mut(a.project as usize)
+            .map(|scores| &mut scores[a.principle as usize])
+        {
+            *slot = Some(a.latest_score);
+        }
+    }
     let mut rows = Vec::with_capacity(n * 5);
     for p in 0..n {
-        let story = stories
-            .iter()
-            .find(|s| s.scope == Some(Scope::Project(p as u32)));
+        let story = story_of[p];
         for q in Principle::ALL {
             let (n_pairs, improved, protected) = pairs[p][q as usize];
             let outcome_pairs = suppression.count(n_pairs).filter(|_| !protected);
@@ -133,14 +143,24 @@ pub fn principle_evidence(
                 pairs_protected: protected && suppression.count(n_pairs).is_some(),
                 stories: story.map_or(0, |s| s.principles[q as usize]),
                 quotable_stories: story.map_or(0, |s| s.quotable_principles[q as usize]),
-                audit_score: audit
-                    .iter()
-                    .find(|a| a.project == p as u32 && a.principle == q)
-                    .map(|a| a.latest_score),
+                audit_score: audit_of[p][q as usize],
             });
         }
     }
     Ok(rows)
+}
+
+/// Each project's story summary (the first given for it), by project code.
+fn story_by_project(stories: &[StorySummary], n: usize) -> Vec<Option<&StorySummary>> {
+    let mut story_of = vec![None; n];
+    for s in stories {
+        if let Some(Scope::Project(p)) = s.scope
+            && let Some(slot @ None) = story_of.get_mut(p as usize)
+        {
+            *slot = Some(s);
+        }
+    }
+    story_of
 }
 
 /// Distinct people per project, by project code.
@@ -228,7 +248,26 @@ pub fn projects(
     for (p, v) in tables.outputs.project.iter().zip(&tables.outputs.value) {
         outputs_total[*p as usize] += v;
     }
-    Ok((0..tables.project_ids.len())
+    let n = tables.project_ids.len();
+    // Projects with a reliable-change share hidden (SPEC 4.6), found in one pass over the
+    // outcome rows rather than one pass a project.
+    let mut rc_hidden = vec![false; n];
+    for (r, pr) in outcomes.iter().zip(protections) {
+        if let Scope::Project(p) = r.scope
+            && [
+                Count::ReliableImprovement,
+                Count::NoReliableChange,
+                Count::ReliableDeterioration,
+            ]
+            .iter()
+            .any(|c| r.count(*c).is_some() && pr.hidden(*c).is_some())
+            && let Some(hidden) = rc_hidden.get_mut(p as usize)
+        {
+            *hidden = true;
+        }
+    }
+    let story_of = story_by_project(stories, n);
+    Ok((0..n)
         .map(|p| {
             let project = tables.projects[p].as_ref();
             let budget = project.and_then(|x| x.budget);
@@ -236,16 +275,7 @@ pub fn projects(
             // People reliably improved on at least one measure: shown from min_cell, and only
             // when no reliable-change share of the project is hidden (SPEC 4.6), so that a cost
             // per improvement cannot give a hidden share back.
-            let rc_hidden = outcomes.iter().zip(protections).any(|(r, pr)| {
-                r.scope == Scope::Project(p as u32)
-                    && [
-                        Count::ReliableImprovement,
-                        Count::NoReliableChange,
-                        Count::ReliableDeterioration,
-                    ]
-                    .iter()
-                    .any(|c| r.count(*c).is_some() && pr.hidden(*c).is_some())
-            });
+            let rc_hidden = rc_hidden[p];
             let reliably_improved = Some(improved[p])
                 .filter(|n| !suppression.hides_row(*n))
                 .filter(|_| !rc_hidden);
@@ -258,10 +288,7 @@ pub fn projects(
                 participants: shown,
                 participants_suppressed: shown.is_none(),
                 paired: suppression.count(paired[p]),
-                stories: stories
-                    .iter()
-                    .find(|s| s.scope == Some(Scope::Project(p as u32)))
-                    .map_or(0, |s| s.stories),
+                stories: story_of[p].map_or(0, |s| s.stories),
                 outputs_total: outputs_total[p],
                 budget,
                 // A budget of 0 gives no cost (SPEC 4.6): "£0 per person" would mislead.

@@ -391,28 +391,28 @@ impl ParsedSheet {
 
     /// Room for `rows` more rows in every column (the large tables: outputs and outcomes).
     pub fn reserve(&mut self, rows: usize) {
-        self.row_numbers.reserve(rows);
-        self.status.reserve(rows);
+        crate::room::reserve(&mut self.row_numbers, rows);
+        crate::room::reserve(&mut self.status, rows);
         match &mut self.rows {
             KindRows::Outputs(o) => {
-                o.idx.reserve(rows);
-                o.project.reserve(rows);
-                o.date.reserve(rows);
-                o.measure.reserve(rows);
-                o.value.reserve(rows);
-                o.principles.reserve(rows);
-                o.notes.reserve(rows);
-                o.measure_en.reserve(rows);
-                o.measure_cy.reserve(rows);
+                crate::room::reserve(&mut o.idx, rows);
+                crate::room::reserve(&mut o.project, rows);
+                crate::room::reserve(&mut o.date, rows);
+                crate::room::reserve(&mut o.measure, rows);
+                crate::room::reserve(&mut o.value, rows);
+                crate::room::reserve(&mut o.principles, rows);
+                crate::room::reserve(&mut o.notes, rows);
+                crate::room::reserve(&mut o.measure_en, rows);
+                crate::room::reserve(&mut o.measure_cy, rows);
             }
             KindRows::Outcomes(o) => {
-                o.idx.reserve(rows);
-                o.project.reserve(rows);
-                o.person.reserve(rows);
-                o.measure.reserve(rows);
-                o.date.reserve(rows);
-                o.score.reserve(rows);
-                o.col.reserve(rows);
+                crate::room::reserve(&mut o.idx, rows);
+                crate::room::reserve(&mut o.project, rows);
+                crate::room::reserve(&mut o.person, rows);
+                crate::room::reserve(&mut o.measure, rows);
+                crate::room::reserve(&mut o.date, rows);
+                crate::room::reserve(&mut o.score, rows);
+                crate::room::reserve(&mut o.col, rows);
             }
             _ => {}
         }
