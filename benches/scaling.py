@@ -13,8 +13,8 @@ fresh folder with MWM_TIMINGS=1, which makes mwm print each stage's time on stde
 median of each stage and of the wall time, and the largest peak RSS (GNU time's maximum
 resident set size; needs /usr/bin/time, Debian package `time`), are printed, then each
 stage's ratio from one size to the next against the ratio of projects. The tidy tables
-(`tables`) are made side by side with the pages (`views-render`): both are inside `pages`,
-whose time is the longer of the two.
+(`tables`) are made side by side with the pages (`views-render`, which also writes each page
+as soon as it is rendered): both are inside `pages`, whose time is the longer of the two.
 """
 import argparse
 import os
