@@ -176,6 +176,32 @@ fn a_failed_run_leaves_the_previous_report_untouched() {
     assert_eq!(files_under(&out), before);
 }
 
+/// Pages go into the hidden staging folder as they are made: a run that fails while making
+/// them (here a template that names a field no page has) leaves the previous report as it
+/// was and no hidden folder beside it.
+#[test]
+fn a_run_failing_while_writing_pages_leaves_the_previous_report_and_no_staging() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let out = tmp.path().join("r");
+    let (code, text) = report_into(&out, &[]);
+    assert_eq!(code, 0, "{text}");
+    let before = files_under(&out);
+    let templates = tmp.path().join("t");
+    fs::create_dir(&templates).expect("mkdir");
+    fs::write(templates.join("page.html"), "{{ page.no_such_field }}").expect("write");
+    let (code, text) = report_into(&out, &["--templates", &templates.display().to_string()]);
+    assert_ne!(code, 0, "{text}");
+    assert!(text.contains("no_such_field"), "{text}");
+    assert_eq!(files_under(&out), before);
+    let mut left: Vec<String> = fs::read_dir(tmp.path())
+        .expect("readable")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    left.sort();
+    assert_eq!(left, ["r", "t"]);
+}
+
 /// `--from` / `--to` leave dated rows out and count them. figures/input counted with Python's
 /// csv module (ISO dates compared as text) for 2024-04-01 to 2024-12-31: outputs 6 of 16 rows
 /// outside, outcomes 20 of 72, stories 1 of 8, audit 12 of 35.
