@@ -10,22 +10,37 @@ use crate::problems::{Problem, Severity};
 use crate::schema::{Field, Kind};
 use rustc_hash::FxHashMap;
 
-/// Codes project ids in first-seen order; [`Tables`] recodes them in byte order at the end.
+/// Codes names (project ids, person ids, texts) in first-seen order; [`Tables`] recodes
+/// projects in byte order at the end. Each name is held once: the lookup keeps codes, found
+/// by the hash of their name (2.5 million person ids in a national dataset).
 #[derive(Default)]
 pub(super) struct Codes {
-    pub(super) lookup: FxHashMap<String, u32>,
+    table: hashbrown::HashTable<u32>,
     pub(super) names: Vec<String>,
+}
+
+fn hash(name: &str) -> u64 {
+    std::hash::BuildHasher::hash_one(&rustc_hash::FxBuildHasher, name)
 }
 
 impl Codes {
     pub(super) fn code(&mut self, name: &str) -> u32 {
-        if let Some(&c) = self.lookup.get(name) {
+        let Codes { table, names } = self;
+        let h = hash(name);
+        if let Some(&c) = table.find(h, |&c| names[c as usize] == name) {
             return c;
         }
-        let c = self.names.len() as u32;
-        self.names.push(name.to_string());
-        self.lookup.insert(name.to_string(), c);
+        let c = names.len() as u32;
+        names.push(name.to_string());
+        table.insert_unique(h, c, |&c| hash(&names[c as usize]));
         c
+    }
+
+    /// Room for `more` names.
+    pub(super) fn reserve(&mut self, more: usize) {
+        let Codes { table, names } = self;
+        table.reserve(more, |&c| hash(&names[c as usize]));
+        names.reserve(more);
     }
 }
 
@@ -442,8 +457,7 @@ impl Builder<'_, '_> {
         let mut measure_of: Vec<Option<Option<u32>>> = vec![None; sheet.strings.len()];
         let mut person_of: Vec<u32> = vec![u32::MAX; sheet.strings.len()];
         // Most of a large sheet's strings are people: room for them at once.
-        self.people.lookup.reserve(sheet.strings.len());
-        self.people.names.reserve(sheet.strings.len());
+        self.people.reserve(sheet.strings.len());
         for i in 0..o.idx.len() {
             let idx = o.idx[i];
             let Some(project) = self.project(resolver, sheet, o.idx[i], o.project[i]) else {

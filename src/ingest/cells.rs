@@ -12,7 +12,6 @@ use crate::model::{
 };
 use crate::problems::{Problem, Severity, WITHHELD};
 use crate::schema::{FIELD_COUNT, Field, Kind};
-use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 
 /// The largest number that is added up with others (10^12: a trillion hours or pounds), so
@@ -23,7 +22,6 @@ pub const MAX_SUMMED: f64 = 1e12;
 /// Builds a [`ParsedSheet`] one row at a time.
 pub struct RowParser {
     sheet: ParsedSheet,
-    lookup: FxHashMap<String, u32>,
     /// Blank rows not yet known to be followed by a row with values.
     pending_blank: Vec<u32>,
     /// Whether the sheet has a column for a field, as a lookup table.
@@ -53,11 +51,10 @@ impl RowParser {
                 row_numbers: Vec::new(),
                 status: Vec::new(),
                 rows,
-                strings: Vec::new(),
+                strings: Default::default(),
                 scores_read: 0,
                 bad_cells: Vec::new(),
             },
-            lookup: FxHashMap::default(),
             pending_blank: Vec::new(),
             has,
             wide_measures: Vec::new(),
@@ -110,13 +107,7 @@ impl RowParser {
     }
 
     fn intern(&mut self, text: &str) -> u32 {
-        if let Some(&code) = self.lookup.get(text) {
-            return code;
-        }
-        let code = self.sheet.strings.len() as u32;
-        self.sheet.strings.push(text.to_string());
-        self.lookup.insert(text.to_string(), code);
-        code
+        self.sheet.strings.code(text)
     }
 
     /// One row under the header. `fields` is how many fields a CSV record had, when it differs

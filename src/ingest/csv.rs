@@ -223,7 +223,6 @@ fn read_csv_in(
             .sum(),
     );
     let mut last = last_line;
-    let mut lookup = rustc_hash::FxHashMap::default();
     for (piece, (_, _, start_line)) in parsed.into_iter().zip(&pieces) {
         let piece = match piece {
             Ok(p) => p,
@@ -239,7 +238,7 @@ fn read_csv_in(
         if piece.sheet.status.is_empty() {
             pending.extend(piece.pending);
         } else {
-            sheet.append(piece.sheet, &pending, &mut lookup);
+            sheet.append(piece.sheet, &pending);
             pending = piece.pending;
         }
         last = piece.last_line.max(start_line.saturating_sub(1));

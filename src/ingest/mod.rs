@@ -10,6 +10,7 @@ pub mod csv;
 pub mod discover;
 pub mod rows;
 pub mod sheet;
+pub mod strings;
 pub mod value;
 pub mod wide;
 pub mod workbook;

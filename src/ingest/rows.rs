@@ -2,13 +2,13 @@
 //! the parsed sheet that holds them with the status of every row read, so that the ledger of
 //! SPEC 3.2 is counted, not inferred. The cell checks themselves are in `cells`.
 
+use super::strings::Strings;
 use super::value::{self};
 use crate::model::{
     Achieved, Language, MeasureDef, Principle, Principles, Project, Spectrum, Teller,
 };
 use crate::problems::{Problem, Severity};
 use crate::schema::{Field, Kind};
-use rustc_hash::FxHashMap;
 
 /// Where a canonical column sits in a sheet.
 #[derive(Debug, Clone, PartialEq)]
@@ -259,7 +259,7 @@ pub struct ParsedSheet {
     pub status: Vec<RowStatus>,
     pub rows: KindRows,
     /// Sheet-local strings that row codes (project, person, measure, notes) point into.
-    pub strings: Vec<String>,
+    pub strings: Strings,
     /// Outcomes: the scores read (filled score cells, whatever became of them).
     pub scores_read: u64,
     /// Wide outcomes: score cells that are no number, said by `check` once it knows whether
@@ -283,14 +283,8 @@ pub struct BadCell {
 impl ParsedSheet {
     /// Appends the rows of a later piece of the same sheet, after the blank rows `blanks`
     /// that lay between the two; the piece's strings are coded again in first-seen order, so
-    /// the result is the sheet one pass would have made. `lookup` holds the codes of
-    /// `self.strings`; pass the same one to each append of a sheet.
-    pub fn append(
-        &mut self,
-        piece: ParsedSheet,
-        blanks: &[u32],
-        lookup: &mut FxHashMap<String, u32>,
-    ) {
+    /// the result is the sheet one pass would have made.
+    pub fn append(&mut self, piece: ParsedSheet, blanks: &[u32]) {
         for &row in blanks {
             self.row_numbers.push(row);
             self.status.push(RowStatus::Blank);
@@ -298,25 +292,7 @@ impl ParsedSheet {
         let offset = self.status.len() as u32;
         self.row_numbers.extend(piece.row_numbers);
         self.status.extend(piece.status);
-        // The lookup catches up with the strings coded so far (kept from one piece to the
-        // next: rebuilding it for each would cost as much as all the strings every time).
-        lookup.reserve(self.strings.len().saturating_sub(lookup.len()));
-        for (code, s) in self.strings.iter().enumerate().skip(lookup.len()) {
-            lookup.insert(s.clone(), code as u32);
-        }
-        let mut recode = Vec::with_capacity(piece.strings.len());
-        for s in piece.strings {
-            let code = match lookup.get(s.as_str()) {
-                Some(&c) => c,
-                None => {
-                    let c = self.strings.len() as u32;
-                    lookup.insert(s.clone(), c);
-                    self.strings.push(s);
-                    c
-                }
-            };
-            recode.push(code);
-        }
+        let recode: Vec<u32> = piece.strings.iter().map(|s| self.strings.code(s)).collect();
         self.scores_read += piece.scores_read;
         self.bad_cells
             .extend(piece.bad_cells.into_iter().map(|b| BadCell {
@@ -432,6 +408,6 @@ impl ParsedSheet {
     }
 
     pub fn string(&self, code: u32) -> &str {
-        &self.strings[code as usize]
+        self.strings.get(code)
     }
 }

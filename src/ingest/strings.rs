@@ -1,0 +1,97 @@
+//! A sheet's distinct strings (project and person ids, measure names, notes), each coded by
+//! the order it was first seen in. They are stored end to end in one buffer and found again by
+//! their hash: a national dataset's 2.5 million person ids are a few allocations, where one
+//! string each (and a second for the lookup's key) cost more in fresh memory than in parsing.
+
+use hashbrown::HashTable;
+use std::hash::BuildHasher;
+
+#[derive(Debug, Clone, Default)]
+pub struct Strings {
+    /// Every string, end to end.
+    text: String,
+    /// Where each string ends in `text`, by code.
+    ends: Vec<usize>,
+    /// Codes, by the hash of their string.
+    table: HashTable<u32>,
+}
+
+fn hash(s: &str) -> u64 {
+    rustc_hash::FxBuildHasher.hash_one(s)
+}
+
+/// The string of `code` in `text`, whose strings end at `ends`.
+fn slice<'t>(text: &'t str, ends: &[usize], code: u32) -> &'t str {
+    let i = code as usize;
+    let start = if i == 0 { 0 } else { ends[i - 1] };
+    &text[start..ends[i]]
+}
+
+impl Strings {
+    /// How many distinct strings there are.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// The string of `code`.
+    pub fn get(&self, code: u32) -> &str {
+        slice(&self.text, &self.ends, code)
+    }
+
+    /// The code of `s`, given it now if it is new.
+    pub fn code(&mut self, s: &str) -> u32 {
+        let Strings { text, ends, table } = self;
+        let h = hash(s);
+        if let Some(&code) = table.find(h, |&c| slice(text, ends, c) == s) {
+            return code;
+        }
+        let code = ends.len() as u32;
+        text.push_str(s);
+        ends.push(text.len());
+        table.insert_unique(h, code, |&c| hash(slice(text, ends, c)));
+        code
+    }
+
+    /// Every string, in code order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        (0..self.len() as u32).map(|code| self.get(code))
+    }
+}
+
+/// Equal when they hold the same strings under the same codes.
+impl PartialEq for Strings {
+    fn eq(&self, other: &Strings) -> bool {
+        self.text == other.text && self.ends == other.ends
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Strings;
+
+    #[test]
+    fn codes_in_first_seen_order_and_gives_each_string_back() {
+        let mut s = Strings::default();
+        let words = ["P1", "", "anna", "P1", "Ánna", "anna", "", "b"];
+        let codes: Vec<u32> = words.iter().map(|w| s.code(w)).collect();
+        // By hand: each new string takes the next code, a repeat its first one.
+        assert_eq!(codes, [0, 1, 2, 0, 3, 2, 1, 4]);
+        assert_eq!(s.len(), 5);
+        assert_eq!(
+            s.iter().collect::<Vec<_>>(),
+            ["P1", "", "anna", "Ánna", "b"]
+        );
+        // Many strings: the table grows and still finds every one.
+        for i in 0..10_000 {
+            assert_eq!(s.code(&format!("person-{i}")), 5 + i);
+        }
+        for i in (0..10_000).rev() {
+            assert_eq!(s.code(&format!("person-{i}")), 5 + i);
+            assert_eq!(s.get(5 + i), format!("person-{i}"));
+        }
+    }
+}
