@@ -227,6 +227,9 @@ impl Staging {
     /// folders are made when first needed. Safe to call from many threads at once.
     pub fn write(&self, relative: &Path, bytes: &[u8]) -> Result<(), WriteError> {
         let path = self.path.join(relative);
+        if self.kept_unchanged(relative, &path, bytes) {
+            return Ok(());
+        }
         let written = match fs::write(&path, bytes) {
             Err(e) if e.kind() == io::ErrorKind::NotFound => match path.parent() {
                 Some(dir) => fs::create_dir_all(dir).and_then(|()| fs::write(&path, bytes)),
@@ -235,6 +238,36 @@ impl Staging {
             other => other,
         };
         written.map_err(|source| WriteError::Io { path, source })
+    }
+
+    /// Whether the previous report's file at `relative` holds exactly `bytes` and has been
+    /// linked into the new folder in place of a copy. A run again on the same day changes
+    /// few pages (a corrected cell changes its project's page and the portfolio), and an
+    /// unchanged page then costs no new file: ext4 without a journal, as on the development
+    /// machine, creates each file after skipping every recently deleted one, so a thousand
+    /// new pages just after the previous thousand were removed took up to a second. Only a
+    /// regular file that nothing else links to is taken, so the new report owns it alone once
+    /// the previous one is removed; the previous report is only read.
+    #[cfg(unix)]
+    fn kept_unchanged(&self, relative: &Path, path: &Path, bytes: &[u8]) -> bool {
+        use std::os::unix::fs::MetadataExt;
+        let old = self.out.join(relative);
+        let same = fs::symlink_metadata(&old).is_ok_and(|meta| {
+            meta.is_file() && meta.nlink() == 1 && meta.len() == bytes.len() as u64
+        }) && fs::read(&old).is_ok_and(|held| held == bytes);
+        same && match fs::hard_link(&old, path) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                path.parent()
+                    .is_some_and(|dir| fs::create_dir_all(dir).is_ok())
+                    && fs::hard_link(&old, path).is_ok()
+            }
+            linked => linked.is_ok(),
+        }
+    }
+
+    #[cfg(not(unix))]
+    fn kept_unchanged(&self, _: &Path, _: &Path, _: &[u8]) -> bool {
+        false
     }
 
     /// Puts the folder in place of the previous reports, keeping their dot-entries.

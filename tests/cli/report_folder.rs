@@ -176,6 +176,61 @@ fn a_failed_run_leaves_the_previous_report_untouched() {
     assert_eq!(files_under(&out), before);
 }
 
+/// A run again with the same inputs keeps each unchanged file of the previous report (linked,
+/// not written again) and writes the changed ones: the folder is what a fresh run writes, and
+/// no file of it is shared with anything else.
+#[cfg(unix)]
+#[test]
+fn unchanged_files_are_kept_and_changed_ones_written() {
+    use std::os::unix::fs::MetadataExt;
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let out = tmp.path().join("r");
+    let inode = |name: &str| fs::metadata(out.join(name)).expect("written").ino();
+    // The same clock for every run, so that unchanged inputs give unchanged files.
+    let report = |args: &[&str]| {
+        let status = std::process::Command::new(env!("CARGO_BIN_EXE_mwm"))
+            .args(args)
+            .current_dir(crate::crate_dir())
+            .env("SOURCE_DATE_EPOCH", "1733400000")
+            .status()
+            .expect("mwm runs");
+        assert!(status.success(), "mwm {}", args.join(" "));
+    };
+    let target = out.display().to_string();
+    let args = [
+        "report",
+        "tests/fixtures/figures/input",
+        "-o",
+        &target,
+        "-q",
+    ];
+    report(&args);
+    let (page, csv) = (inode("index.html"), inode("data/outcomes_summary.csv"));
+    let first = files_under(&out);
+    report(&args);
+    assert_eq!(files_under(&out), first);
+    assert_eq!(
+        (inode("index.html"), inode("data/outcomes_summary.csv")),
+        (page, csv)
+    );
+    assert_eq!(
+        fs::metadata(out.join("index.html")).expect("page").nlink(),
+        1
+    );
+    // A larger minimum cell changes the pages and tables: they are written anew.
+    let mut changed = args.to_vec();
+    changed.extend(["--min-cell", "50"]);
+    report(&changed);
+    assert_ne!(inode("index.html"), page);
+    assert_ne!(files_under(&out), first);
+    let fresh = tmp.path().join("fresh");
+    let fresh_target = fresh.display().to_string();
+    let mut again = changed.clone();
+    again[3] = &fresh_target;
+    report(&again);
+    assert_eq!(files_under(&out), files_under(&fresh));
+}
+
 /// Pages go into the hidden staging folder as they are made: a run that fails while making
 /// them (here a template that names a field no page has) leaves the previous report as it
 /// was and no hidden folder beside it.
