@@ -34,9 +34,15 @@ pub fn read_csv(
     config: &LoadedConfig,
     problems: &mut Vec<Problem>,
 ) -> Vec<ParsedSheet> {
-    let parts = rayon::current_num_threads() * 2;
+    // Pieces of about `PIECE_BYTES`, and at least two a thread: many small pieces keep every
+    // core busy to the end beside the other files and the hash, where four large ones left
+    // one core parsing the last alone.
+    let parts = (rayon::current_num_threads() * 2).max(bytes.len() / PIECE_BYTES);
     read_csv_in(bytes, source, config, problems, PARALLEL_FROM_BYTES, parts)
 }
+
+/// The size a large file's pieces are cut to.
+const PIECE_BYTES: usize = 8 << 20;
 
 /// [`read_csv`] with the size from which a file is cut into `parts` pieces.
 fn read_csv_in(
