@@ -40,7 +40,9 @@ pub struct ProjectDefs {
 
 pub fn projects(sheets: &mut [ParsedSheet], problems: &mut Vec<Problem>) -> ProjectDefs {
     let mut defined: BTreeMap<String, (Project, String)> = BTreeMap::new();
-    let mut per_group: HashMap<String, Vec<String>> = HashMap::new();
+    // Each input group's one project id, or `None` once it names two (a list of the ids met,
+    // searched at every row, cost the square of the projects).
+    let mut per_group: HashMap<String, Option<String>> = HashMap::new();
     for sheet in sheets.iter_mut() {
         let KindRows::Projects(rows) = &sheet.rows else {
             continue;
@@ -49,10 +51,14 @@ pub fn projects(sheets: &mut [ParsedSheet], problems: &mut Vec<Problem>) -> Proj
         for row in rows {
             let here = place(sheet, row.idx);
             let id = row.project.project_id.clone();
-            let ids = per_group.entry(sheet.info.group.clone()).or_default();
-            if !ids.contains(&id) {
-                ids.push(id.clone());
-            }
+            per_group
+                .entry(sheet.info.group.clone())
+                .and_modify(|one| {
+                    if one.as_ref().is_some_and(|first| *first != id) {
+                        *one = None;
+                    }
+                })
+                .or_insert_with(|| Some(id.clone()));
             match defined.get_mut(&id) {
                 None => {
                     defined.insert(id, (row.project.clone(), here));
@@ -86,8 +92,7 @@ pub fn projects(sheets: &mut [ParsedSheet], problems: &mut Vec<Problem>) -> Proj
     }
     let single = per_group
         .into_iter()
-        .filter(|(_, ids)| ids.len() == 1)
-        .map(|(group, mut ids)| (group, ids.remove(0)))
+        .filter_map(|(group, one)| Some((group, one?)))
         .collect();
     ProjectDefs {
         projects: defined.into_iter().map(|(k, (p, _))| (k, p)).collect(),

@@ -92,6 +92,8 @@ pub struct PageContext<'a> {
     /// finds its project's rows without scanning a national portfolio's for each of a
     /// thousand pages.
     index: FigureIndex,
+    /// The same for the comparison period's figures, when there is one.
+    compare_index: Option<FigureIndex>,
     /// The rows left out, all of them and by the project code they belong to (found once,
     /// not per page).
     excluded: Vec<&'a crate::problems::Problem>,
@@ -115,22 +117,59 @@ struct FigureIndex {
     social: Vec<std::ops::Range<usize>>,
 }
 
-/// The ranges of equal keys in a list sorted by key; projects with no rows get empty ranges.
-/// Every item sharing the greatest key, in their order (none when no key is a number): a
-/// superlative names all who share it. Keys are compared as shown, so pass them rounded as the
-/// page writes them.
-pub(super) fn leaders<T>(items: &[T], key: impl Fn(&T) -> f64) -> Vec<&T> {
-    let best = items
-        .iter()
-        .map(&key)
-        .filter(|k| !k.is_nan())
-        .max_by(f64::total_cmp);
-    match best {
-        Some(best) => items.iter().filter(|i| key(i) == best).collect(),
-        None => Vec::new(),
+impl FigureIndex {
+    /// The index of one period's figures, of `n` projects.
+    fn of(figures: &Figures, n: usize) -> FigureIndex {
+        FigureIndex {
+            outcomes: ranges(&figures.outcomes, n + 1, |o| scope_slot(o.scope, n)),
+            outputs: ranges(&figures.outputs, n + 1, |o| scope_slot(o.scope, n)),
+            audit: ranges(&figures.audit, n, |a| a.project as usize),
+            evidence: ranges(&figures.evidence, n, |e| e.project as usize),
+            social: ranges(&figures.social, n + 1, |r| scope_slot(r.scope, n)),
+        }
     }
 }
 
+/// One period's figures with the index of each scope's rows: the rows of a project's page
+/// are found without scanning a national portfolio's figures.
+#[derive(Clone, Copy)]
+pub struct Indexed<'c, 'a> {
+    figures: &'a Figures,
+    index: &'c FigureIndex,
+}
+
+impl<'a> Indexed<'_, 'a> {
+    fn slot(&self, scope: Scope) -> usize {
+        // `ALL` is the slot after the projects'.
+        scope_slot(scope, self.index.audit.len())
+    }
+
+    /// The output sums of one scope.
+    pub fn outputs_of(&self, scope: Scope) -> &'a [crate::figures::OutputSum] {
+        let rows = self.index.outputs.get(self.slot(scope)).cloned();
+        &self.figures.outputs[rows.unwrap_or_default()]
+    }
+
+    /// The outcome rows of one scope.
+    pub fn outcomes_of(&self, scope: Scope) -> &'a [crate::figures::OutcomeSummary] {
+        let rows = self.index.outcomes.get(self.slot(scope)).cloned();
+        &self.figures.outcomes[rows.unwrap_or_default()]
+    }
+
+    /// A project's self-audit score of one principle.
+    pub fn audit_of(
+        &self,
+        code: u32,
+        principle: crate::model::Principle,
+    ) -> Option<&'a crate::figures::AuditSummary> {
+        let rows = self.index.audit.get(code as usize).cloned();
+        self.figures.audit[rows.unwrap_or_default()]
+            .iter()
+            .find(|a| a.principle == principle)
+    }
+}
+
+/// The ranges of equal keys in a list sorted by key; projects with no rows get empty ranges.
 fn ranges<T>(rows: &[T], slots: usize, slot: impl Fn(&T) -> usize) -> Vec<std::ops::Range<usize>> {
     let mut out = vec![0..0; slots];
     let mut start = 0;
@@ -146,6 +185,21 @@ fn ranges<T>(rows: &[T], slots: usize, slot: impl Fn(&T) -> usize) -> Vec<std::o
         start = end;
     }
     out
+}
+
+/// Every item sharing the greatest key, in their order (none when no key is a number): a
+/// superlative names all who share it. Keys are compared as shown, so pass them rounded as the
+/// page writes them.
+pub(super) fn leaders<T>(items: &[T], key: impl Fn(&T) -> f64) -> Vec<&T> {
+    let best = items
+        .iter()
+        .map(&key)
+        .filter(|k| !k.is_nan())
+        .max_by(f64::total_cmp);
+    match best {
+        Some(best) => items.iter().filter(|i| key(i) == best).collect(),
+        None => Vec::new(),
+    }
 }
 
 fn scope_slot(scope: Scope, projects: usize) -> usize {
@@ -266,13 +320,10 @@ impl<'a> PageContext<'a> {
             f.slug = s;
         }
         let n = tables.project_ids.len();
-        let index = FigureIndex {
-            outcomes: ranges(&figures.outcomes, n + 1, |o| scope_slot(o.scope, n)),
-            outputs: ranges(&figures.outputs, n + 1, |o| scope_slot(o.scope, n)),
-            audit: ranges(&figures.audit, n, |a| a.project as usize),
-            evidence: ranges(&figures.evidence, n, |e| e.project as usize),
-            social: ranges(&figures.social, n + 1, |r| scope_slot(r.scope, n)),
-        };
+        let index = FigureIndex::of(figures, n);
+        let compare_index = comparison
+            .as_ref()
+            .map(|c| FigureIndex::of(c.figures, c.tables.project_ids.len()));
         let code_of: std::collections::HashMap<&str, usize> = tables
             .project_ids
             .iter()
@@ -323,6 +374,7 @@ impl<'a> PageContext<'a> {
             text: Text::of(layout.lang),
             layout,
             index,
+            compare_index,
             excluded,
             excluded_by_project,
             undated,
@@ -385,14 +437,28 @@ impl<'a> PageContext<'a> {
     }
 
     pub fn outcomes_of(&self, scope: Scope) -> &'a [crate::figures::OutcomeSummary] {
-        let figures: &'a Figures = self.figures;
-        &figures.outcomes[self.index.outcomes[self.slot(scope)].clone()]
+        self.current().outcomes_of(scope)
+    }
+
+    /// This period's figures, indexed.
+    pub fn current(&self) -> Indexed<'_, 'a> {
+        Indexed {
+            figures: self.figures,
+            index: &self.index,
+        }
+    }
+
+    /// The comparison period's figures, indexed, when there is one.
+    pub fn compared(&self) -> Option<Indexed<'_, 'a>> {
+        Some(Indexed {
+            figures: self.comparison.as_ref()?.figures,
+            index: self.compare_index.as_ref()?,
+        })
     }
 
     /// The output sums of one scope.
     pub fn outputs_of(&self, scope: Scope) -> &'a [crate::figures::OutputSum] {
-        let figures: &'a Figures = self.figures;
-        &figures.outputs[self.index.outputs[self.slot(scope)].clone()]
+        self.current().outputs_of(scope)
     }
 
     /// A project's self-audit score of one principle.
@@ -401,10 +467,7 @@ impl<'a> PageContext<'a> {
         code: u32,
         principle: crate::model::Principle,
     ) -> Option<&'a crate::figures::AuditSummary> {
-        let figures: &'a Figures = self.figures;
-        figures.audit[self.index.audit[code as usize].clone()]
-            .iter()
-            .find(|a| a.principle == principle)
+        self.current().audit_of(code, principle)
     }
 
     /// A project's evidence rows, one per principle in the order of SPEC 1.1.

@@ -4,27 +4,29 @@
 //! applied to each on its own.
 
 use crate::charts::{bars, palette};
-use crate::figures::{Figures, Period as Quarter, Scope};
+use crate::figures::{Period as Quarter, Scope};
 use crate::model::Principle;
-use crate::report::pages::{Comparison, PageContext};
+use crate::report::pages::{Comparison, Indexed, PageContext};
 use crate::report::views::{Section, TableCell, bar_rows, chart_with_table, number, table};
 use crate::tr;
 
 /// Each output measure's total over `codes` (or `ALL`) in one period's figures.
-fn output_totals(figures: &Figures, codes: &[u32], all: bool) -> Vec<(u32, f64)> {
+fn output_totals(figures: Indexed<'_, '_>, codes: &[u32], all: bool) -> Vec<(u32, f64)> {
+    // Projects in code order, the order of the figure list, so that sums add up as before.
+    let mut codes = codes.to_vec();
+    codes.sort_unstable();
+    codes.dedup();
+    let scopes: Vec<Scope> = if all {
+        vec![Scope::All]
+    } else {
+        codes.into_iter().map(Scope::Project).collect()
+    };
     let mut totals: Vec<(u32, f64)> = Vec::new();
-    for o in figures
-        .outputs
-        .iter()
+    for o in scopes
+        .into_iter()
+        .flat_map(|scope| figures.outputs_of(scope))
         .filter(|o| o.period == Quarter::Total)
     {
-        let counts = match o.scope {
-            Scope::All => all,
-            Scope::Project(c) => !all && codes.contains(&c),
-        };
-        if !counts {
-            continue;
-        }
         match totals.iter_mut().find(|(m, _)| *m == o.measure) {
             Some(t) => t.1 += o.value,
             None => totals.push((o.measure, o.value)),
@@ -49,6 +51,7 @@ fn current_label(ctx: &PageContext<'_>) -> String {
 /// `ALL` rows) with the comparison period, when there is one.
 pub fn against(ctx: &PageContext<'_>, codes: &[u32], all: bool, id: &str) -> Option<Section> {
     let c: &Comparison = ctx.comparison.as_ref()?;
+    let (then_figures, now_figures) = (ctx.compared()?, ctx.current());
     let text = ctx.text;
     let now = current_label(ctx);
     let before = c.label.clone();
@@ -64,8 +67,8 @@ pub fn against(ctx: &PageContext<'_>, codes: &[u32], all: bool, id: &str) -> Opt
     ));
     // Outputs: both totals of every measure either period has.
     let (then, current) = (
-        output_totals(c.figures, codes, all),
-        output_totals(ctx.figures, codes, all),
+        output_totals(then_figures, codes, all),
+        output_totals(now_figures, codes, all),
     );
     let mut measures: Vec<u32> = then.iter().chain(&current).map(|(m, _)| *m).collect();
     measures.sort_by_key(|m| ctx.output_name(*m).to_lowercase());
@@ -111,11 +114,10 @@ pub fn against(ctx: &PageContext<'_>, codes: &[u32], all: bool, id: &str) -> Opt
         ));
     }
     // Outcome verdicts of both periods, measure by measure.
-    let scope_rows = |figures: &Figures, scope: Scope| -> Vec<(u32, String)> {
+    let scope_rows = |figures: Indexed<'_, '_>, scope: Scope| -> Vec<(u32, String)> {
         figures
-            .outcomes
+            .outcomes_of(scope)
             .iter()
-            .filter(|o| o.scope == scope)
             .map(|o| (o.measure, ctx.verdict_short(o.verdict)))
             .collect()
     };
@@ -127,8 +129,8 @@ pub fn against(ctx: &PageContext<'_>, codes: &[u32], all: bool, id: &str) -> Opt
     let mut rows = Vec::new();
     for scope in &scopes {
         let (a, b) = (
-            scope_rows(c.figures, *scope),
-            scope_rows(ctx.figures, *scope),
+            scope_rows(then_figures, *scope),
+            scope_rows(now_figures, *scope),
         );
         let mut ms: Vec<u32> = a.iter().chain(&b).map(|(m, _)| *m).collect();
         ms.sort_by_key(|m| ctx.measure_name(*m).to_lowercase());
@@ -166,17 +168,15 @@ pub fn against(ctx: &PageContext<'_>, codes: &[u32], all: bool, id: &str) -> Opt
     if let [code] = codes
         && !all
     {
-        let latest = |figures: &Figures, p: Principle| {
+        let latest = |figures: Indexed<'_, '_>, p: Principle| {
             figures
-                .audit
-                .iter()
-                .find(|a| a.project == *code && a.principle == p)
+                .audit_of(*code, p)
                 .map(|a| number(a.latest_score, 1))
         };
         let rows: Vec<Vec<TableCell>> = Principle::ALL
             .iter()
             .filter_map(|p| {
-                let (a, b) = (latest(c.figures, *p), latest(ctx.figures, *p));
+                let (a, b) = (latest(then_figures, *p), latest(now_figures, *p));
                 (a.is_some() || b.is_some()).then(|| {
                     vec![
                         TableCell::text(text.principle(*p)),
