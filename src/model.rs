@@ -927,11 +927,52 @@ pub struct Tables {
     /// Each output measure's name in English and in Welsh, where an outputs row gave them
     /// (`measure_en`, `measure_cy`): pages show the one in their language.
     pub output_names: Vec<[Option<String>; 2]>,
-    pub people: Vec<String>,
+    /// Person ids, by person code (first-seen order).
+    pub people: Names,
     pub outputs: Outputs,
     pub scores: Scores,
     pub stories: Vec<Story>,
     pub audit: Audit,
     /// Narrative rows in input order.
     pub narratives: Vec<Narrative>,
+}
+
+/// Names held end to end in one buffer, each found by its code (the order it was added in): a
+/// national dataset names 2.5 million people, which as one string each cost more in fresh
+/// memory than in reading.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Names {
+    text: String,
+    /// Where each name ends in `text`, by code.
+    ends: Vec<usize>,
+}
+
+impl Names {
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// The name of `code`.
+    pub fn get(&self, code: u32) -> &str {
+        let i = code as usize;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.text[start..self.ends[i]]
+    }
+
+    /// Adds `name`, giving its code.
+    pub fn push(&mut self, name: &str) -> u32 {
+        let code = self.ends.len() as u32;
+        self.text.push_str(name);
+        self.ends.push(self.text.len());
+        code
+    }
+
+    /// Every name, in code order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        (0..self.len() as u32).map(|code| self.get(code))
+    }
 }

@@ -127,14 +127,14 @@ pub fn check(ingested: Ingested, config: &LoadedConfig) -> Checked {
         ..
     } = builder;
     tables.measures = measures;
-    tables.people = people.names;
+    tables.people = people.into_names();
     // Rows left out when read, in a sheet without a project id for them, belong to the one
     // project of their workbook or folder, if it has one.
     let single_of: HashMap<(&str, Option<&str>), &str> = sheets
         .iter()
         .zip(&singles)
         .filter_map(|(sheet, single)| {
-            let id = projects.names[(*single)? as usize].as_str();
+            let id = projects.name((*single)?);
             Some(((sheet.info.file.as_str(), sheet.info.sheet.as_deref()), id))
         })
         .collect();
@@ -148,13 +148,9 @@ pub fn check(ingested: Ingested, config: &LoadedConfig) -> Checked {
     }
     let mut undefined: Vec<(u32, Problem)> = first_use
         .into_iter()
-        .filter(|(code, _)| {
-            !project_defs
-                .projects
-                .contains_key(&projects.names[*code as usize])
-        })
+        .filter(|(code, _)| !project_defs.projects.contains_key(projects.name(*code)))
         .collect();
-    undefined.sort_by_key(|(code, _)| projects.names[*code as usize].clone());
+    undefined.sort_by(|(a, _), (b, _)| projects.name(*a).cmp(projects.name(*b)));
     problems.extend(undefined.into_iter().map(|(_, p)| p));
     finish_projects(&mut tables, projects, &project_defs.projects);
     let ledger = sheets

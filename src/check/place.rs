@@ -5,42 +5,41 @@
 
 use super::duplicates::Seen;
 use crate::ingest::rows::{KindRows, LONG_SCORE, NO_PROJECT, ParsedSheet, RowStatus};
+use crate::ingest::strings::Strings;
 use crate::model::{Measure, Narrative, Story, Tables};
 use crate::problems::{Problem, Severity};
 use crate::schema::{Field, Kind};
 use rustc_hash::FxHashMap;
 
 /// Codes names (project ids, person ids, texts) in first-seen order; [`Tables`] recodes
-/// projects in byte order at the end. Each name is held once: the lookup keeps codes, found
-/// by the hash of their name (2.5 million person ids in a national dataset).
+/// projects in byte order at the end. The names are held end to end in one buffer and found
+/// by hash ([`Strings`]): a national dataset names 2.5 million people.
 #[derive(Default)]
-pub(super) struct Codes {
-    table: hashbrown::HashTable<u32>,
-    pub(super) names: Vec<String>,
-}
-
-fn hash(name: &str) -> u64 {
-    std::hash::BuildHasher::hash_one(&rustc_hash::FxBuildHasher, name)
-}
+pub(super) struct Codes(Strings);
 
 impl Codes {
     pub(super) fn code(&mut self, name: &str) -> u32 {
-        let Codes { table, names } = self;
-        let h = hash(name);
-        if let Some(&c) = table.find(h, |&c| names[c as usize] == name) {
-            return c;
-        }
-        let c = names.len() as u32;
-        names.push(name.to_string());
-        table.insert_unique(h, c, |&c| hash(&names[c as usize]));
-        c
+        self.0.code(name)
+    }
+
+    /// The name of `code`.
+    pub(super) fn name(&self, code: u32) -> &str {
+        self.0.get(code)
+    }
+
+    /// How many names there are.
+    pub(super) fn len(&self) -> usize {
+        self.0.len()
     }
 
     /// Room for `more` names.
     pub(super) fn reserve(&mut self, more: usize) {
-        let Codes { table, names } = self;
-        table.reserve(more, |&c| hash(&names[c as usize]));
-        names.reserve(more);
+        self.0.reserve(more);
+    }
+
+    /// The names, by code.
+    pub(super) fn into_names(self) -> crate::model::Names {
+        self.0.into_names()
     }
 }
 
@@ -50,8 +49,8 @@ pub(super) fn finish_projects(
     codes: Codes,
     defined: &std::collections::BTreeMap<String, crate::model::Project>,
 ) {
-    let mut order: Vec<u32> = (0..codes.names.len() as u32).collect();
-    order.sort_by(|a, b| codes.names[*a as usize].cmp(&codes.names[*b as usize]));
+    let mut order: Vec<u32> = (0..codes.len() as u32).collect();
+    order.sort_by(|a, b| codes.name(*a).cmp(codes.name(*b)));
     let mut recode = vec![0u32; order.len()];
     for (new, old) in order.iter().enumerate() {
         recode[*old as usize] = new as u32;
@@ -63,10 +62,7 @@ pub(super) fn finish_projects(
     for s in &mut tables.stories {
         s.project = recode[s.project as usize];
     }
-    tables.project_ids = order
-        .iter()
-        .map(|o| codes.names[*o as usize].clone())
-        .collect();
+    tables.project_ids = order.iter().map(|o| codes.name(*o).to_string()).collect();
     tables.projects = tables
         .project_ids
         .iter()
@@ -208,7 +204,7 @@ impl Builder<'_, '_> {
         mut problem: Problem,
     ) {
         sheet.status[idx as usize] = RowStatus::Excluded;
-        problem.project = Some(self.projects.names[project as usize].clone());
+        problem.project = Some(self.projects.name(project).to_string());
         self.problems.push(problem);
     }
 

@@ -1,17 +1,16 @@
 //! A sheet's distinct strings (project and person ids, measure names, notes), each coded by
-//! the order it was first seen in. They are stored end to end in one buffer and found again by
-//! their hash: a national dataset's 2.5 million person ids are a few allocations, where one
-//! string each (and a second for the lookup's key) cost more in fresh memory than in parsing.
+//! the order it was first seen in. They are held end to end in one buffer ([`Names`]) and
+//! found again by their hash: a national dataset's 2.5 million person ids are a few
+//! allocations, where one string each (and a second for the lookup's key) cost more in fresh
+//! memory than in parsing.
 
+use crate::model::Names;
 use hashbrown::HashTable;
 use std::hash::BuildHasher;
 
 #[derive(Debug, Clone, Default)]
 pub struct Strings {
-    /// Every string, end to end.
-    text: String,
-    /// Where each string ends in `text`, by code.
-    ends: Vec<usize>,
+    names: Names,
     /// Codes, by the hash of their string.
     table: HashTable<u32>,
 }
@@ -20,52 +19,54 @@ fn hash(s: &str) -> u64 {
     rustc_hash::FxBuildHasher.hash_one(s)
 }
 
-/// The string of `code` in `text`, whose strings end at `ends`.
-fn slice<'t>(text: &'t str, ends: &[usize], code: u32) -> &'t str {
-    let i = code as usize;
-    let start = if i == 0 { 0 } else { ends[i - 1] };
-    &text[start..ends[i]]
-}
-
 impl Strings {
     /// How many distinct strings there are.
     pub fn len(&self) -> usize {
-        self.ends.len()
+        self.names.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.ends.is_empty()
+        self.names.is_empty()
     }
 
     /// The string of `code`.
     pub fn get(&self, code: u32) -> &str {
-        slice(&self.text, &self.ends, code)
+        self.names.get(code)
     }
 
     /// The code of `s`, given it now if it is new.
     pub fn code(&mut self, s: &str) -> u32 {
-        let Strings { text, ends, table } = self;
+        let Strings { names, table } = self;
         let h = hash(s);
-        if let Some(&code) = table.find(h, |&c| slice(text, ends, c) == s) {
+        if let Some(&code) = table.find(h, |&c| names.get(c) == s) {
             return code;
         }
-        let code = ends.len() as u32;
-        text.push_str(s);
-        ends.push(text.len());
-        table.insert_unique(h, code, |&c| hash(slice(text, ends, c)));
+        let code = names.push(s);
+        table.insert_unique(h, code, |&c| hash(names.get(c)));
         code
+    }
+
+    /// Room for `more` strings.
+    pub fn reserve(&mut self, more: usize) {
+        let Strings { names, table } = self;
+        table.reserve(more, |&c| hash(names.get(c)));
     }
 
     /// Every string, in code order.
     pub fn iter(&self) -> impl Iterator<Item = &str> {
-        (0..self.len() as u32).map(|code| self.get(code))
+        self.names.iter()
+    }
+
+    /// The strings, without the lookup.
+    pub fn into_names(self) -> Names {
+        self.names
     }
 }
 
 /// Equal when they hold the same strings under the same codes.
 impl PartialEq for Strings {
     fn eq(&self, other: &Strings) -> bool {
-        self.text == other.text && self.ends == other.ends
+        self.names == other.names
     }
 }
 

@@ -43,7 +43,7 @@ fn config_maps_sheet_and_columns() {
         .map(|i| {
             (
                 t.project_ids[s.project[i] as usize].clone(),
-                t.people[s.person[i] as usize].clone(),
+                t.people.get(s.person[i]).to_string(),
                 t.measures[s.measure[i] as usize].name.clone(),
                 s.date[i],
                 s.raw[i],

@@ -84,7 +84,7 @@ fn score_rows(t: &Tables) -> Vec<ScoreRow> {
         .map(|i| {
             (
                 project(t, s.project[i]),
-                t.people[s.person[i] as usize].clone(),
+                t.people.get(s.person[i]).to_string(),
                 t.measures[s.measure[i] as usize].name.clone(),
                 s.date[i],
                 s.raw[i],
