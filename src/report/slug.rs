@@ -66,15 +66,21 @@ fn fit(text: &str, max: usize) -> &str {
 /// [`MAX_SLUG_BYTES`].
 pub fn unique_slugs(ids: &[String]) -> Vec<String> {
     let mut used = std::collections::HashSet::new();
+    // The next number to try for each slug that clashed: the numbers below it are taken (the
+    // set only grows), so a thousand ids with one slug do not try a million candidates.
+    let mut next: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
     ids.iter()
         .map(|id| {
             let base = slug(id);
             let mut candidate = base.clone();
-            let mut n = 2;
+            let mut n = next.get(&base).copied().unwrap_or(2);
             while !used.insert(candidate.clone()) {
                 let suffix = format!("-{n}");
                 candidate = format!("{}{suffix}", fit(&base, MAX_SLUG_BYTES - suffix.len()));
                 n += 1;
+            }
+            if n > 2 || next.contains_key(&base) {
+                next.insert(base, n);
             }
             candidate
         })
@@ -84,6 +90,21 @@ pub fn unique_slugs(ids: &[String]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clashing_slugs_take_the_next_free_number() {
+        let ids: Vec<String> = ["x", "X", "x-2", "x!", "x?"].map(String::from).to_vec();
+        // By hand: "X" clashes with "x"; the id "x-2" finds its slug taken by "X"'s; "x!" and
+        // "x?" take the next numbers of "x".
+        assert_eq!(unique_slugs(&ids), ["x", "x-2", "x-2-2", "x-3", "x-4"]);
+        let many: Vec<String> = (0..3000)
+            .map(|i| format!("x{}", "!".repeat(i % 3)))
+            .collect();
+        let slugs = unique_slugs(&many);
+        assert_eq!(slugs[2999], "x-3000");
+        let distinct: std::collections::HashSet<&String> = slugs.iter().collect();
+        assert_eq!(distinct.len(), 3000);
+    }
 
     #[test]
     fn slugs_as_specified() {

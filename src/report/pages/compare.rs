@@ -2,7 +2,7 @@
 //! sizes (forest plot), evidence by principle (heat map), outputs by project and novelty
 //! against improvement. Each takes the projects of its page.
 
-use super::portfolio::{MAX_CHART_ROWS, capped, in_codes, mask_of};
+use super::portfolio::{MAX_CHART_ROWS, capped};
 use super::{PageContext, ShownOutcome, leaders};
 use crate::charts::{bars, change, heatmap, palette, scatter};
 use crate::figures::{Estimate, OutcomeSummary, Period, Scope, Verdict};
@@ -19,13 +19,7 @@ pub(super) fn forest(ctx: &PageContext<'_>, codes: &[u32], id: &str) -> Section 
     let text = ctx.text;
     let mut section = Section::new("outcomes", &text.get("forest-heading"));
     section = section.para(text.get("forest-intro"));
-    let mask = mask_of(ctx, codes);
-    let in_page: Vec<&OutcomeSummary> = ctx
-        .figures
-        .outcomes
-        .iter()
-        .filter(|o| in_codes(&mask, o.scope))
-        .collect();
+    let in_page: Vec<&OutcomeSummary> = ctx.outcomes_of_projects(codes);
     let mut measures: Vec<u32> = in_page.iter().map(|o| o.measure).collect();
     measures.sort_by(|a, b| {
         ctx.measure_name(*a)
@@ -374,12 +368,10 @@ pub(super) fn evidence_map(ctx: &PageContext<'_>, codes: &[u32], id: &str) -> Se
 pub(super) fn outputs_by_project(ctx: &PageContext<'_>, codes: &[u32], id: &str) -> Section {
     let text = ctx.text;
     let mut section = Section::new("outputs", &text.get("outputs-by-project-heading"));
-    let mask = mask_of(ctx, codes);
     let totals: Vec<_> = ctx
-        .figures
-        .outputs
-        .iter()
-        .filter(|o| o.period == Period::Total && in_codes(&mask, o.scope))
+        .outputs_of_projects(codes)
+        .into_iter()
+        .filter(|o| o.period == Period::Total)
         .collect();
     if totals.is_empty() {
         return section.para(text.get("outputs-none"));

@@ -94,6 +94,9 @@ pub struct PageContext<'a> {
     index: FigureIndex,
     /// The same for the comparison period's figures, when there is one.
     compare_index: Option<FigureIndex>,
+    /// The row ledger's totals over every table: rows read, used, left out, duplicates and
+    /// blank (summed once, not on each page).
+    ledger_totals: (u64, u64, u64, u64, u64),
     /// The rows left out, all of them and by the project code they belong to (found once,
     /// not per page).
     excluded: Vec<&'a crate::problems::Problem>,
@@ -202,6 +205,14 @@ pub(super) fn leaders<T>(items: &[T], key: impl Fn(&T) -> f64) -> Vec<&T> {
     }
 }
 
+/// Project codes ascending, each once: the order of every figure list.
+fn in_code_order(codes: &[u32]) -> impl Iterator<Item = u32> + use<> {
+    let mut codes = codes.to_vec();
+    codes.sort_unstable();
+    codes.dedup();
+    codes.into_iter()
+}
+
 fn scope_slot(scope: Scope, projects: usize) -> usize {
     match scope {
         Scope::Project(c) => c as usize,
@@ -299,18 +310,23 @@ impl<'a> PageContext<'a> {
         } = data;
         let project_slugs = unique_slugs(&tables.project_ids);
         let mut funders: Vec<Funder> = Vec::new();
+        // Each funder's place in `funders`, by its name with ASCII letters in lower case (names
+        // that differ only so are one funder), rather than a search of the list per project.
+        let mut funder_of: std::collections::HashMap<String, usize> =
+            std::collections::HashMap::new();
         for (code, project) in tables.projects.iter().enumerate() {
             for name in project.iter().flat_map(|p| p.funders.iter()) {
-                match funders
-                    .iter_mut()
-                    .find(|f| f.name.eq_ignore_ascii_case(name))
-                {
-                    Some(f) => f.projects.push(code as u32),
-                    None => funders.push(Funder {
-                        name: name.clone(),
-                        slug: String::new(),
-                        projects: vec![code as u32],
-                    }),
+                use std::collections::hash_map::Entry;
+                match funder_of.entry(name.to_ascii_lowercase()) {
+                    Entry::Occupied(f) => funders[*f.get()].projects.push(code as u32),
+                    Entry::Vacant(slot) => {
+                        slot.insert(funders.len());
+                        funders.push(Funder {
+                            name: name.clone(),
+                            slug: String::new(),
+                            projects: vec![code as u32],
+                        });
+                    }
                 }
             }
         }
@@ -321,6 +337,15 @@ impl<'a> PageContext<'a> {
         }
         let n = tables.project_ids.len();
         let index = FigureIndex::of(figures, n);
+        let ledger_totals = checked.ledger.iter().fold((0, 0, 0, 0, 0), |t, l| {
+            (
+                t.0 + l.read,
+                t.1 + l.used,
+                t.2 + l.excluded,
+                t.3 + l.duplicates,
+                t.4 + l.blank,
+            )
+        });
         let compare_index = comparison
             .as_ref()
             .map(|c| FigureIndex::of(c.figures, c.tables.project_ids.len()));
@@ -375,6 +400,7 @@ impl<'a> PageContext<'a> {
             layout,
             index,
             compare_index,
+            ledger_totals,
             excluded,
             excluded_by_project,
             undated,
@@ -440,6 +466,11 @@ impl<'a> PageContext<'a> {
         self.current().outcomes_of(scope)
     }
 
+    /// The row ledger's totals: rows read, used, left out, duplicates and blank.
+    pub fn ledger_totals(&self) -> (u64, u64, u64, u64, u64) {
+        self.ledger_totals
+    }
+
     /// This period's figures, indexed.
     pub fn current(&self) -> Indexed<'_, 'a> {
         Indexed {
@@ -459,6 +490,20 @@ impl<'a> PageContext<'a> {
     /// The output sums of one scope.
     pub fn outputs_of(&self, scope: Scope) -> &'a [crate::figures::OutputSum] {
         self.current().outputs_of(scope)
+    }
+
+    /// The outcome rows of the projects `codes` (a funder's, or all), in the figures' order.
+    pub fn outcomes_of_projects(&self, codes: &[u32]) -> Vec<&'a crate::figures::OutcomeSummary> {
+        in_code_order(codes)
+            .flat_map(|c| self.outcomes_of(Scope::Project(c)))
+            .collect()
+    }
+
+    /// The output sums of the projects `codes` (a funder's, or all), in the figures' order.
+    pub fn outputs_of_projects(&self, codes: &[u32]) -> Vec<&'a crate::figures::OutputSum> {
+        in_code_order(codes)
+            .flat_map(|c| self.outputs_of(Scope::Project(c)))
+            .collect()
     }
 
     /// A project's self-audit score of one principle.

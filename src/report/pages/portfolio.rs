@@ -36,19 +36,6 @@ pub(super) fn capped(
     })
 }
 
-/// Whether a scope belongs to the projects of a page.
-pub(super) fn in_codes(mask: &[bool], scope: Scope) -> bool {
-    matches!(scope, Scope::Project(c) if mask.get(c as usize).copied().unwrap_or(false))
-}
-
-pub(super) fn mask_of(ctx: &PageContext<'_>, codes: &[u32]) -> Vec<bool> {
-    let mut mask = vec![false; ctx.tables.project_ids.len()];
-    for c in codes {
-        mask[*c as usize] = true;
-    }
-    mask
-}
-
 pub fn portfolio(ctx: &PageContext<'_>) -> Page {
     let text = ctx.text;
     let codes: Vec<u32> = (0..ctx.tables.project_ids.len() as u32).collect();

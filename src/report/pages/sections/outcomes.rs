@@ -155,12 +155,12 @@ pub fn findings(ctx: &PageContext<'_>, scope: Scope) -> Vec<Finding> {
         });
     }
     // The comparison period's verdicts beside this period's (SPEC 4.11).
-    if let Some(c) = &ctx.comparison {
-        let then: Vec<String> = c
-            .figures
-            .outcomes
+    if let Some(c) = &ctx.comparison
+        && let Some(compared) = ctx.compared()
+    {
+        let then: Vec<String> = compared
+            .outcomes_of(scope)
             .iter()
-            .filter(|o| o.scope == scope)
             .map(|o| {
                 format!(
                     "{}: {}",

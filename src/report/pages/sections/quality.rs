@@ -12,17 +12,9 @@ use super::INDICATIVE;
 /// Data quality in plain words: the ledger and the rows left out; on a project's page
 /// (`project`) only that project's rows are listed, and the others counted.
 pub fn data_quality(ctx: &PageContext<'_>, project: Option<u32>) -> Section {
-    let ledger = &ctx.checked.ledger;
-    let total = |f: fn(&crate::problems::TableLedger) -> u64| ledger.iter().map(f).sum::<u64>();
     let text = ctx.text;
     let mut section = Section::new("data-quality", &text.get("quality-heading"));
-    let (read, used, excluded, duplicates, blank) = (
-        total(|t| t.read),
-        total(|t| t.used),
-        total(|t| t.excluded),
-        total(|t| t.duplicates),
-        total(|t| t.blank),
-    );
+    let (read, used, excluded, duplicates, blank) = ctx.ledger_totals();
     let files = ctx.checked.inputs.len() as u64;
     section = section.para(tr!(
         text,
