@@ -17,7 +17,6 @@ pub mod tables;
 pub mod views;
 pub mod workbook;
 
-use rayon::prelude::*;
 use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
@@ -163,21 +162,6 @@ fn check_target(real_out: &Path, out: &Path, force: bool) -> Result<(), WriteErr
         return Err(WriteError::NotAReportFolder(out.to_path_buf()));
     }
     Ok(())
-}
-
-/// Writes `files` as the folder `out`, atomically (see [`Staging`]). `inputs` are the input
-/// paths as given, which are never written over (SPEC 5.5).
-pub fn write_folder(
-    out: &Path,
-    files: &[OutFile],
-    inputs: &[PathBuf],
-    force: bool,
-) -> Result<(), WriteError> {
-    let staging = Staging::begin(out, inputs, force)?;
-    files
-        .par_iter()
-        .try_for_each(|file| staging.write(&file.path, &file.bytes))?;
-    staging.finish()
 }
 
 /// A report folder being written: a fresh folder beside the final place, which files go
