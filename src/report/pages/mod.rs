@@ -113,6 +113,8 @@ pub struct PageContext<'a> {
 /// Row ranges of each project (by code, then `ALL` last) in the sorted figure lists.
 #[derive(Debug, Default)]
 struct FigureIndex {
+    /// How many projects: the slot of `ALL`.
+    projects: usize,
     outcomes: Vec<std::ops::Range<usize>>,
     outputs: Vec<std::ops::Range<usize>>,
     audit: Vec<std::ops::Range<usize>>,
@@ -124,6 +126,7 @@ impl FigureIndex {
     /// The index of one period's figures, of `n` projects.
     fn of(figures: &Figures, n: usize) -> FigureIndex {
         FigureIndex {
+            projects: n,
             outcomes: ranges(&figures.outcomes, n + 1, |o| scope_slot(o.scope, n)),
             outputs: ranges(&figures.outputs, n + 1, |o| scope_slot(o.scope, n)),
             audit: ranges(&figures.audit, n, |a| a.project as usize),
@@ -143,8 +146,7 @@ pub struct Indexed<'c, 'a> {
 
 impl<'a> Indexed<'_, 'a> {
     fn slot(&self, scope: Scope) -> usize {
-        // `ALL` is the slot after the projects'.
-        scope_slot(scope, self.index.audit.len())
+        scope_slot(scope, self.index.projects)
     }
 
     /// The output sums of one scope.
