@@ -229,7 +229,7 @@ impl Staging {
     /// few pages (a corrected cell changes its project's page and the portfolio), and an
     /// unchanged page then costs no new file: ext4 without a journal, as on the development
     /// machine, creates each file after skipping every recently deleted one, so a thousand
-    /// new pages just after the previous thousand were removed took up to a second. Only a
+    /// new pages just after the previous thousand were removed took up to 0.8 s more. Only a
     /// regular file that nothing else links to is taken, so the new report owns it alone once
     /// the previous one is removed; the previous report is only read.
     #[cfg(unix)]
