@@ -214,14 +214,8 @@ impl Staging {
         if self.kept_unchanged(relative, &path, bytes) {
             return Ok(());
         }
-        let written = match fs::write(&path, bytes) {
-            Err(e) if e.kind() == io::ErrorKind::NotFound => match path.parent() {
-                Some(dir) => fs::create_dir_all(dir).and_then(|()| fs::write(&path, bytes)),
-                None => Err(e),
-            },
-            other => other,
-        };
-        written.map_err(|source| WriteError::Io { path, source })
+        in_its_folder(&path, || fs::write(&path, bytes))
+            .map_err(|source| WriteError::Io { path, source })
     }
 
     /// Whether the previous report's file at `relative` holds exactly `bytes` and has been
@@ -239,14 +233,7 @@ impl Staging {
         let same = fs::symlink_metadata(&old).is_ok_and(|meta| {
             meta.is_file() && meta.nlink() == 1 && meta.len() == bytes.len() as u64
         }) && fs::read(&old).is_ok_and(|held| held == bytes);
-        same && match fs::hard_link(&old, path) {
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                path.parent()
-                    .is_some_and(|dir| fs::create_dir_all(dir).is_ok())
-                    && fs::hard_link(&old, path).is_ok()
-            }
-            linked => linked.is_ok(),
-        }
+        same && in_its_folder(path, || fs::hard_link(&old, path)).is_ok()
     }
 
     #[cfg(not(unix))]
@@ -260,6 +247,18 @@ impl Staging {
         swap_in(&self.out, &self.path, &self.old)?;
         self.finished = true;
         Ok(())
+    }
+}
+
+/// Makes the file at `path` with `make`; when its folder is missing, makes the folder (and
+/// its parents) and tries once more. A report's folders are made when first needed.
+fn in_its_folder(path: &Path, make: impl Fn() -> io::Result<()>) -> io::Result<()> {
+    match make() {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => match path.parent() {
+            Some(dir) => fs::create_dir_all(dir).and_then(|()| make()),
+            None => Err(e),
+        },
+        made => made,
     }
 }
 
