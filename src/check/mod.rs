@@ -134,7 +134,7 @@ pub fn check(ingested: Ingested, config: &LoadedConfig) -> Checked {
         .iter()
         .zip(&singles)
         .filter_map(|(sheet, single)| {
-            let id = projects.name((*single)?);
+            let id = projects.get((*single)?);
             Some(((sheet.info.file.as_str(), sheet.info.sheet.as_deref()), id))
         })
         .collect();
@@ -148,9 +148,9 @@ pub fn check(ingested: Ingested, config: &LoadedConfig) -> Checked {
     }
     let mut undefined: Vec<(u32, Problem)> = first_use
         .into_iter()
-        .filter(|(code, _)| !project_defs.projects.contains_key(projects.name(*code)))
+        .filter(|(code, _)| !project_defs.projects.contains_key(projects.get(*code)))
         .collect();
-    undefined.sort_by(|(a, _), (b, _)| projects.name(*a).cmp(projects.name(*b)));
+    undefined.sort_by(|(a, _), (b, _)| projects.get(*a).cmp(projects.get(*b)));
     problems.extend(undefined.into_iter().map(|(_, p)| p));
     finish_projects(&mut tables, projects, &project_defs.projects);
     let ledger = sheets

@@ -13,35 +13,8 @@ use rustc_hash::FxHashMap;
 
 /// Codes names (project ids, person ids, texts) in first-seen order; [`Tables`] recodes
 /// projects in byte order at the end. The names are held end to end in one buffer and found
-/// by hash ([`Strings`]): a national dataset names 2.5 million people.
-#[derive(Default)]
-pub(super) struct Codes(Strings);
-
-impl Codes {
-    pub(super) fn code(&mut self, name: &str) -> u32 {
-        self.0.code(name)
-    }
-
-    /// The name of `code`.
-    pub(super) fn name(&self, code: u32) -> &str {
-        self.0.get(code)
-    }
-
-    /// How many names there are.
-    pub(super) fn len(&self) -> usize {
-        self.0.len()
-    }
-
-    /// Room for `more` names.
-    pub(super) fn reserve(&mut self, more: usize) {
-        self.0.reserve(more);
-    }
-
-    /// The names, by code.
-    pub(super) fn into_names(self) -> crate::model::Names {
-        self.0.into_names()
-    }
-}
+/// by hash: a national dataset names 2.5 million people.
+pub(super) type Codes = Strings;
 
 /// Recodes projects in byte order of their ids and attaches their definitions.
 pub(super) fn finish_projects(
@@ -50,7 +23,7 @@ pub(super) fn finish_projects(
     defined: &std::collections::BTreeMap<String, crate::model::Project>,
 ) {
     let mut order: Vec<u32> = (0..codes.len() as u32).collect();
-    order.sort_by(|a, b| codes.name(*a).cmp(codes.name(*b)));
+    order.sort_by(|a, b| codes.get(*a).cmp(codes.get(*b)));
     let mut recode = vec![0u32; order.len()];
     for (new, old) in order.iter().enumerate() {
         recode[*old as usize] = new as u32;
@@ -62,7 +35,7 @@ pub(super) fn finish_projects(
     for s in &mut tables.stories {
         s.project = recode[s.project as usize];
     }
-    tables.project_ids = order.iter().map(|o| codes.name(*o).to_string()).collect();
+    tables.project_ids = order.iter().map(|o| codes.get(*o).to_string()).collect();
     tables.projects = tables
         .project_ids
         .iter()
@@ -204,7 +177,7 @@ impl Builder<'_, '_> {
         mut problem: Problem,
     ) {
         sheet.status[idx as usize] = RowStatus::Excluded;
-        problem.project = Some(self.projects.name(project).to_string());
+        problem.project = Some(self.projects.get(project).to_string());
         self.problems.push(problem);
     }
 
