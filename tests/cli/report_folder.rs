@@ -40,25 +40,33 @@ fn report_into(out: &Path, extra: &[&str]) -> (i32, String) {
     (code, format!("{stdout}{stderr}"))
 }
 
+/// Runs mwm with its clock at `epoch` (`SOURCE_DATE_EPOCH`), which must succeed.
+fn report_at(epoch: &str, args: &[&str]) {
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_mwm"))
+        .args(args)
+        .current_dir(crate::crate_dir())
+        .env("SOURCE_DATE_EPOCH", epoch)
+        .status()
+        .expect("mwm runs");
+    assert!(status.success(), "mwm {}", args.join(" "));
+}
+
 #[test]
 fn two_runs_with_the_same_epoch_are_byte_identical() {
     let tmp = tempfile::tempdir().expect("temp dir");
     let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
     for dir in [&a, &b] {
         let target = dir.display().to_string();
-        let status = std::process::Command::new(env!("CARGO_BIN_EXE_mwm"))
-            .args([
+        report_at(
+            "1700000000",
+            &[
                 "report",
                 "tests/fixtures/figures/input",
                 "-o",
                 &target,
                 "-q",
-            ])
-            .current_dir(crate::crate_dir())
-            .env("SOURCE_DATE_EPOCH", "1700000000")
-            .status()
-            .expect("mwm runs");
-        assert!(status.success());
+            ],
+        );
     }
     let (fa, fb) = (files_under(&a), files_under(&b));
     assert!(!fa.is_empty());
@@ -187,15 +195,7 @@ fn unchanged_files_are_kept_and_changed_ones_written() {
     let out = tmp.path().join("r");
     let inode = |name: &str| fs::metadata(out.join(name)).expect("written").ino();
     // The same clock for every run, so that unchanged inputs give unchanged files.
-    let report = |args: &[&str]| {
-        let status = std::process::Command::new(env!("CARGO_BIN_EXE_mwm"))
-            .args(args)
-            .current_dir(crate::crate_dir())
-            .env("SOURCE_DATE_EPOCH", "1733400000")
-            .status()
-            .expect("mwm runs");
-        assert!(status.success(), "mwm {}", args.join(" "));
-    };
+    let report = |args: &[&str]| report_at("1733400000", args);
     let target = out.display().to_string();
     let args = [
         "report",
