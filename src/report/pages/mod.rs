@@ -161,6 +161,20 @@ impl<'a> Indexed<'_, 'a> {
         &self.figures.outcomes[rows.unwrap_or_default()]
     }
 
+    /// The outcome rows of the projects `codes`, in the figures' order (by project code).
+    pub fn outcomes_of_projects(&self, codes: &[u32]) -> Vec<&'a crate::figures::OutcomeSummary> {
+        in_code_order(codes)
+            .flat_map(|c| self.outcomes_of(Scope::Project(c)))
+            .collect()
+    }
+
+    /// The output sums of the projects `codes`, in the figures' order (by project code).
+    pub fn outputs_of_projects(&self, codes: &[u32]) -> Vec<&'a crate::figures::OutputSum> {
+        in_code_order(codes)
+            .flat_map(|c| self.outputs_of(Scope::Project(c)))
+            .collect()
+    }
+
     /// A project's self-audit score of one principle.
     pub fn audit_of(
         &self,
@@ -496,16 +510,12 @@ impl<'a> PageContext<'a> {
 
     /// The outcome rows of the projects `codes` (a funder's, or all), in the figures' order.
     pub fn outcomes_of_projects(&self, codes: &[u32]) -> Vec<&'a crate::figures::OutcomeSummary> {
-        in_code_order(codes)
-            .flat_map(|c| self.outcomes_of(Scope::Project(c)))
-            .collect()
+        self.current().outcomes_of_projects(codes)
     }
 
     /// The output sums of the projects `codes` (a funder's, or all), in the figures' order.
     pub fn outputs_of_projects(&self, codes: &[u32]) -> Vec<&'a crate::figures::OutputSum> {
-        in_code_order(codes)
-            .flat_map(|c| self.outputs_of(Scope::Project(c)))
-            .collect()
+        self.current().outputs_of_projects(codes)
     }
 
     /// A project's self-audit score of one principle.

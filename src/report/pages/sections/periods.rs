@@ -13,20 +13,13 @@ use crate::tr;
 /// Each output measure's total over `codes` (or `ALL`) in one period's figures.
 fn output_totals(figures: Indexed<'_, '_>, codes: &[u32], all: bool) -> Vec<(u32, f64)> {
     // Projects in code order, the order of the figure list, so that sums add up as before.
-    let mut codes = codes.to_vec();
-    codes.sort_unstable();
-    codes.dedup();
-    let scopes: Vec<Scope> = if all {
-        vec![Scope::All]
+    let rows: Vec<_> = if all {
+        figures.outputs_of(Scope::All).iter().collect()
     } else {
-        codes.into_iter().map(Scope::Project).collect()
+        figures.outputs_of_projects(codes)
     };
     let mut totals: Vec<(u32, f64)> = Vec::new();
-    for o in scopes
-        .into_iter()
-        .flat_map(|scope| figures.outputs_of(scope))
-        .filter(|o| o.period == Quarter::Total)
-    {
+    for o in rows.into_iter().filter(|o| o.period == Quarter::Total) {
         match totals.iter_mut().find(|(m, _)| *m == o.measure) {
             Some(t) => t.1 += o.value,
             None => totals.push((o.measure, o.value)),
