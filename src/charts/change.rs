@@ -236,7 +236,7 @@ fn improvement_svg(canvas: Canvas, words: &ImprovementWords, rows: &[Improvement
 
 /// A vertical dashed line from `y0` to `y1` at `x`: the minimal important difference.
 fn dashed(
-    root: &DrawingArea<SVGBackend<'_>, plotters::coord::Shift>,
+    root: &DrawingArea<super::CompactSvg<'_>, plotters::coord::Shift>,
     x: i32,
     y0: i32,
     y1: i32,

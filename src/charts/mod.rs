@@ -14,6 +14,9 @@ pub mod bars;
 pub mod change;
 pub mod heatmap;
 pub mod scatter;
+mod svg;
+
+pub use svg::CompactSvg;
 
 use plotters::prelude::*;
 use plotters::style::RGBColor;
@@ -141,8 +144,8 @@ pub fn both(id: &str, title: &str, desc: &str, draw: impl Fn(Canvas) -> String) 
     }
 }
 
-/// Gives a plotters SVG `role="img"`, a title and a description (the finding in words) with
-/// ids unique on the page, and makes it scale to its container.
+/// Gives a drawn SVG (see [`draw`]) `role="img"`, a title and a description (the finding in
+/// words) with ids unique on the page, and makes it scale to its container.
 fn accessible(svg: String, id: &str, class: &str, title: &str, desc: &str) -> String {
     let title_id = format!("{id}-title");
     let desc_id = format!("{id}-desc");
@@ -153,36 +156,8 @@ fn accessible(svg: String, id: &str, class: &str, title: &str, desc: &str) -> St
         "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"{title_id} {desc_id}\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" class=\"{class}\" id=\"{id}\" font-family=\"{FONT}\"><title id=\"{title_id}\">{}</title><desc id=\"{desc_id}\">{}</desc>{}",
         xml(title),
         xml(desc),
-        compact(svg[body_start..].trim_start())
+        &svg[body_start..]
     )
-}
-
-/// plotters' SVG without what it repeats on every element: `opacity="1"` and `stroke="none"`
-/// (the SVG defaults), the font family (set once on the root), and line breaks between
-/// elements and around text (which SVG collapses anyway). A project page of a national
-/// portfolio is a third smaller for it, and drawing is unchanged.
-fn compact(body: &str) -> String {
-    let font = format!(" font-family=\"{FONT}\"");
-    let dropped = [" opacity=\"1\"", " stroke=\"none\"", font.as_str()];
-    let mut out = String::with_capacity(body.len());
-    // One pass: each attribute starts at a space, and an element's attributes are on its
-    // line (text cannot hold one: its quotes are escaped).
-    for line in body.lines() {
-        let mut rest = line.trim();
-        while let Some(space) = rest.find(' ') {
-            out.push_str(&rest[..space]);
-            let from = &rest[space..];
-            match dropped.iter().find(|d| from.starts_with(**d)) {
-                Some(d) => rest = &from[d.len()..],
-                None => {
-                    out.push(' ');
-                    rest = &from[1..];
-                }
-            }
-        }
-        out.push_str(rest);
-    }
-    out
 }
 
 fn attr<'s>(tag: &'s str, name: &str) -> &'s str {
@@ -195,16 +170,16 @@ fn attr<'s>(tag: &'s str, name: &str) -> &'s str {
         .unwrap_or("0")
 }
 
-/// Draws with `draw` on a blank canvas of the given size and returns the SVG text. Drawing
-/// errors (which the SVG backend only raises for its own bugs) give an empty canvas rather
-/// than a failed report.
+/// Draws with `draw` on a blank canvas of the given size and returns the SVG text (see
+/// [`CompactSvg`]). Drawing errors (which the SVG backend only raises for its own bugs) give an
+/// empty canvas rather than a failed report.
 pub fn draw(
     size: (u32, u32),
-    draw: impl FnOnce(&DrawingArea<SVGBackend<'_>, plotters::coord::Shift>) -> Result<(), String>,
+    draw: impl FnOnce(&DrawingArea<CompactSvg<'_>, plotters::coord::Shift>) -> Result<(), String>,
 ) -> String {
     let mut svg = String::new();
     {
-        let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
+        let root = CompactSvg::new(&mut svg, size).into_drawing_area();
         let _ = root.fill(&WHITE);
         let _ = draw(&root);
         let _ = root.present();
