@@ -41,148 +41,204 @@ fn bits(max: u64) -> u32 {
     u64::BITS - max.leading_zeros()
 }
 
-/// Every score's identity with its row, sorted by identity then row.
-enum Sorted {
-    /// The four keys packed into 64 bits (usual: dates taken from the earliest).
-    Narrow(Vec<(u64, u32)>),
-    Wide(Vec<(u128, u32)>),
-}
-
-impl Sorted {
-    fn same_key(&self, a: usize, b: usize) -> bool {
-        match self {
-            Sorted::Narrow(v) => v[a].0 == v[b].0,
-            Sorted::Wide(v) => v[a].0 == v[b].0,
-        }
-    }
-
-    fn row(&self, at: usize) -> usize {
-        match self {
-            Sorted::Narrow(v) => v[at].1 as usize,
-            Sorted::Wide(v) => v[at].1 as usize,
-        }
-    }
-}
-
-/// Sorting 16-byte pairs moves half the memory of 32-byte ones: on 20 million scores that is
-/// 320 MB less to fill and sort. Packed keys are equal exactly when the `score_key`s are; they
-/// put the person first, so that scores listed person by person are nearly in order already
+/// How a score's identity is packed into 64 bits, when it fits: the person first, so that
+/// scores listed person by person are in key order already but for each person's own few
 /// (the order of the identities does not matter: what is left out is sorted by place).
-fn sorted_keys(t: &crate::model::Scores) -> Sorted {
+/// Packed keys are equal exactly when the `score_key`s are.
+#[derive(Clone, Copy)]
+struct Packing {
+    first_date: i32,
+    /// Bits of measure and date, project, and the three together (where the person starts).
+    date: u32,
+    measure_date: u32,
+    person_at: u32,
+}
+
+impl Packing {
+    fn of(t: &crate::model::Scores) -> Option<Packing> {
+        let max = |v: &[u32]| u64::from(v.iter().copied().max().unwrap_or(0));
+        let (first, last) = (
+            t.date.iter().copied().min().unwrap_or(0),
+            t.date.iter().copied().max().unwrap_or(0),
+        );
+        let (bp, bq, bm) = (
+            bits(max(&t.project)),
+            bits(max(&t.person)),
+            bits(max(&t.measure)),
+        );
+        let bd = bits((i64::from(last) - i64::from(first)) as u64);
+        (bp + bq + bm + bd <= 64).then_some(Packing {
+            first_date: first,
+            date: bd,
+            measure_date: bm + bd,
+            person_at: bp + bm + bd,
+        })
+    }
+
+    fn key(self, t: &crate::model::Scores, i: usize) -> u64 {
+        (u64::from(t.person[i])
+            .checked_shl(self.person_at)
+            .unwrap_or(0))
+            | (u64::from(t.project[i])
+                .checked_shl(self.measure_date)
+                .unwrap_or(0))
+            | (u64::from(t.measure[i]).checked_shl(self.date).unwrap_or(0))
+            | (i64::from(t.date[i]) - i64::from(self.first_date)) as u64
+    }
+}
+
+/// What the scores sharing an identity come to: the rows that repeat an earlier score, and
+/// when different scores remain, each of them with its problem.
+#[derive(Default)]
+struct Verdicts {
+    duplicates: Vec<usize>,
+    excluded: Vec<(usize, String)>,
+}
+
+impl Verdicts {
+    /// Judges every identity held by more than one row of `order`, which is sorted by
+    /// identity then row.
+    fn judge<K: PartialEq>(
+        &mut self,
+        order: &[(K, u32)],
+        t: &crate::model::Scores,
+        place: &(impl Fn(usize) -> String + Sync),
+    ) {
+        for same in order.chunk_by(|a, b| a.0 == b.0).filter(|g| g.len() > 1) {
+            // Rows of one key in row order: the first of each distinct score stays.
+            let mut distinct: Vec<usize> = Vec::new();
+            for &(_, row) in same {
+                let i = row as usize;
+                if distinct
+                    .iter()
+                    .any(|&d| t.raw[d].to_bits() == t.raw[i].to_bits())
+                {
+                    self.duplicates.push(i);
+                } else {
+                    distinct.push(i);
+                }
+            }
+            if distinct.len() > 1 {
+                let places: Vec<String> = distinct
+                    .iter()
+                    .map(|&i| {
+                        format!(
+                            "{} at row {}",
+                            crate::format::format_number(t.raw[i]),
+                            place(i)
+                        )
+                    })
+                    .collect();
+                for &i in &distinct {
+                    self.excluded.push((
+                        i,
+                        format!(
+                            "is one of different scores for the same project, person, measure and {} ({}): all of them are left out",
+                            if crate::model::is_undated(t.date[i]) { "wave (no date)" } else { "date" },
+                            places.join(", ")
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+}
+
+/// The verdicts on every score, in the order of the identities (person first when they are
+/// packed); `place(i)` says where score `i` was written.
+///
+/// Scores usually come person by person: then only each person's few scores need sorting, a
+/// person at a time in a small buffer, where sorting all (identity, row) pairs at once would
+/// fill 16 bytes a score (320 MB at 20 million scores, which the kernel must first clear) and
+/// sort them. `by_person` allows that (tests compare the two).
+fn verdicts(
+    t: &crate::model::Scores,
+    place: &(impl Fn(usize) -> String + Sync),
+    by_person: bool,
+) -> Verdicts {
     let n = t.project.len();
-    let max = |v: &[u32]| u64::from(v.iter().copied().max().unwrap_or(0));
-    let (first, last) = (
-        t.date.iter().copied().min().unwrap_or(0),
-        t.date.iter().copied().max().unwrap_or(0),
-    );
-    let (bp, bq, bm) = (
-        bits(max(&t.project)),
-        bits(max(&t.person)),
-        bits(max(&t.measure)),
-    );
-    let bd = bits((i64::from(last) - i64::from(first)) as u64);
-    if bp + bq + bm + bd <= 64 {
-        let mut order: Vec<(u64, u32)> = (0..n)
+    let mut all = Verdicts::default();
+    let Some(packing) = Packing::of(t) else {
+        let mut order: Vec<(u128, u32)> = (0..n)
             .into_par_iter()
             .map(|i| {
-                let key = (u64::from(t.person[i]) << (bp + bm + bd))
-                    | (u64::from(t.project[i]) << (bm + bd))
-                    | (u64::from(t.measure[i]) << bd)
-                    | (i64::from(t.date[i]) - i64::from(first)) as u64;
-                (key, i as u32)
+                (
+                    score_key(t.project[i], t.person[i], t.measure[i], t.date[i]),
+                    i as u32,
+                )
             })
             .collect();
-        // Scores usually come person by person: then only each person's few scores need
-        // sorting, which at 20 million scores is several times faster than sorting them all.
-        // Sorted by person (the high bits) and within each person, the whole is sorted.
-        let person = |key: u64| key.checked_shr(bp + bm + bd).unwrap_or(0);
-        if order
-            .par_windows(2)
-            .all(|w| person(w[0].0) <= person(w[1].0))
-        {
-            order
-                .par_chunk_by_mut(|a, b| person(a.0) == person(b.0))
-                .for_each(<[(u64, u32)]>::sort_unstable);
-        } else {
-            order.par_sort_unstable();
-        }
-        return Sorted::Narrow(order);
+        order.par_sort_unstable();
+        all.judge(&order, t, place);
+        return all;
+    };
+    if !(by_person && t.person.par_windows(2).all(|w| w[0] <= w[1])) {
+        let mut order: Vec<(u64, u32)> = (0..n)
+            .into_par_iter()
+            .map(|i| (packing.key(t, i), i as u32))
+            .collect();
+        order.par_sort_unstable();
+        all.judge(&order, t, place);
+        return all;
     }
-    let mut order: Vec<(u128, u32)> = (0..n)
-        .map(|i| {
-            (
-                score_key(t.project[i], t.person[i], t.measure[i], t.date[i]),
-                i as u32,
-            )
+    // Blocks of whole persons, judged in parallel and joined in order.
+    let blocks = (rayon::current_num_threads() * 16).max(1);
+    let mut bounds: Vec<usize> = (0..=blocks).map(|b| b * n / blocks).collect();
+    for b in &mut bounds[1..blocks] {
+        while *b > 0 && *b < n && t.person[*b] == t.person[*b - 1] {
+            *b += 1;
+        }
+    }
+    bounds.dedup();
+    let parts: Vec<Verdicts> = bounds
+        .par_windows(2)
+        .map(|w| {
+            let mut v = Verdicts::default();
+            let mut order: Vec<(u64, u32)> = Vec::new();
+            let mut at = w[0];
+            for person in t.person[w[0]..w[1]].chunk_by(|a, b| a == b) {
+                if person.len() > 1 {
+                    order.clear();
+                    order.extend((at..at + person.len()).map(|i| (packing.key(t, i), i as u32)));
+                    order.sort_unstable();
+                    v.judge(&order, t, place);
+                }
+                at += person.len();
+            }
+            v
         })
         .collect();
-    order.par_sort_unstable();
-    Sorted::Wide(order)
+    for part in parts {
+        all.duplicates.extend(part.duplicates);
+        all.excluded.extend(part.excluded);
+    }
+    all
 }
 
 impl Builder<'_, '_> {
     /// Scores: a row equal to an earlier one (same project, person, measure, date and score)
     /// is a duplicate; a key that still holds more than one different score has all its rows
-    /// left out (SPEC 3.1). Found by sorting (key, row) pairs in parallel, which for millions
-    /// of rows is several times faster than hashing them one by one.
+    /// left out (SPEC 3.1). Found by sorting (key, row) pairs, which for millions of rows is
+    /// several times faster than hashing them one by one.
     pub(super) fn score_duplicates_and_conflicts(&mut self, sheets: &mut [ParsedSheet]) {
         let t = &self.tables.scores;
-        let n = t.project.len();
-        let order = sorted_keys(t);
-        let mut keep = vec![true; n];
-        let mut duplicates = Vec::new();
-        let mut excluded = Vec::new();
-        let mut start = 0;
-        while start < n {
-            let mut end = start + 1;
-            while end < n && order.same_key(end, start) {
-                end += 1;
-            }
-            if end - start > 1 {
-                // Rows of one key in row order: the first of each distinct score stays.
-                let mut distinct: Vec<usize> = Vec::new();
-                for at in start..end {
-                    let i = order.row(at);
-                    if distinct
-                        .iter()
-                        .any(|&d| t.raw[d].to_bits() == t.raw[i].to_bits())
-                    {
-                        keep[i] = false;
-                        duplicates.push(i);
-                    } else {
-                        distinct.push(i);
-                    }
-                }
-                if distinct.len() > 1 {
-                    let places: Vec<String> = distinct
-                        .iter()
-                        .map(|&i| {
-                            let r = self.refs.scores[i];
-                            format!(
-                                "{} at row {}",
-                                crate::format::format_number(t.raw[i]),
-                                sheets[r.sheet as usize].row_number(r.idx)
-                            )
-                        })
-                        .collect();
-                    for &i in &distinct {
-                        keep[i] = false;
-                        excluded.push((
-                            i,
-                            format!(
-                                "is one of different scores for the same project, person, measure and {} ({}): all of them are left out",
-                                if crate::model::is_undated(t.date[i]) { "wave (no date)" } else { "date" },
-                                places.join(", ")
-                            ),
-                        ));
-                    }
-                }
-            }
-            start = end;
-        }
-        for i in duplicates {
+        let refs = &self.refs.scores;
+        let place = |i: usize| {
+            let r = refs[i];
+            sheets[r.sheet as usize].row_number(r.idx).to_string()
+        };
+        let Verdicts {
+            duplicates,
+            mut excluded,
+        } = verdicts(t, &place, true);
+        let mut keep = vec![true; t.project.len()];
+        for &i in &duplicates {
+            keep[i] = false;
             let r = self.refs.scores[i];
             sheets[r.sheet as usize].status[r.idx as usize] = RowStatus::Duplicate;
+        }
+        for &(i, _) in &excluded {
+            keep[i] = false;
         }
         excluded.sort_by_key(|(i, _)| {
             let r = self.refs.scores[*i];
@@ -267,47 +323,81 @@ impl Builder<'_, '_> {
 mod tests {
     use super::*;
 
-    /// The order of identities is one full sort's, whether the scores come person by person
-    /// (each person's few scores sorted on their own), person by person with the projects in
-    /// another order, or in no order.
+    /// Each score's verdict worked out the plain way: the rows of each identity in row order,
+    /// a repeat of an earlier score a duplicate, different scores all left out.
+    fn by_hand(t: &crate::model::Scores) -> (Vec<usize>, Vec<usize>) {
+        let mut rows_of: std::collections::BTreeMap<(u32, u32, u32, i32), Vec<usize>> =
+            Default::default();
+        for i in 0..t.project.len() {
+            let id = (t.project[i], t.person[i], t.measure[i], t.date[i]);
+            rows_of.entry(id).or_default().push(i);
+        }
+        let (mut duplicates, mut excluded) = (Vec::new(), Vec::new());
+        for rows in rows_of.values() {
+            let mut distinct: Vec<usize> = Vec::new();
+            for &i in rows {
+                if distinct.iter().any(|&d| t.raw[d] == t.raw[i]) {
+                    duplicates.push(i);
+                } else {
+                    distinct.push(i);
+                }
+            }
+            if distinct.len() > 1 {
+                excluded.extend(distinct);
+            }
+        }
+        duplicates.sort_unstable();
+        excluded.sort_unstable();
+        (duplicates, excluded)
+    }
+
+    /// Person by person (each person's few scores sorted on their own, in parallel blocks),
+    /// person by person with the projects in another order, or in no order: the verdicts are
+    /// those worked out by hand, and the same, message for message and in the same order,
+    /// as those of one full sort.
     #[test]
-    fn keys_sort_as_one_full_sort() {
+    fn scores_are_judged_as_by_hand_and_as_one_full_sort() {
         // A small linear congruential generator: the same "random" scores on every run.
         let mut seed = 7u64;
         let mut next = |below: u64| {
             seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
             (seed >> 33) % below
         };
-        for case in 0..3 {
+        for case in 0..4 {
             let mut t = crate::model::Scores::default();
-            for i in 0..500u32 {
-                let person = if case == 2 { next(80) as u32 } else { i / 6 };
+            // Few scores too: blocks of no rows, and of one person's part.
+            let n = if case == 0 { 5 } else { 3000 };
+            for i in 0..n {
+                let person = match case {
+                    2 => next(80) as u32,
+                    // One person only: every block boundary falls inside the person.
+                    3 => 0,
+                    _ => i / 6,
+                };
                 // Case 1: the projects listed last first ("D10000" before "D9999").
                 t.project.push(if case == 1 {
-                    9 - person / 20
+                    999 - person / 20
                 } else {
                     person / 20
                 });
                 t.person.push(person);
                 t.measure.push(next(3) as u32);
-                t.date.push(19_000 + next(5) as i32);
+                t.date.push(19_000 + next(4) as i32);
+                t.raw.push(next(3) as f64);
             }
-            // Person, project, measure, date, then row: the order of the packed keys.
-            let mut expected: Vec<(u128, u32)> = (0..500)
-                .map(|i| {
-                    (
-                        score_key(t.person[i], t.project[i], t.measure[i], t.date[i]),
-                        i as u32,
-                    )
-                })
-                .collect();
-            expected.sort_unstable();
-            let Sorted::Narrow(got) = sorted_keys(&t) else {
-                panic!("these keys fit in 64 bits");
-            };
-            let rows: Vec<u32> = got.iter().map(|(_, row)| *row).collect();
-            let want: Vec<u32> = expected.iter().map(|(_, row)| *row).collect();
-            assert_eq!(rows, want, "case {case}");
+            let place = |i: usize| format!("r{i}");
+            let fast = verdicts(&t, &place, true);
+            let full = verdicts(&t, &place, false);
+            assert_eq!(fast.duplicates.len(), full.duplicates.len(), "case {case}");
+            assert_eq!(fast.excluded, full.excluded, "case {case}");
+            let mut duplicates = fast.duplicates.clone();
+            duplicates.sort_unstable();
+            let mut excluded: Vec<usize> = fast.excluded.iter().map(|(i, _)| *i).collect();
+            excluded.sort_unstable();
+            let (want_duplicates, want_excluded) = by_hand(&t);
+            assert!(n < 10 || (!want_duplicates.is_empty() && !want_excluded.is_empty()));
+            assert_eq!(duplicates, want_duplicates, "case {case}");
+            assert_eq!(excluded, want_excluded, "case {case}");
         }
     }
 }
