@@ -25,7 +25,7 @@ pub struct CompactSvg<'a> {
     closed: bool,
     /// The last font size written and its text: charts use two or three sizes, and a float
     /// takes longer to write than to compare.
-    font_size: (f64, String),
+    font_size: Option<(u64, String)>,
 }
 
 impl<'a> CompactSvg<'a> {
@@ -35,7 +35,7 @@ impl<'a> CompactSvg<'a> {
             out,
             size,
             closed: false,
-            font_size: (f64::NAN, String::new()),
+            font_size: None,
         }
     }
 
@@ -59,6 +59,26 @@ impl<'a> CompactSvg<'a> {
     fn opacity(&mut self, color: BackendColor) {
         if color.alpha != 1.0 {
             let _ = write!(self.out, " opacity=\"{}\"", color.alpha);
+        }
+    }
+
+    /// Opens an element, unless its colour is fully transparent (plotters then draws nothing).
+    fn start(&mut self, open: &str, color: BackendColor) -> bool {
+        if color.alpha == 0.0 {
+            return false;
+        }
+        self.out.push_str(open);
+        true
+    }
+
+    /// A shape's opacity and colour: filled with it, or outlined in it.
+    fn paint(&mut self, color: BackendColor, fill: bool) {
+        self.opacity(color);
+        if fill {
+            self.colour("fill", color);
+        } else {
+            self.out.push_str(" fill=\"none\"");
+            self.colour("stroke", color);
         }
     }
 
@@ -160,10 +180,9 @@ impl DrawingBackend for CompactSvg<'_> {
         point: BackendCoord,
         color: BackendColor,
     ) -> Result<(), DrawingErrorKind<Infallible>> {
-        if color.alpha == 0.0 {
+        if !self.start("<rect", color) {
             return Ok(());
         }
-        self.out.push_str("<rect");
         self.int("x", point.0);
         self.int("y", point.1);
         self.out.push_str(" width=\"1\" height=\"1\"");
@@ -180,10 +199,9 @@ impl DrawingBackend for CompactSvg<'_> {
         style: &S,
     ) -> Result<(), DrawingErrorKind<Infallible>> {
         let color = style.color();
-        if color.alpha == 0.0 {
+        if !self.start("<line", color) {
             return Ok(());
         }
-        self.out.push_str("<line");
         self.opacity(color);
         self.colour("stroke", color);
         self.int("stroke-width", style.stroke_width());
@@ -203,21 +221,14 @@ impl DrawingBackend for CompactSvg<'_> {
         fill: bool,
     ) -> Result<(), DrawingErrorKind<Infallible>> {
         let color = style.color();
-        if color.alpha == 0.0 {
+        if !self.start("<rect", color) {
             return Ok(());
         }
-        self.out.push_str("<rect");
         self.int("x", upper_left.0);
         self.int("y", upper_left.1);
         self.int("width", bottom_right.0 - upper_left.0);
         self.int("height", bottom_right.1 - upper_left.1);
-        self.opacity(color);
-        if fill {
-            self.colour("fill", color);
-        } else {
-            self.out.push_str(" fill=\"none\"");
-            self.colour("stroke", color);
-        }
+        self.paint(color, fill);
         self.out.push_str("/>");
         Ok(())
     }
@@ -228,10 +239,9 @@ impl DrawingBackend for CompactSvg<'_> {
         style: &S,
     ) -> Result<(), DrawingErrorKind<Infallible>> {
         let color = style.color();
-        if color.alpha == 0.0 {
+        if !self.start("<polyline fill=\"none\"", color) {
             return Ok(());
         }
-        self.out.push_str("<polyline fill=\"none\"");
         self.opacity(color);
         self.colour("stroke", color);
         self.int("stroke-width", style.stroke_width());
@@ -246,10 +256,9 @@ impl DrawingBackend for CompactSvg<'_> {
         style: &S,
     ) -> Result<(), DrawingErrorKind<Infallible>> {
         let color = style.color();
-        if color.alpha == 0.0 {
+        if !self.start("<polygon", color) {
             return Ok(());
         }
-        self.out.push_str("<polygon");
         self.opacity(color);
         self.colour("fill", color);
         self.points(path);
@@ -265,20 +274,13 @@ impl DrawingBackend for CompactSvg<'_> {
         fill: bool,
     ) -> Result<(), DrawingErrorKind<Infallible>> {
         let color = style.color();
-        if color.alpha == 0.0 {
+        if !self.start("<circle", color) {
             return Ok(());
         }
-        self.out.push_str("<circle");
         self.int("cx", center.0);
         self.int("cy", center.1);
         self.int("r", radius);
-        self.opacity(color);
-        if fill {
-            self.colour("fill", color);
-        } else {
-            self.out.push_str(" fill=\"none\"");
-            self.colour("stroke", color);
-        }
+        self.paint(color, fill);
         self.int("stroke-width", style.stroke_width());
         self.out.push_str("/>");
         Ok(())
@@ -291,12 +293,11 @@ impl DrawingBackend for CompactSvg<'_> {
         pos: BackendCoord,
     ) -> Result<(), DrawingErrorKind<Infallible>> {
         let color = style.color();
-        if color.alpha == 0.0 {
+        if !self.start("<text", color) {
             return Ok(());
         }
         let (x, y) = pos;
         let anchor = style.anchor();
-        self.out.push_str("<text");
         self.int("x", x);
         self.int("y", y);
         self.out.push_str(match anchor.v_pos {
@@ -314,11 +315,17 @@ impl DrawingBackend for CompactSvg<'_> {
             self.text_attr("font-family", family.as_str());
         }
         let size = style.size();
-        if size.to_bits() != self.font_size.0.to_bits() {
-            self.font_size = (size, format!("{}", size / 1.24));
-        }
+        let written = match &self.font_size {
+            Some((bits, text)) if *bits == size.to_bits() => text,
+            _ => {
+                &self
+                    .font_size
+                    .insert((size.to_bits(), format!("{}", size / 1.24)))
+                    .1
+            }
+        };
         self.out.push_str(" font-size=\"");
-        self.out.push_str(&self.font_size.1);
+        self.out.push_str(written);
         self.out.push('"');
         self.opacity(color);
         self.colour("fill", color);
