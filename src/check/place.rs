@@ -80,6 +80,16 @@ impl ProjectResolver {
     }
 }
 
+/// `from` after the rows of `to`: taken whole when `to` has none (the usual single outcomes
+/// file), so that its rows are not copied.
+fn join_column<T: Copy>(to: &mut Vec<T>, from: Vec<T>) {
+    if to.is_empty() {
+        *to = from;
+    } else {
+        to.extend_from_slice(&from);
+    }
+}
+
 /// Where a row of the tables came from, to mark it and to place problems about it.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub(super) struct RowRef {
@@ -408,32 +418,35 @@ impl Builder<'_, '_> {
         &mut self,
         sheet_index: u32,
         sheet: &mut ParsedSheet,
-        o: &crate::ingest::rows::OutcomeRows,
+        o: &mut crate::ingest::rows::OutcomeRows,
         resolver: &mut ProjectResolver,
     ) {
-        // Room for every row up front: growing tables of millions of rows costs more.
-        // Made ready by both cores (see `room`): a national dataset's are near a gigabyte.
+        // The sheet's own columns become the scores': each row kept moves down to its place
+        // among those kept (never past a row still to be read), so that a national dataset's
+        // 20 million scores take no second copy of them. Only the analysed scores and the
+        // rows' places are new: room for them up front, made ready by both cores (`room`).
         let rows = o.idx.len();
+        let mut project = std::mem::take(&mut o.project);
+        let mut person = std::mem::take(&mut o.person);
+        let mut measure_of_row = std::mem::take(&mut o.measure);
+        let mut date = std::mem::take(&mut o.date);
+        let mut raw = std::mem::take(&mut o.score);
+        let mut analysed: Vec<f64> = Vec::new();
+        crate::room::reserve(&mut analysed, rows);
         crate::room::reserve(&mut self.refs.scores, rows);
-        let t = &mut self.tables.scores;
-        for column in [&mut t.project, &mut t.person, &mut t.measure] {
-            crate::room::reserve(column, rows);
-        }
-        crate::room::reserve(&mut t.date, rows);
-        crate::room::reserve(&mut t.raw, rows);
-        crate::room::reserve(&mut t.score, rows);
         // Names repeat: resolve each sheet-local measure and person once.
         let mut measure_of: Vec<Option<Option<u32>>> = vec![None; sheet.strings.len()];
         let mut person_of: Vec<u32> = vec![u32::MAX; sheet.strings.len()];
         // Most of a large sheet's strings are people: room for them at once.
         self.people.reserve(sheet.strings.len());
-        for i in 0..o.idx.len() {
+        let mut kept = 0;
+        for i in 0..rows {
             let idx = o.idx[i];
-            let Some(project) = self.project(resolver, sheet, o.idx[i], o.project[i]) else {
+            let Some(project_code) = self.project(resolver, sheet, idx, project[i]) else {
                 self.missing_project(sheet, idx);
                 continue;
             };
-            let local = o.measure[i];
+            let local = measure_of_row[i];
             let wide = sheet.info.wide.is_some();
             let measure = match measure_of[local as usize] {
                 Some(m) => m,
@@ -446,17 +459,17 @@ impl Builder<'_, '_> {
             let Some(measure) = measure else {
                 let name = sheet.string(local).to_string();
                 if o.col[i] == LONG_SCORE {
-                    self.exclude(sheet, (idx, project), Field::Measure, name, "is not a measure mwm knows: check the spelling, or define it in a measures sheet (measure, min, max, higher_is_better)".into());
+                    self.exclude(sheet, (idx, project_code), Field::Measure, name, "is not a measure mwm knows: check the spelling, or define it in a measures sheet (measure, min, max, higher_is_better)".into());
                 } else {
                     let problem = not_a_measure(sheet, idx, o.col[i], &name);
-                    self.left_out(sheet, (idx, project), problem);
+                    self.left_out(sheet, (idx, project_code), problem);
                 }
                 continue;
             };
             let m = &self.measures[measure as usize];
-            let raw = o.score[i];
+            let score = raw[i];
             // A score outside the measure's range, or a raw total that is not whole, is left out.
-            let wrong = if raw < m.min || raw > m.max {
+            let wrong = if score < m.min || score > m.max {
                 Some(format!(
                     "is outside the range of {} ({} to {}): check the score, or the measure named in this {}",
                     m.name,
@@ -468,7 +481,7 @@ impl Builder<'_, '_> {
                         "column; this score is left out"
                     }
                 ))
-            } else if m.conversion.is_some() && raw.fract() != 0.0 {
+            } else if m.conversion.is_some() && score.fract() != 0.0 {
                 Some(format!(
                     "is not a whole number: {} scores are raw totals from {} to {}{}",
                     m.name,
@@ -486,35 +499,47 @@ impl Builder<'_, '_> {
             if let Some(message) = wrong {
                 self.exclude_score(
                     sheet,
-                    (idx, project),
+                    (idx, project_code),
                     o.col[i],
-                    crate::format::format_number(raw),
+                    crate::format::format_number(score),
                     message,
                 );
                 continue;
             }
-            let local_person = o.person[i] as usize;
+            let local_person = person[i] as usize;
             if person_of[local_person] == u32::MAX {
-                person_of[local_person] = self.people.code(sheet.string(o.person[i]));
+                person_of[local_person] = self.people.code(sheet.string(person[i]));
             }
-            let person = person_of[local_person];
-            let date = o.date[i];
             // Exact duplicates and conflicting scores are found once all sources are in,
             // by sorting (see `score_duplicates_and_conflicts`).
-            let t = &mut self.tables.scores;
-            t.project.push(project);
-            t.person.push(person);
-            t.measure.push(measure);
-            t.date.push(date);
-            t.raw.push(raw);
-            t.score.push(m.analysed_score(raw));
+            project[kept] = project_code;
+            person[kept] = person_of[local_person];
+            measure_of_row[kept] = measure;
+            date[kept] = date[i];
+            raw[kept] = score;
+            analysed.push(m.analysed_score(score));
             self.refs.scores.push(RowRef {
                 sheet: sheet_index,
                 idx,
                 col: o.col[i],
             });
             sheet.status[idx as usize] = RowStatus::Used;
+            kept += 1;
         }
+        let t = &mut self.tables.scores;
+        for (to, mut from) in [
+            (&mut t.project, project),
+            (&mut t.person, person),
+            (&mut t.measure, measure_of_row),
+        ] {
+            from.truncate(kept);
+            join_column(to, from);
+        }
+        date.truncate(kept);
+        join_column(&mut t.date, date);
+        raw.truncate(kept);
+        join_column(&mut t.raw, raw);
+        join_column(&mut t.score, analysed);
         // Score cells of a wide sheet that are no number: said with their value when their
         // column names a measure, and without it when it does not (it may hold names).
         for bad in std::mem::take(&mut sheet.bad_cells) {

@@ -197,57 +197,69 @@ fn read_csv_in(
     let first_line = lines.line_at(rest_start);
     let pieces = pieces_after(&scanned.cuts, rest_start, bytes.len(), first_line);
     let info = parser.info().clone();
-    let parsed: Vec<Result<Piece, Box<Problem>>> = pieces
-        .par_iter()
-        .enumerate()
-        .map(|(k, (start, end, line))| {
-            // The first piece may start inside the last line end the reader saw; the others
-            // start at the beginning of a line.
-            let before = if k == 0 {
-                last_line
-            } else {
-                line.saturating_sub(1)
-            };
-            parse_piece(
-                &rest[*start..*end],
-                *line,
-                before,
-                delimiter,
-                width,
-                info.clone(),
-                shown,
-            )
-        })
-        .collect();
-    let (mut sheet, mut pending) = parser.finish_with_pending();
-    // Room for every piece's rows, so that joining them copies each once.
-    sheet.reserve(
-        parsed
-            .iter()
-            .flatten()
-            .map(|p| p.sheet.status.len() + p.pending.len())
-            .sum(),
-    );
-    let mut last = last_line;
-    for (piece, (_, _, start_line)) in parsed.into_iter().zip(&pieces) {
-        let piece = match piece {
-            Ok(p) => p,
-            Err(problem) => {
-                problems.push(*problem);
-                return Vec::new();
-            }
-        };
-        // Lines between the previous piece's last record and this piece's first line are
-        // blank lines too.
-        pending.extend(last + 1..*start_line);
-        problems.extend(piece.problems);
-        if piece.sheet.status.is_empty() {
-            pending.extend(piece.pending);
+    let parse = |k: usize| {
+        let (start, end, line) = pieces[k];
+        // The first piece may start inside the last line end the reader saw; the others
+        // start at the beginning of a line.
+        let before = if k == 0 {
+            last_line
         } else {
-            sheet.append(piece.sheet, &pending);
-            pending = piece.pending;
+            line.saturating_sub(1)
+        };
+        parse_piece(
+            &rest[start..end],
+            line,
+            before,
+            delimiter,
+            width,
+            info.clone(),
+            shown,
+        )
+    };
+    // The pieces are parsed a batch at a time, each batch while the one before is joined (by
+    // one thread, which then helps to parse), so that joining overlaps the parsing rather than
+    // following it.
+    let batch = (rayon::current_num_threads() * 2).max(2);
+    let batch_of = |from: usize| -> Vec<Result<Piece, Box<Problem>>> {
+        (from..(from + batch).min(pieces.len()))
+            .into_par_iter()
+            .map(parse)
+            .collect()
+    };
+    let (mut sheet, pending) = parser.finish_with_pending();
+    let mut ready = batch_of(0);
+    // Room for every row, so that joining copies each row once: those of the first batch, or
+    // when there are more, as many again for each of their bytes and a tenth more, as rows
+    // differ in length (should that be short, the columns grow).
+    let (first_bytes, first_rows) = ready
+        .iter()
+        .zip(&pieces)
+        .fold((0, 0), |(b, r), (p, piece)| {
+            let rows = p
+                .as_ref()
+                .map_or(0, |p| p.sheet.status.len() + p.pending.len());
+            (b + piece.1 - piece.0, r + rows)
+        });
+    sheet.reserve(if ready.len() == pieces.len() {
+        first_rows
+    } else {
+        first_rows * rest.len() / first_bytes.max(1) * 11 / 10
+    });
+    let mut joining = Joining {
+        sheet: &mut sheet,
+        pending,
+        last: last_line,
+        problems,
+    };
+    let mut next = ready.len();
+    while !ready.is_empty() {
+        let lines = pieces[next - ready.len()..next].iter().map(|p| p.2);
+        let (joined, parsed) = rayon::join(|| joining.join(ready, lines), || batch_of(next));
+        if !joined {
+            return Vec::new();
         }
-        last = piece.last_line.max(start_line.saturating_sub(1));
+        next += parsed.len();
+        ready = parsed;
     }
     vec![sheet]
 }
@@ -335,6 +347,48 @@ fn read_error(shown: &str, e: csv::Error) -> Problem {
 }
 
 /// A piece of a large CSV file after parsing.
+/// A large file's sheet as its pieces are joined onto it, in order.
+struct Joining<'s, 'p> {
+    sheet: &'s mut ParsedSheet,
+    /// Blank rows since the last record, which are rows read only if a later row has values.
+    pending: Vec<u32>,
+    /// The line on which the last record joined ends.
+    last: u32,
+    problems: &'p mut Vec<Problem>,
+}
+
+impl Joining<'_, '_> {
+    /// Joins `parsed`, pieces that start on the lines `lines`; false when one could not be
+    /// parsed (its problem is then said, and the file is not read).
+    fn join(
+        &mut self,
+        parsed: Vec<Result<Piece, Box<Problem>>>,
+        lines: impl Iterator<Item = u32>,
+    ) -> bool {
+        for (piece, start_line) in parsed.into_iter().zip(lines) {
+            let piece = match piece {
+                Ok(p) => p,
+                Err(problem) => {
+                    self.problems.push(*problem);
+                    return false;
+                }
+            };
+            // Lines between the previous piece's last record and this piece's first line
+            // are blank lines too.
+            self.pending.extend(self.last + 1..start_line);
+            self.problems.extend(piece.problems);
+            if piece.sheet.status.is_empty() {
+                self.pending.extend(piece.pending);
+            } else {
+                self.sheet.append(piece.sheet, &self.pending);
+                self.pending = piece.pending;
+            }
+            self.last = piece.last_line.max(start_line.saturating_sub(1));
+        }
+        true
+    }
+}
+
 struct Piece {
     sheet: ParsedSheet,
     /// Blank rows at its end, which are rows read only if a later row has values.
@@ -762,7 +816,7 @@ mod tests {
         fn pieces_read_like_one_pass(
             lines in proptest::collection::vec(line(), 0..120),
             ending in 0usize..3,
-            parts in 2usize..7,
+            parts in 2usize..12,
         ) {
             // LF, CR LF, or LF and lone CR mixed (lone CRs inside the rows).
             let end = ["\n", "\r\n", "\n"][ending];
