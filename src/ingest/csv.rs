@@ -346,7 +346,6 @@ fn read_error(shown: &str, e: csv::Error) -> Problem {
     }
 }
 
-/// A piece of a large CSV file after parsing.
 /// A large file's sheet as its pieces are joined onto it, in order.
 struct Joining<'s, 'p> {
     sheet: &'s mut ParsedSheet,
@@ -389,6 +388,7 @@ impl Joining<'_, '_> {
     }
 }
 
+/// A piece of a large CSV file after parsing.
 struct Piece {
     sheet: ParsedSheet,
     /// Blank rows at its end, which are rows read only if a later row has values.
