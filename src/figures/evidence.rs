@@ -180,7 +180,7 @@ fn people(tables: &Tables, pairs: &DataFrame, sems: &[MeasureSem]) -> Result<Peo
     let n = tables.project_ids.len();
     let all = during(
         what,
-        frames::scores(tables).and_then(|f| {
+        frames::score_people(tables).and_then(|f| {
             f.lazy()
                 .group_by_stable(keys(&["project"]))
                 .agg([col("person").n_unique().alias("people")])

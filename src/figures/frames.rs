@@ -5,15 +5,13 @@
 use crate::model::Tables;
 use polars::prelude::*;
 
-/// Scores: project, person, measure, date, score (after conversion).
-pub fn scores(tables: &Tables) -> PolarsResult<DataFrame> {
+/// Each score's project and person: all the people counts need, a third of the bytes of the
+/// whole scores table (at 20 million scores, 320 MB less to copy and for the kernel to clear).
+pub fn score_people(tables: &Tables) -> PolarsResult<DataFrame> {
     let s = &tables.scores;
     DataFrame::new_infer_height(vec![
         Column::new("project".into(), s.project.clone()),
         Column::new("person".into(), s.person.clone()),
-        Column::new("measure".into(), s.measure.clone()),
-        Column::new("date".into(), s.date.clone()),
-        Column::new("score".into(), s.score.clone()),
     ])
 }
 
