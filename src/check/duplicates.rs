@@ -182,14 +182,7 @@ fn verdicts(
         return all;
     }
     // Blocks of whole persons, judged in parallel and joined in order.
-    let blocks = (rayon::current_num_threads() * 16).max(1);
-    let mut bounds: Vec<usize> = (0..=blocks).map(|b| b * n / blocks).collect();
-    for b in &mut bounds[1..blocks] {
-        while *b > 0 && *b < n && t.person[*b] == t.person[*b - 1] {
-            *b += 1;
-        }
-    }
-    bounds.dedup();
+    let bounds = crate::model::run_blocks(&t.person, rayon::current_num_threads() * 16);
     let parts: Vec<Verdicts> = bounds
         .par_windows(2)
         .map(|w| {

@@ -246,30 +246,40 @@ fn pairs_frame(tables: &Tables) -> PolarsResult<DataFrame> {
     let runs: Vec<(usize, usize, u32)> = if pb + mb + qb <= 64 {
         // Usually the three keys fit in one u64: a sort of pairs of numbers, person first,
         // because scores usually come person by person: then only each person's few scores
-        // need sorting (20 million scores sort several times faster so).
-        let mut rows: Vec<(u64, u64)> = (0..n)
-            .into_par_iter()
-            .map(|i| {
-                let key = (u64::from(s.person[i]) << (pb + mb))
-                    | (u64::from(s.project[i]) << mb)
-                    | u64::from(s.measure[i]);
-                (key, when(i))
-            })
-            .collect();
-        let person = |key: u64| key.checked_shr(pb + mb).unwrap_or(0);
-        if rows
-            .par_windows(2)
-            .all(|w| person(w[0].0) <= person(w[1].0))
-        {
-            rows.par_chunk_by_mut(|a, b| person(a.0) == person(b.0))
-                .for_each(<[(u64, u64)]>::sort_unstable);
+        // need sorting, a person at a time in a small buffer (in parallel blocks of whole
+        // persons), where one vector of every score's pair would take 320 MB at 20 million
+        // scores for the kernel to clear first.
+        let key = |i: usize| {
+            (u64::from(s.person[i]) << (pb + mb))
+                | (u64::from(s.project[i]) << mb)
+                | u64::from(s.measure[i])
+        };
+        let runs: Vec<(usize, usize, u32)> = if s.person.par_windows(2).all(|w| w[0] <= w[1]) {
+            let bounds = crate::model::run_blocks(&s.person, rayon::current_num_threads() * 16);
+            let blocks: Vec<Vec<(usize, usize, u32)>> = bounds
+                .par_windows(2)
+                .map(|w| {
+                    let (mut runs, mut rows) = (Vec::new(), Vec::new());
+                    let mut at = w[0];
+                    for person in s.person[w[0]..w[1]].chunk_by(|a, b| a == b) {
+                        rows.clear();
+                        rows.extend((at..at + person.len()).map(|i| (key(i), when(i))));
+                        rows.sort_unstable();
+                        group_runs_into(&rows, |r| r.0, |r| r.1, &mut runs);
+                        at += person.len();
+                    }
+                    runs
+                })
+                .collect();
+            blocks.concat()
         } else {
+            let mut rows: Vec<(u64, u64)> =
+                (0..n).into_par_iter().map(|i| (key(i), when(i))).collect();
             rows.par_sort_unstable();
-        }
+            group_runs(&rows, |r| r.0, |r| r.1)
+        };
         // Groups in (person, project, measure) order, put in (project, measure, person) order
         // (a fifth as many groups as rows to sort; their keys are distinct).
-        let runs = group_runs(&rows, |r| r.0, |r| r.1);
-        drop(rows);
         let mut order: Vec<(u64, u32)> = runs
             .par_iter()
             .enumerate()
@@ -317,8 +327,19 @@ fn group_runs<T, K: PartialEq>(
     key: impl Fn(&T) -> K,
     when: impl Fn(&T) -> u64,
 ) -> Vec<(usize, usize, u32)> {
-    let row = |t: &T| (when(t) & 0xFFFF_FFFF) as usize;
     let mut runs = Vec::new();
+    group_runs_into(rows, key, when, &mut runs);
+    runs
+}
+
+/// [`group_runs`] added to `runs`.
+fn group_runs_into<T, K: PartialEq>(
+    rows: &[T],
+    key: impl Fn(&T) -> K,
+    when: impl Fn(&T) -> u64,
+    runs: &mut Vec<(usize, usize, u32)>,
+) {
+    let row = |t: &T| (when(t) & 0xFFFF_FFFF) as usize;
     let mut start = 0;
     for i in 1..=rows.len() {
         if i == rows.len() || key(&rows[i]) != key(&rows[start]) {
@@ -326,7 +347,6 @@ fn group_runs<T, K: PartialEq>(
             start = i;
         }
     }
-    runs
 }
 
 /// The sem of every measure used in outcomes (SPEC 4.3 reliable change).
@@ -563,4 +583,84 @@ fn raw_rows(
         });
     }
     Ok(rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The pairs of scores listed person by person (each person's scores sorted on their own,
+    /// in parallel blocks) are those of the same scores in no order (one sort of them all),
+    /// value for value: a baseline, a follow-up and a count for each project, measure and
+    /// person, in that order.
+    #[test]
+    fn pairs_do_not_depend_on_the_order_of_the_scores() {
+        let mut tables = Tables::default();
+        for p in 0..7 {
+            tables.project_ids.push(format!("P{p}"));
+        }
+        for m in 0..3 {
+            tables.measures.push(crate::model::Measure::new(
+                &format!("M{m}"),
+                0.0,
+                100.0,
+                true,
+            ));
+        }
+        // A small linear congruential generator: the same "random" scores on every run.
+        let mut seed = 11u64;
+        let mut next = |below: u64| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            (seed >> 33) % below
+        };
+        let mut rows = Vec::new();
+        for person in 0..400u32 {
+            tables.people.push(&format!("person-{person}"));
+            let project = next(7) as u32;
+            for measure in 0..3u32 {
+                // Distinct dates a person and measure, in no order.
+                let mut dates: Vec<i32> = (0..next(4) as i32).map(|d| 19_000 + 30 * d).collect();
+                dates.reverse();
+                for date in dates {
+                    rows.push((project, person, measure, date, next(100) as f64));
+                }
+            }
+        }
+        let frame = |rows: &[(u32, u32, u32, i32, f64)]| {
+            let mut t = tables.clone();
+            for &(project, person, measure, date, score) in rows {
+                t.scores.project.push(project);
+                t.scores.person.push(person);
+                t.scores.measure.push(measure);
+                t.scores.date.push(date);
+                t.scores.raw.push(score);
+                t.scores.score.push(score);
+            }
+            pairs_frame(&t).expect("pairs")
+        };
+        let by_person = frame(&rows);
+        // Shuffled: people no longer in order, so all scores are sorted at once.
+        let mut shuffled = rows.clone();
+        for i in (1..shuffled.len()).rev() {
+            shuffled.swap(i, next(i as u64 + 1) as usize);
+        }
+        assert!(shuffled.windows(2).any(|w| w[0].1 > w[1].1));
+        let at_once = frame(&shuffled);
+        assert!(by_person.height() > 500);
+        assert!(by_person.equals(&at_once), "{by_person}\n{at_once}");
+        // By hand for one group: person 0's first measure with scores, baseline its earliest.
+        let first = rows.iter().find(|r| r.1 == 0).expect("person 0 has scores");
+        let earliest = rows
+            .iter()
+            .filter(|r| r.1 == 0 && r.2 == first.2)
+            .min_by_key(|r| r.3)
+            .expect("a score");
+        let person = by_person.column("person").unwrap().u32().unwrap().clone();
+        let measure = by_person.column("measure").unwrap().u32().unwrap().clone();
+        let baseline = by_person.column("baseline").unwrap().f64().unwrap().clone();
+        let at = (0..by_person.height())
+            .find(|&i| person.get(i) == Some(0) && measure.get(i) == Some(first.2))
+            .expect("person 0's group");
+        assert_eq!(baseline.get(at), Some(earliest.4));
+    }
 }
