@@ -287,6 +287,10 @@ impl Builder<'_, '_> {
             }
             KindRows::Outcomes(o) => self.outcomes(sheet_index, sheet, o, resolver),
             KindRows::Stories(stories) => {
+                // Room for every story at once: a national dataset's 600,000 would otherwise
+                // be copied as the list doubles.
+                self.tables.stories.reserve(stories.len());
+                self.seen.stories.reserve(stories.len());
                 // The rows are not needed after this: their text moves into the stories.
                 for row in std::mem::take(stories) {
                     let Some(project) = self.project(resolver, sheet, row.idx, row.project) else {
