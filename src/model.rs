@@ -741,21 +741,6 @@ pub struct Outputs {
     pub principles: Vec<Principles>,
 }
 
-/// Where to cut `keys` into about `parts` blocks of rows without cutting a run of equal keys
-/// (a person's scores, listed person by person), for working on the blocks in parallel: the
-/// first row of each block, then the number of rows.
-pub fn run_blocks(keys: &[u32], parts: usize) -> Vec<usize> {
-    let (n, parts) = (keys.len(), parts.max(1));
-    let mut bounds: Vec<usize> = (0..=parts).map(|b| b * n / parts).collect();
-    for b in &mut bounds[1..parts] {
-        while *b > 0 && *b < n && keys[*b] == keys[*b - 1] {
-            *b += 1;
-        }
-    }
-    bounds.dedup();
-    bounds
-}
-
 /// Keeps the entries of `v` whose mark in `keep` is true (the same length as `v`).
 pub fn retain_marked<T>(v: &mut Vec<T>, keep: &[bool]) {
     let mut marks = keep.iter();

@@ -1,8 +1,9 @@
-//! Room for large tables, made ready by every core. The kernel clears each page of fresh
+//! Large tables worked on by every core. Room for them: the kernel clears each page of fresh
 //! memory the first time it is written; for a national dataset's 20 million scores that is
 //! close to a gigabyte, cleared by whichever thread fills the table first. Touching the room
-//! beforehand, in parallel, shares that work among the cores. A leaf: it imports nothing of
-//! mwm.
+//! beforehand, in parallel, shares that work among the cores. And runs of equal keys (a
+//! person's scores) worked on in parallel blocks, each in a small buffer, rather than in one
+//! table of every row. A leaf: it imports nothing of mwm.
 
 use rayon::prelude::*;
 use std::mem::MaybeUninit;
@@ -28,6 +29,47 @@ pub fn reserve<T: Send>(v: &mut Vec<T>, additional: usize) {
     });
 }
 
+/// `each(rows, acc)` for every run of equal `keys` (a person's scores, listed person by
+/// person), in parallel blocks of whole runs, each block with an accumulator of its own; the
+/// accumulators come back in the blocks' order. None when the keys are not in ascending
+/// order, so that a key may have more than one run.
+pub fn by_sorted_runs<A: Default + Send>(
+    keys: &[u32],
+    each: impl Fn(std::ops::Range<usize>, &mut A) + Sync,
+) -> Option<Vec<A>> {
+    if !keys.par_windows(2).all(|w| w[0] <= w[1]) {
+        return None;
+    }
+    Some(
+        run_blocks(keys, rayon::current_num_threads() * 16)
+            .par_windows(2)
+            .map(|w| {
+                let mut acc = A::default();
+                let mut at = w[0];
+                for run in keys[w[0]..w[1]].chunk_by(|a, b| a == b) {
+                    each(at..at + run.len(), &mut acc);
+                    at += run.len();
+                }
+                acc
+            })
+            .collect(),
+    )
+}
+
+/// Where to cut `keys` into about `parts` blocks of rows without cutting a run of equal keys:
+/// the first row of each block, then the number of rows.
+fn run_blocks(keys: &[u32], parts: usize) -> Vec<usize> {
+    let (n, parts) = (keys.len(), parts.max(1));
+    let mut bounds: Vec<usize> = (0..=parts).map(|b| b * n / parts).collect();
+    for b in &mut bounds[1..parts] {
+        while *b > 0 && *b < n && keys[*b] == keys[*b - 1] {
+            *b += 1;
+        }
+    }
+    bounds.dedup();
+    bounds
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -40,5 +82,22 @@ mod tests {
         super::reserve(&mut small, 5);
         assert_eq!(small, [1, 2]);
         assert!(small.capacity() >= 7);
+    }
+
+    #[test]
+    fn runs_of_sorted_keys_come_whole_and_in_order() {
+        // Runs by hand: 0..2, 2..3, 3..6, then long runs across the blocks' first cuts.
+        let mut keys = vec![1, 1, 2, 3, 3, 3];
+        keys.extend(std::iter::repeat_n(4, 500));
+        keys.extend(std::iter::repeat_n(5, 3));
+        let blocks =
+            super::by_sorted_runs(&keys, |rows, runs: &mut Vec<std::ops::Range<usize>>| {
+                runs.push(rows)
+            })
+            .expect("sorted");
+        let runs: Vec<_> = blocks.into_iter().flatten().collect();
+        assert_eq!(runs, [0..2, 2..3, 3..6, 6..506, 506..509]);
+        assert!(super::by_sorted_runs(&[2, 1], |_, _: &mut ()| {}).is_none());
+        assert_eq!(super::by_sorted_runs(&[], |_, _: &mut ()| {}), Some(vec![]));
     }
 }

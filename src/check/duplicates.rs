@@ -172,7 +172,23 @@ fn verdicts(
         all.judge(&order, t, place);
         return all;
     };
-    if !(by_person && t.person.par_windows(2).all(|w| w[0] <= w[1])) {
+    // Persons in parallel blocks, each block's verdicts joined in order.
+    let by_persons = if by_person {
+        crate::room::by_sorted_runs(
+            &t.person,
+            |rows, (v, order): &mut (Verdicts, Vec<(u64, u32)>)| {
+                if rows.len() > 1 {
+                    order.clear();
+                    order.extend(rows.map(|i| (packing.key(t, i), i as u32)));
+                    order.sort_unstable();
+                    v.judge(order, t, place);
+                }
+            },
+        )
+    } else {
+        None
+    };
+    let Some(parts) = by_persons else {
         let mut order: Vec<(u64, u32)> = (0..n)
             .into_par_iter()
             .map(|i| (packing.key(t, i), i as u32))
@@ -180,28 +196,8 @@ fn verdicts(
         order.par_sort_unstable();
         all.judge(&order, t, place);
         return all;
-    }
-    // Blocks of whole persons, judged in parallel and joined in order.
-    let bounds = crate::model::run_blocks(&t.person, rayon::current_num_threads() * 16);
-    let parts: Vec<Verdicts> = bounds
-        .par_windows(2)
-        .map(|w| {
-            let mut v = Verdicts::default();
-            let mut order: Vec<(u64, u32)> = Vec::new();
-            let mut at = w[0];
-            for person in t.person[w[0]..w[1]].chunk_by(|a, b| a == b) {
-                if person.len() > 1 {
-                    order.clear();
-                    order.extend((at..at + person.len()).map(|i| (packing.key(t, i), i as u32)));
-                    order.sort_unstable();
-                    v.judge(&order, t, place);
-                }
-                at += person.len();
-            }
-            v
-        })
-        .collect();
-    for part in parts {
+    };
+    for (part, _) in parts {
         all.duplicates.extend(part.duplicates);
         all.excluded.extend(part.excluded);
     }

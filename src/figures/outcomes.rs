@@ -243,7 +243,7 @@ fn pairs_frame(tables: &Tables) -> PolarsResult<DataFrame> {
     // measure, person) order whatever the order of the inputs, so that sums over them, and so
     // the figures to the last bit, do not depend on it. Every row is distinct (`when` holds
     // its index), so an unstable sort is exact.
-    let runs: Vec<(usize, usize, u32)> = if pb + mb + qb <= 64 {
+    let runs: Vec<Run> = if pb + mb + qb <= 64 {
         // Usually the three keys fit in one u64: a sort of pairs of numbers, person first,
         // because scores usually come person by person: then only each person's few scores
         // need sorting, a person at a time in a small buffer (in parallel blocks of whole
@@ -254,29 +254,23 @@ fn pairs_frame(tables: &Tables) -> PolarsResult<DataFrame> {
                 | (u64::from(s.project[i]) << mb)
                 | u64::from(s.measure[i])
         };
-        let runs: Vec<(usize, usize, u32)> = if s.person.par_windows(2).all(|w| w[0] <= w[1]) {
-            let bounds = crate::model::run_blocks(&s.person, rayon::current_num_threads() * 16);
-            let blocks: Vec<Vec<(usize, usize, u32)>> = bounds
-                .par_windows(2)
-                .map(|w| {
-                    let (mut runs, mut rows) = (Vec::new(), Vec::new());
-                    let mut at = w[0];
-                    for person in s.person[w[0]..w[1]].chunk_by(|a, b| a == b) {
-                        rows.clear();
-                        rows.extend((at..at + person.len()).map(|i| (key(i), when(i))));
-                        rows.sort_unstable();
-                        group_runs_into(&rows, |r| r.0, |r| r.1, &mut runs);
-                        at += person.len();
-                    }
-                    runs
-                })
-                .collect();
-            blocks.concat()
-        } else {
-            let mut rows: Vec<(u64, u64)> =
-                (0..n).into_par_iter().map(|i| (key(i), when(i))).collect();
-            rows.par_sort_unstable();
-            group_runs(&rows, |r| r.0, |r| r.1)
+        let by_persons = crate::room::by_sorted_runs(
+            &s.person,
+            |person, (runs, rows): &mut (Vec<Run>, Vec<(u64, u64)>)| {
+                rows.clear();
+                rows.extend(person.map(|i| (key(i), when(i))));
+                rows.sort_unstable();
+                group_runs_into(rows, |r| r.0, |r| r.1, runs);
+            },
+        );
+        let runs: Vec<Run> = match by_persons {
+            Some(blocks) => blocks.into_iter().flat_map(|(runs, _)| runs).collect(),
+            None => {
+                let mut rows: Vec<(u64, u64)> =
+                    (0..n).into_par_iter().map(|i| (key(i), when(i))).collect();
+                rows.par_sort_unstable();
+                group_runs(&rows, |r| r.0, |r| r.1)
+            }
         };
         // Groups in (person, project, measure) order, put in (project, measure, person) order
         // (a fifth as many groups as rows to sort; their keys are distinct).
@@ -320,13 +314,16 @@ fn pairs_frame(tables: &Tables) -> PolarsResult<DataFrame> {
     ])
 }
 
+/// A group of scores: the row of its first and of its last entry, and its size.
+type Run = (usize, usize, u32);
+
 /// The groups of rows sorted by group: per group, the row of its first and of its last
 /// entry (the low 32 bits of `when`) and its size.
 fn group_runs<T, K: PartialEq>(
     rows: &[T],
     key: impl Fn(&T) -> K,
     when: impl Fn(&T) -> u64,
-) -> Vec<(usize, usize, u32)> {
+) -> Vec<Run> {
     let mut runs = Vec::new();
     group_runs_into(rows, key, when, &mut runs);
     runs
@@ -337,7 +334,7 @@ fn group_runs_into<T, K: PartialEq>(
     rows: &[T],
     key: impl Fn(&T) -> K,
     when: impl Fn(&T) -> u64,
-    runs: &mut Vec<(usize, usize, u32)>,
+    runs: &mut Vec<Run>,
 ) {
     let row = |t: &T| (when(t) & 0xFFFF_FFFF) as usize;
     let mut start = 0;
