@@ -213,7 +213,7 @@ impl Builder<'_, '_> {
         let t = &self.tables.scores;
         let refs = &self.refs.scores;
         let place = |i: usize| {
-            let r = refs[i];
+            let r = refs.get(i);
             sheets[r.sheet as usize].row_number(r.idx).to_string()
         };
         let Verdicts {
@@ -223,14 +223,14 @@ impl Builder<'_, '_> {
         let mut keep = vec![true; t.project.len()];
         for &i in &duplicates {
             keep[i] = false;
-            let r = self.refs.scores[i];
+            let r = self.refs.scores.get(i);
             sheets[r.sheet as usize].status[r.idx as usize] = RowStatus::Duplicate;
         }
         for &(i, _) in &excluded {
             keep[i] = false;
         }
         excluded.sort_by_key(|(i, _)| {
-            let r = self.refs.scores[*i];
+            let r = self.refs.scores.get(*i);
             (r.sheet, r.idx)
         });
         self.drop_scores(sheets, &keep, excluded);
@@ -246,7 +246,7 @@ impl Builder<'_, '_> {
         excluded: Vec<(usize, String)>,
     ) {
         for (i, message) in excluded {
-            let r = self.refs.scores[i];
+            let r = self.refs.scores.get(i);
             let (project, value) = (
                 self.tables.scores.project[i],
                 crate::format::format_number(self.tables.scores.raw[i]),
@@ -256,7 +256,7 @@ impl Builder<'_, '_> {
         }
         if keep.iter().any(|k| !k) {
             self.tables.scores.retain(keep);
-            retain_marked(&mut self.refs.scores, keep);
+            self.refs.scores.retain(keep);
         }
     }
 

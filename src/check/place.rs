@@ -91,7 +91,7 @@ fn join_column<T: Copy>(to: &mut Vec<T>, from: Vec<T>) {
 }
 
 /// Where a row of the tables came from, to mark it and to place problems about it.
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(super) struct RowRef {
     pub(super) sheet: u32,
     pub(super) idx: u32,
@@ -118,8 +118,73 @@ pub(super) struct Builder<'m, 'p> {
 
 #[derive(Default)]
 pub(super) struct Refs {
-    pub(super) scores: Vec<RowRef>,
+    pub(super) scores: ScoreRefs,
     pub(super) audit: Vec<RowRef>,
+}
+
+/// Where each score of the scores table came from, column by column: the row and cell of
+/// each score are the outcomes sheet's own columns, moved down with the scores kept (no
+/// second copy: 12 bytes a score, 240 MB at 20 million scores), and the sheet is held once
+/// for each sheet's run of scores, which the table lists sheet by sheet.
+#[derive(Default)]
+pub(super) struct ScoreRefs {
+    idx: Vec<u32>,
+    col: Vec<u32>,
+    /// Each sheet's first score in the table, with the sheet, in table order.
+    sheets: Vec<(usize, u32)>,
+}
+
+impl ScoreRefs {
+    /// The place of the `i`th score.
+    pub(super) fn get(&self, i: usize) -> RowRef {
+        let run = self.sheets.partition_point(|(first, _)| *first <= i) - 1;
+        RowRef {
+            sheet: self.sheets[run].1,
+            idx: self.idx[i],
+            col: self.col[i],
+        }
+    }
+
+    /// Every score's place, in table order.
+    pub(super) fn iter(&self) -> impl Iterator<Item = RowRef> + '_ {
+        let ends = self.sheets.iter().skip(1).map(|(first, _)| *first);
+        self.sheets
+            .iter()
+            .zip(ends.chain([self.idx.len()]))
+            .flat_map(move |(&(first, sheet), end)| {
+                (first..end).map(move |i| RowRef {
+                    sheet,
+                    idx: self.idx[i],
+                    col: self.col[i],
+                })
+            })
+    }
+
+    /// Adds a sheet's scores (their rows and cells) after those already held.
+    fn append(&mut self, sheet: u32, idx: Vec<u32>, col: Vec<u32>) {
+        if !idx.is_empty() {
+            self.sheets.push((self.idx.len(), sheet));
+        }
+        join_column(&mut self.idx, idx);
+        join_column(&mut self.col, col);
+    }
+
+    /// Keeps the places marked true in `keep`.
+    pub(super) fn retain(&mut self, keep: &[bool]) {
+        let mut first = 0;
+        let mut sheets = Vec::with_capacity(self.sheets.len());
+        for (k, &(start, sheet)) in self.sheets.iter().enumerate() {
+            let end = self.sheets.get(k + 1).map_or(self.idx.len(), |s| s.0);
+            let kept = keep[start..end].iter().filter(|k| **k).count();
+            if kept > 0 {
+                sheets.push((first, sheet));
+            }
+            first += kept;
+        }
+        self.sheets = sheets;
+        crate::model::retain_marked(&mut self.idx, keep);
+        crate::model::retain_marked(&mut self.col, keep);
+    }
 }
 
 impl Builder<'_, '_> {
@@ -430,6 +495,8 @@ impl Builder<'_, '_> {
         // 20 million scores take no second copy of them. Only the analysed scores and the
         // rows' places are new: room for them up front, made ready by both cores (`room`).
         let rows = o.idx.len();
+        let mut idx_of_row = std::mem::take(&mut o.idx);
+        let mut col_of_row = std::mem::take(&mut o.col);
         let mut project = std::mem::take(&mut o.project);
         let mut person = std::mem::take(&mut o.person);
         let mut measure_of_row = std::mem::take(&mut o.measure);
@@ -437,7 +504,6 @@ impl Builder<'_, '_> {
         let mut raw = std::mem::take(&mut o.score);
         let mut analysed: Vec<f64> = Vec::new();
         crate::room::reserve(&mut analysed, rows);
-        crate::room::reserve(&mut self.refs.scores, rows);
         // Names repeat: resolve each sheet-local measure and person once.
         let mut measure_of: Vec<Option<Option<u32>>> = vec![None; sheet.strings.len()];
         let mut person_of: Vec<u32> = vec![u32::MAX; sheet.strings.len()];
@@ -445,7 +511,7 @@ impl Builder<'_, '_> {
         self.people.reserve(sheet.strings.len());
         let mut kept = 0;
         for i in 0..rows {
-            let idx = o.idx[i];
+            let (idx, col) = (idx_of_row[i], col_of_row[i]);
             let Some(project_code) = self.project(resolver, sheet, idx, project[i]) else {
                 self.missing_project(sheet, idx);
                 continue;
@@ -462,10 +528,10 @@ impl Builder<'_, '_> {
             };
             let Some(measure) = measure else {
                 let name = sheet.string(local).to_string();
-                if o.col[i] == LONG_SCORE {
+                if col == LONG_SCORE {
                     self.exclude(sheet, (idx, project_code), Field::Measure, name, "is not a measure mwm knows: check the spelling, or define it in a measures sheet (measure, min, max, higher_is_better)".into());
                 } else {
-                    let problem = not_a_measure(sheet, idx, o.col[i], &name);
+                    let problem = not_a_measure(sheet, idx, col, &name);
                     self.left_out(sheet, (idx, project_code), problem);
                 }
                 continue;
@@ -479,7 +545,7 @@ impl Builder<'_, '_> {
                     m.name,
                     crate::format::format_number(m.min),
                     crate::format::format_number(m.max),
-                    if o.col[i] == LONG_SCORE {
+                    if col == LONG_SCORE {
                         "row"
                     } else {
                         "column; this score is left out"
@@ -491,7 +557,7 @@ impl Builder<'_, '_> {
                     m.name,
                     m.min,
                     m.max,
-                    if o.col[i] == LONG_SCORE {
+                    if col == LONG_SCORE {
                         ""
                     } else {
                         "; this score is left out"
@@ -504,7 +570,7 @@ impl Builder<'_, '_> {
                 self.exclude_score(
                     sheet,
                     (idx, project_code),
-                    o.col[i],
+                    col,
                     crate::format::format_number(score),
                     message,
                 );
@@ -522,11 +588,8 @@ impl Builder<'_, '_> {
             date[kept] = date[i];
             raw[kept] = score;
             analysed.push(m.analysed_score(score));
-            self.refs.scores.push(RowRef {
-                sheet: sheet_index,
-                idx,
-                col: o.col[i],
-            });
+            idx_of_row[kept] = idx;
+            col_of_row[kept] = col;
             sheet.status[idx as usize] = RowStatus::Used;
             kept += 1;
         }
@@ -544,6 +607,9 @@ impl Builder<'_, '_> {
         raw.truncate(kept);
         join_column(&mut t.raw, raw);
         join_column(&mut t.score, analysed);
+        idx_of_row.truncate(kept);
+        col_of_row.truncate(kept);
+        self.refs.scores.append(sheet_index, idx_of_row, col_of_row);
         // Score cells of a wide sheet that are no number: said with their value when their
         // column names a measure, and without it when it does not (it may hold names).
         for bad in std::mem::take(&mut sheet.bad_cells) {
@@ -599,4 +665,39 @@ fn not_a_measure(sheet: &ParsedSheet, idx: u32, col: u32, name: &str) -> Problem
         None,
         format!("is in a column whose name \"{name}\" is not a measure mwm knows (its value is not repeated here: the column may hold something other than scores): check the spelling of the column, or define {name} in a measures sheet (measure, min, max, higher_is_better); this cell is left out"),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{RowRef, ScoreRefs};
+
+    /// Places of three sheets' scores, the middle sheet with none: each score's sheet is that
+    /// of its run, and keeping some scores keeps their places and runs (a sheet whose scores
+    /// all go loses its run). Expected values worked out by hand from the lists below.
+    #[test]
+    fn score_places_follow_their_sheets_through_retain() {
+        let mut refs = ScoreRefs::default();
+        refs.append(0, vec![1, 2, 3], vec![7, 7, 7]);
+        refs.append(1, Vec::new(), Vec::new());
+        refs.append(2, vec![4, 5], vec![8, 9]);
+        let place = |sheet, idx, col| RowRef { sheet, idx, col };
+        let all = vec![
+            place(0, 1, 7),
+            place(0, 2, 7),
+            place(0, 3, 7),
+            place(2, 4, 8),
+            place(2, 5, 9),
+        ];
+        assert_eq!(refs.iter().collect::<Vec<_>>(), all);
+        assert!((0..5).all(|i| refs.get(i) == all[i]));
+        // Sheet 0 keeps its middle score; sheet 2 keeps both.
+        refs.retain(&[false, true, false, true, true]);
+        let kept = vec![place(0, 2, 7), place(2, 4, 8), place(2, 5, 9)];
+        assert_eq!(refs.iter().collect::<Vec<_>>(), kept);
+        assert!((0..3).all(|i| refs.get(i) == kept[i]));
+        // Sheet 0 loses all its scores: the first left is sheet 2's.
+        refs.retain(&[false, true, true]);
+        assert_eq!(refs.get(0), place(2, 4, 8));
+        assert_eq!(refs.iter().count(), 2);
+    }
 }

@@ -27,7 +27,7 @@ impl Builder<'_, '_> {
         // The row of each group's undated scores, and another row of the group if it has one.
         let mut rows: FxHashMap<Group, (Row, Option<Row>)> = FxHashMap::default();
         for i in (0..n).filter(|i| wide::is_undated(t.date[*i])) {
-            let here = row(self.refs.scores[i]);
+            let here = row(self.refs.scores.get(i));
             let entry = rows.entry(group(i)).or_insert((here, None));
             if entry.0 != here && entry.1.is_none() {
                 entry.1 = Some(here);
@@ -35,7 +35,7 @@ impl Builder<'_, '_> {
         }
         for i in (0..n).filter(|i| !wide::is_undated(t.date[*i])) {
             if let Some(entry) = rows.get_mut(&group(i)) {
-                let here = row(self.refs.scores[i]);
+                let here = row(self.refs.scores.get(i));
                 if entry.0 != here && entry.1.is_none() {
                     entry.1 = Some(here);
                 }
@@ -47,7 +47,7 @@ impl Builder<'_, '_> {
             let (first, Some(other)) = rows[&group(i)] else {
                 continue;
             };
-            let here = row(self.refs.scores[i]);
+            let here = row(self.refs.scores.get(i));
             let (sheet, idx) = if here == first { other } else { first };
             let elsewhere = &sheets[sheet as usize];
             let measure = &self.measures[t.measure[i] as usize].name;
@@ -72,7 +72,7 @@ impl Builder<'_, '_> {
                 }
                 match rows.get(&(t.project[i], t.person[i], t.measure[i])) {
                     Some((_, None)) => {
-                        let r = self.refs.scores[i];
+                        let r = self.refs.scores.get(i);
                         let wave = sheets[r.sheet as usize]
                             .info
                             .wide
@@ -102,7 +102,7 @@ impl Builder<'_, '_> {
                 }
             })
             .collect();
-        for r in &self.refs.scores {
+        for r in self.refs.scores.iter() {
             used[r.sheet as usize] += 1;
             if let Some(flag) = any[r.sheet as usize].get_mut(r.idx as usize) {
                 *flag = true;
