@@ -178,14 +178,16 @@ struct People {
 fn people(tables: &Tables, pairs: &DataFrame, sems: &[MeasureSem]) -> Result<People, FigureError> {
     let what = "the participants of each project";
     let n = tables.project_ids.len();
+    // Every score is in exactly one pair (its project, measure and person), so the people
+    // with any score are those of the pairs: a third as many rows as the scores to count.
     let all = during(
         what,
-        frames::score_people(tables).and_then(|f| {
-            f.lazy()
-                .group_by_stable(keys(&["project"]))
-                .agg([col("person").n_unique().alias("people")])
-                .collect()
-        }),
+        pairs
+            .clone()
+            .lazy()
+            .group_by_stable(keys(&["project"]))
+            .agg([col("person").n_unique().alias("people")])
+            .collect(),
     )?;
     let improved = during(
         what,

@@ -1,19 +1,8 @@
-//! polars frames built from the canonical tables, and the way back to plain vectors.
-//! The tables are already columnar with the types polars uses, so a frame is a copy of a few
-//! vectors, never a re-parse.
+//! The keys of a grouping, and the way back from polars frames to plain vectors. Frames are
+//! built where they are used, from the canonical tables, which are already columnar with the
+//! types polars uses: a frame is a copy of a few vectors, never a re-parse.
 
-use crate::model::Tables;
 use polars::prelude::*;
-
-/// Each score's project and person: all the people counts need, a third of the bytes of the
-/// whole scores table (at 20 million scores, 320 MB less to copy and for the kernel to clear).
-pub fn score_people(tables: &Tables) -> PolarsResult<DataFrame> {
-    let s = &tables.scores;
-    DataFrame::new_infer_height(vec![
-        Column::new("project".into(), s.project.clone()),
-        Column::new("person".into(), s.person.clone()),
-    ])
-}
 
 /// Keys of a grouping, as expressions.
 pub fn keys(names: &[&str]) -> Vec<Expr> {
