@@ -507,8 +507,13 @@ impl Builder<'_, '_> {
         // Names repeat: resolve each sheet-local measure and person once.
         let mut measure_of: Vec<Option<Option<u32>>> = vec![None; sheet.strings.len()];
         let mut person_of: Vec<u32> = vec![u32::MAX; sheet.strings.len()];
-        // Most of a large sheet's strings are people: room for them at once.
-        self.people.reserve(sheet.strings.len());
+        // A sheet's strings are distinct: when no person is held yet (the first outcomes
+        // sheet), each person is new and takes the next code without a lookup. Otherwise, most
+        // of a large sheet's strings are people: room for them at once.
+        let first_people = self.people.is_empty();
+        if !first_people {
+            self.people.reserve(sheet.strings.len());
+        }
         let mut kept = 0;
         for i in 0..rows {
             let (idx, col) = (idx_of_row[i], col_of_row[i]);
@@ -578,7 +583,12 @@ impl Builder<'_, '_> {
             }
             let local_person = person[i] as usize;
             if person_of[local_person] == u32::MAX {
-                person_of[local_person] = self.people.code(sheet.string(person[i]));
+                let name = sheet.string(person[i]);
+                person_of[local_person] = if first_people {
+                    self.people.push_new(name)
+                } else {
+                    self.people.code(name)
+                };
             }
             // Exact duplicates and conflicting scores are found once all sources are in,
             // by sorting (see `score_duplicates_and_conflicts`).

@@ -15,6 +15,9 @@ pub struct Strings {
     /// never reads the strings again: for 2.5 million person ids that reading (each a miss
     /// of the cache) was a quarter of joining a large file's pieces.
     table: HashTable<(u32, u32)>,
+    /// How many of the strings, from the first, the table holds: those given by
+    /// [`Strings::push_new`] are put in it only when a lookup next needs them.
+    indexed: usize,
 }
 
 /// A string's hash, in 32 bits so that a code and its hash take 8 bytes.
@@ -46,14 +49,51 @@ impl Strings {
 
     /// The code of `s`, given it now if it is new.
     pub fn code(&mut self, s: &str) -> u32 {
-        let Strings { names, table } = self;
+        self.index_all();
+        let Strings { names, table, .. } = self;
         let h = hash(s);
         if let Some(&(code, _)) = table.find(spread(h), |&(c, ch)| ch == h && names.get(c) == s) {
             return code;
         }
         let code = names.push(s);
         table.insert_unique(spread(h), (code, h), |&(_, ch)| spread(ch));
+        self.indexed += 1;
         code
+    }
+
+    /// The next code, for `s`, which the caller knows is not held yet (it is one of a set of
+    /// distinct strings, and none was held before the first of them). Looking it up is left
+    /// until a lookup needs it: the usual single outcomes sheet codes its 2.5 million person
+    /// ids without building the table at all.
+    pub fn push_new(&mut self, s: &str) -> u32 {
+        debug_assert!(
+            self.indexed < self.names.len() || {
+                let h = hash(s);
+                let names = &self.names;
+                self.table
+                    .find(spread(h), |&(c, ch)| ch == h && names.get(c) == s)
+                    .is_none()
+            }
+        );
+        self.names.push(s)
+    }
+
+    /// Puts the strings given by [`Strings::push_new`] in the table.
+    fn index_all(&mut self) {
+        if self.indexed == self.names.len() {
+            return;
+        }
+        let Strings {
+            names,
+            table,
+            indexed,
+        } = self;
+        table.reserve(names.len() - *indexed, |&(_, ch)| spread(ch));
+        for code in *indexed..names.len() {
+            let h = hash(names.get(code as u32));
+            table.insert_unique(spread(h), (code as u32, h), |&(_, ch)| spread(ch));
+        }
+        *indexed = names.len();
     }
 
     /// Room for `more` strings.
@@ -103,5 +143,24 @@ mod tests {
             assert_eq!(s.code(&format!("person-{i}")), 5 + i);
             assert_eq!(s.get(5 + i), format!("person-{i}"));
         }
+    }
+
+    /// Strings given without a lookup take the next codes, and are found by the next lookup
+    /// as if they had been coded one by one.
+    #[test]
+    fn strings_pushed_new_are_found_later() {
+        let mut s = Strings::default();
+        assert_eq!(s.code("a"), 0);
+        for i in 0..1_000u32 {
+            assert_eq!(s.push_new(&format!("new-{i}")), 1 + i);
+        }
+        // By hand: "a" is 0, "new-i" is 1 + i, and a string not seen before takes 1,001.
+        assert_eq!(s.code("new-999"), 1_000);
+        assert_eq!(s.code("new-0"), 1);
+        assert_eq!(s.code("a"), 0);
+        assert_eq!(s.code("b"), 1_001);
+        assert_eq!(s.push_new("c"), 1_002);
+        assert_eq!(s.code("c"), 1_002);
+        assert_eq!(s.len(), 1_003);
     }
 }
