@@ -28,7 +28,16 @@ pub struct RowParser {
     has: [bool; FIELD_COUNT],
     /// The string code of each measure-wave column's measure, in a wide sheet.
     wide_measures: Vec<u32>,
+    /// The code of the last project, person and measure (`u32::MAX` before the first): rows
+    /// come a person (and a project) at a time, so most are the last row's again, and are
+    /// then known by comparing them with it rather than by finding them in the strings.
+    recent: [u32; 3],
 }
+
+/// The slots of [`RowParser::recent`].
+const PROJECT: usize = 0;
+const PERSON: usize = 1;
+const MEASURE: usize = 2;
 
 impl RowParser {
     pub fn new(info: SheetInfo) -> RowParser {
@@ -58,6 +67,7 @@ impl RowParser {
             pending_blank: Vec::new(),
             has,
             wide_measures: Vec::new(),
+            recent: [u32::MAX; 3],
         };
         let names: Vec<String> = parser
             .sheet
@@ -108,6 +118,17 @@ impl RowParser {
 
     fn intern(&mut self, text: &str) -> u32 {
         self.sheet.strings.code(text)
+    }
+
+    /// [`RowParser::intern`] for a column whose value usually repeats the last row's.
+    fn intern_recent(&mut self, slot: usize, text: &str) -> u32 {
+        let last = self.recent[slot];
+        if last != u32::MAX && self.sheet.strings.get(last) == text {
+            return last;
+        }
+        let code = self.sheet.strings.code(text);
+        self.recent[slot] = code;
+        code
     }
 
     /// One row under the header. `fields` is how many fields a CSV record had, when it differs
@@ -183,8 +204,10 @@ impl RowParser {
             self.sheet.status[idx as usize] = RowStatus::Excluded;
             return;
         };
-        let project = row.project.map_or(NO_PROJECT, |p| self.intern(&p));
-        let person = self.intern(&row.person);
+        let project = row
+            .project
+            .map_or(NO_PROJECT, |p| self.intern_recent(PROJECT, &p));
+        let person = self.intern_recent(PERSON, &row.person);
         if let KindRows::Outcomes(rows) = &mut self.sheet.rows {
             for (column, date, score) in row.scores {
                 rows.idx.push(idx);
@@ -217,8 +240,10 @@ impl RowParser {
                 }
             }
             Parsed::Output(o) => {
-                let project = o.project.map_or(NO_PROJECT, |p| self.intern(&p));
-                let measure = self.intern(&o.measure);
+                let project = o
+                    .project
+                    .map_or(NO_PROJECT, |p| self.intern_recent(PROJECT, &p));
+                let measure = self.intern_recent(MEASURE, &o.measure);
                 let notes = o.notes.map(|n| self.intern(&n));
                 let measure_en = o.measure_en.map(|n| self.intern(&n));
                 let measure_cy = o.measure_cy.map(|n| self.intern(&n));
@@ -235,9 +260,11 @@ impl RowParser {
                 }
             }
             Parsed::Outcome(o) => {
-                let project = o.project.map_or(NO_PROJECT, |p| self.intern(&p));
-                let person = self.intern(&o.person);
-                let measure = self.intern(&o.measure);
+                let project = o
+                    .project
+                    .map_or(NO_PROJECT, |p| self.intern_recent(PROJECT, &p));
+                let person = self.intern_recent(PERSON, &o.person);
+                let measure = self.intern_recent(MEASURE, &o.measure);
                 if let KindRows::Outcomes(rows) = &mut self.sheet.rows {
                     rows.idx.push(idx);
                     rows.project.push(project);
