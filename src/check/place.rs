@@ -294,7 +294,17 @@ impl Builder<'_, '_> {
                 // (for duplicates) and as a measure (case-insensitively).
                 let mut text_of: Vec<u32> = vec![u32::MAX; sheet.strings.len()];
                 let mut measure_of: Vec<u32> = vec![u32::MAX; sheet.strings.len()];
-                for i in 0..o.idx.len() {
+                // Room for every row at once: a national dataset's 1.2 million outputs would
+                // otherwise rehash the set of rows seen, and copy the columns, as they double.
+                let rows = o.idx.len();
+                self.seen.outputs.reserve(rows);
+                let t = &mut self.tables.outputs;
+                t.project.reserve(rows);
+                t.date.reserve(rows);
+                t.measure.reserve(rows);
+                t.value.reserve(rows);
+                t.principles.reserve(rows);
+                for i in 0..rows {
                     let idx = o.idx[i];
                     let Some(project) = self.project(resolver, sheet, o.idx[i], o.project[i])
                     else {
@@ -356,6 +366,7 @@ impl Builder<'_, '_> {
                 // be copied as the list doubles.
                 self.tables.stories.reserve(stories.len());
                 self.seen.stories.reserve(stories.len());
+                self.seen.story_ids.reserve(stories.len());
                 // The rows are not needed after this: their text moves into the stories.
                 for row in std::mem::take(stories) {
                     let Some(project) = self.project(resolver, sheet, row.idx, row.project) else {
