@@ -292,6 +292,9 @@ impl ParsedSheet {
         let offset = self.status.len() as u32;
         self.row_numbers.extend(piece.row_numbers);
         self.status.extend(piece.status);
+        // Room for the piece's strings at once (most are people, new to the sheet), rather
+        // than rehashing the sheet's table as it doubles.
+        self.strings.reserve(piece.strings.len());
         let recode: Vec<u32> = piece.strings.iter().map(|s| self.strings.code(s)).collect();
         self.scores_read += piece.scores_read;
         self.bad_cells
