@@ -278,9 +278,10 @@ fn pairs_frame(tables: &Tables) -> PolarsResult<DataFrame> {
             .par_iter()
             .enumerate()
             .map(|(k, r)| {
-                let key = (u64::from(s.project[r.0]) << (mb + qb))
-                    | (u64::from(s.measure[r.0]) << qb)
-                    | u64::from(s.person[r.0]);
+                let first = r.0 as usize;
+                let key = (u64::from(s.project[first]) << (mb + qb))
+                    | (u64::from(s.measure[first]) << qb)
+                    | u64::from(s.person[first]);
                 (key, k as u32)
             })
             .collect();
@@ -294,7 +295,7 @@ fn pairs_frame(tables: &Tables) -> PolarsResult<DataFrame> {
         rows.par_sort_unstable();
         group_runs(&rows, |r| (r.0, r.1, r.2), |r| r.3)
     };
-    let pick = |column: &[u32]| -> Vec<u32> { runs.iter().map(|r| column[r.0]).collect() };
+    let pick = |column: &[u32]| -> Vec<u32> { runs.iter().map(|r| column[r.0 as usize]).collect() };
     DataFrame::new_infer_height(vec![
         Column::new("project".into(), pick(&s.project)),
         Column::new("measure".into(), pick(&s.measure)),
@@ -305,17 +306,22 @@ fn pairs_frame(tables: &Tables) -> PolarsResult<DataFrame> {
         ),
         Column::new(
             "baseline".into(),
-            runs.iter().map(|r| s.score[r.0]).collect::<Vec<f64>>(),
+            runs.iter()
+                .map(|r| s.score[r.0 as usize])
+                .collect::<Vec<f64>>(),
         ),
         Column::new(
             "follow_up".into(),
-            runs.iter().map(|r| s.score[r.1]).collect::<Vec<f64>>(),
+            runs.iter()
+                .map(|r| s.score[r.1 as usize])
+                .collect::<Vec<f64>>(),
         ),
     ])
 }
 
-/// A group of scores: the row of its first and of its last entry, and its size.
-type Run = (usize, usize, u32);
+/// A group of scores: the row of its first and of its last entry, and its size (12 bytes:
+/// a table holds fewer than 2^32 scores, as its rows are counted in `u32`).
+type Run = (u32, u32, u32);
 
 /// The groups of rows sorted by group: per group, the row of its first and of its last
 /// entry (the low 32 bits of `when`) and its size.
@@ -336,7 +342,7 @@ fn group_runs_into<T, K: PartialEq>(
     when: impl Fn(&T) -> u64,
     runs: &mut Vec<Run>,
 ) {
-    let row = |t: &T| (when(t) & 0xFFFF_FFFF) as usize;
+    let row = |t: &T| (when(t) & 0xFFFF_FFFF) as u32;
     let mut start = 0;
     for i in 1..=rows.len() {
         if i == rows.len() || key(&rows[i]) != key(&rows[start]) {
