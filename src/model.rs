@@ -767,10 +767,10 @@ pub struct Scores {
     /// Code into [`Tables::measures`].
     pub measure: Vec<u32>,
     pub date: Vec<i32>,
-    /// The score as entered.
+    /// The score as entered. The statistics use it on their own scale
+    /// ([`Measure::analysed_score`]: after the SWEMWBS conversion), worked out where they read
+    /// it, rather than held as a second column (160 MB at 20 million scores).
     pub raw: Vec<f64>,
-    /// The score on the scale the statistics use (after the SWEMWBS conversion).
-    pub score: Vec<f64>,
     /// What puts a person's scores on a measure in order, baseline first: the date, or in a
     /// wide row with undated scores the wave (SPEC 2.4). Empty when no score is undated, and
     /// then the date is the order.
@@ -807,7 +807,6 @@ impl Scores {
         retain_marked(&mut self.measure, keep);
         retain_marked(&mut self.date, keep);
         retain_marked(&mut self.raw, keep);
-        retain_marked(&mut self.score, keep);
         if !self.order.is_empty() {
             retain_marked(&mut self.order, keep);
         }

@@ -503,8 +503,8 @@ impl Builder<'_, '_> {
     ) {
         // The sheet's own columns become the scores': each row kept moves down to its place
         // among those kept (never past a row still to be read), so that a national dataset's
-        // 20 million scores take no second copy of them. Only the analysed scores and the
-        // rows' places are new: room for them up front, made ready by both cores (`room`).
+        // 20 million scores take no second copy of them, nor any new column: the rows'
+        // places are the sheet's own columns too (`ScoreRefs`).
         let rows = o.idx.len();
         let mut idx_of_row = std::mem::take(&mut o.idx);
         let mut col_of_row = std::mem::take(&mut o.col);
@@ -513,8 +513,6 @@ impl Builder<'_, '_> {
         let mut measure_of_row = std::mem::take(&mut o.measure);
         let mut date = std::mem::take(&mut o.date);
         let mut raw = std::mem::take(&mut o.score);
-        let mut analysed: Vec<f64> = Vec::new();
-        crate::room::reserve(&mut analysed, rows);
         // Names repeat: resolve each sheet-local measure and person once.
         let mut measure_of: Vec<Option<Option<u32>>> = vec![None; sheet.strings.len()];
         let mut person_of: Vec<u32> = vec![u32::MAX; sheet.strings.len()];
@@ -608,7 +606,6 @@ impl Builder<'_, '_> {
             measure_of_row[kept] = measure;
             date[kept] = date[i];
             raw[kept] = score;
-            analysed.push(m.analysed_score(score));
             idx_of_row[kept] = idx;
             col_of_row[kept] = col;
             sheet.status[idx as usize] = RowStatus::Used;
@@ -627,7 +624,6 @@ impl Builder<'_, '_> {
         join_column(&mut t.date, date);
         raw.truncate(kept);
         join_column(&mut t.raw, raw);
-        join_column(&mut t.score, analysed);
         idx_of_row.truncate(kept);
         col_of_row.truncate(kept);
         self.refs.scores.append(sheet_index, idx_of_row, col_of_row);

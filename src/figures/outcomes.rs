@@ -296,6 +296,11 @@ fn pairs_frame(tables: &Tables) -> PolarsResult<DataFrame> {
         group_runs(&rows, |r| (r.0, r.1, r.2), |r| r.3)
     };
     let pick = |column: &[u32]| -> Vec<u32> { runs.iter().map(|r| column[r.0 as usize]).collect() };
+    // A score on the scale the statistics use.
+    let analysed = |i: u32| {
+        let i = i as usize;
+        tables.measures[s.measure[i] as usize].analysed_score(s.raw[i])
+    };
     DataFrame::new_infer_height(vec![
         Column::new("project".into(), pick(&s.project)),
         Column::new("measure".into(), pick(&s.measure)),
@@ -306,15 +311,11 @@ fn pairs_frame(tables: &Tables) -> PolarsResult<DataFrame> {
         ),
         Column::new(
             "baseline".into(),
-            runs.iter()
-                .map(|r| s.score[r.0 as usize])
-                .collect::<Vec<f64>>(),
+            runs.iter().map(|r| analysed(r.0)).collect::<Vec<f64>>(),
         ),
         Column::new(
             "follow_up".into(),
-            runs.iter()
-                .map(|r| s.score[r.1 as usize])
-                .collect::<Vec<f64>>(),
+            runs.iter().map(|r| analysed(r.1)).collect::<Vec<f64>>(),
         ),
     ])
 }
@@ -637,7 +638,6 @@ mod tests {
                 t.scores.measure.push(measure);
                 t.scores.date.push(date);
                 t.scores.raw.push(score);
-                t.scores.score.push(score);
             }
             pairs_frame(&t).expect("pairs")
         };

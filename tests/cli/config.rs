@@ -47,7 +47,7 @@ fn config_maps_sheet_and_columns() {
                 t.measures[s.measure[i] as usize].name.clone(),
                 s.date[i],
                 s.raw[i],
-                s.score[i],
+                t.measures[s.measure[i] as usize].analysed_score(s.raw[i]),
             )
         })
         .collect();

@@ -88,7 +88,7 @@ fn score_rows(t: &Tables) -> Vec<ScoreRow> {
                 t.measures[s.measure[i] as usize].name.clone(),
                 s.date[i],
                 s.raw[i],
-                s.score[i],
+                t.measures[s.measure[i] as usize].analysed_score(s.raw[i]),
             )
         })
         .collect();
