@@ -122,48 +122,69 @@ pub(super) struct Refs {
     pub(super) audit: Vec<RowRef>,
 }
 
-/// Where each score of the scores table came from, column by column: the row and cell of
-/// each score are the outcomes sheet's own columns, moved down with the scores kept (no
-/// second copy: 12 bytes a score, 240 MB at 20 million scores), and the sheet is held once
-/// for each sheet's run of scores, which the table lists sheet by sheet.
+/// Where each score of the scores table came from, column by column: the row (and in a wide
+/// sheet the cell) of each score are the outcomes sheet's own columns, moved down with the
+/// scores kept (no second copy: 12 bytes a score, 240 MB at 20 million scores), and the sheet
+/// is held once for each sheet's run of scores, which the table lists sheet by sheet.
 #[derive(Default)]
 pub(super) struct ScoreRefs {
     idx: Vec<u32>,
+    /// The cells of the scores of wide sheets, run after run; a long sheet's scores have none
+    /// of their own ([`LONG_SCORE`]).
     col: Vec<u32>,
-    /// Each sheet's first score in the table, with the sheet, in table order.
-    sheets: Vec<(usize, u32)>,
+    sheets: Vec<SheetRun>,
+}
+
+/// A sheet's run of scores in the table.
+#[derive(Clone, Copy)]
+struct SheetRun {
+    /// Its first score's place in the table.
+    first: usize,
+    sheet: u32,
+    /// Where its scores' cells start in [`ScoreRefs::col`]: `None` for a long sheet.
+    col: Option<usize>,
 }
 
 impl ScoreRefs {
     /// The place of the `i`th score.
     pub(super) fn get(&self, i: usize) -> RowRef {
-        let run = self.sheets.partition_point(|(first, _)| *first <= i) - 1;
+        let run = self.sheets[self.sheets.partition_point(|r| r.first <= i) - 1];
         RowRef {
-            sheet: self.sheets[run].1,
+            sheet: run.sheet,
             idx: self.idx[i],
-            col: self.col[i],
+            col: run
+                .col
+                .map_or(LONG_SCORE, |at| self.col[at + i - run.first]),
         }
     }
 
     /// Every score's place, in table order.
     pub(super) fn iter(&self) -> impl Iterator<Item = RowRef> + '_ {
-        let ends = self.sheets.iter().skip(1).map(|(first, _)| *first);
+        let ends = self.sheets.iter().skip(1).map(|r| r.first);
         self.sheets
             .iter()
             .zip(ends.chain([self.idx.len()]))
-            .flat_map(move |(&(first, sheet), end)| {
-                (first..end).map(move |i| RowRef {
-                    sheet,
+            .flat_map(move |(&run, end)| {
+                (run.first..end).map(move |i| RowRef {
+                    sheet: run.sheet,
                     idx: self.idx[i],
-                    col: self.col[i],
+                    col: run
+                        .col
+                        .map_or(LONG_SCORE, |at| self.col[at + i - run.first]),
                 })
             })
     }
 
-    /// Adds a sheet's scores (their rows and cells) after those already held.
+    /// Adds a sheet's scores after those already held: their rows, and their cells (empty
+    /// for a long sheet).
     fn append(&mut self, sheet: u32, idx: Vec<u32>, col: Vec<u32>) {
+        debug_assert!(col.is_empty() || col.len() == idx.len());
         if !idx.is_empty() {
-            self.sheets.push((self.idx.len(), sheet));
+            self.sheets.push(SheetRun {
+                first: self.idx.len(),
+                sheet,
+                col: (!col.is_empty()).then_some(self.col.len()),
+            });
         }
         join_column(&mut self.idx, idx);
         join_column(&mut self.col, col);
@@ -171,19 +192,33 @@ impl ScoreRefs {
 
     /// Keeps the places marked true in `keep`.
     pub(super) fn retain(&mut self, keep: &[bool]) {
-        let mut first = 0;
+        let (mut first, mut cells) = (0, 0);
         let mut sheets = Vec::with_capacity(self.sheets.len());
-        for (k, &(start, sheet)) in self.sheets.iter().enumerate() {
-            let end = self.sheets.get(k + 1).map_or(self.idx.len(), |s| s.0);
-            let kept = keep[start..end].iter().filter(|k| **k).count();
+        for (k, &run) in self.sheets.iter().enumerate() {
+            let end = self.sheets.get(k + 1).map_or(self.idx.len(), |r| r.first);
+            let marks = &keep[run.first..end];
+            let kept = marks.iter().filter(|k| **k).count();
+            // A wide run's cells move down in place (never past one still to be moved).
+            let col = run.col.map(|at| {
+                let start = cells;
+                for (j, _) in marks.iter().enumerate().filter(|(_, k)| **k) {
+                    self.col[cells] = self.col[at + j];
+                    cells += 1;
+                }
+                start
+            });
             if kept > 0 {
-                sheets.push((first, sheet));
+                sheets.push(SheetRun {
+                    first,
+                    sheet: run.sheet,
+                    col,
+                });
             }
             first += kept;
         }
         self.sheets = sheets;
+        self.col.truncate(cells);
         crate::model::retain_marked(&mut self.idx, keep);
-        crate::model::retain_marked(&mut self.col, keep);
     }
 }
 
@@ -507,6 +542,7 @@ impl Builder<'_, '_> {
         // places are the sheet's own columns too (`ScoreRefs`).
         let rows = o.idx.len();
         let mut idx_of_row = std::mem::take(&mut o.idx);
+        // Empty for a long sheet, whose scores have no cell of their own.
         let mut col_of_row = std::mem::take(&mut o.col);
         let mut project = std::mem::take(&mut o.project);
         let mut person = std::mem::take(&mut o.person);
@@ -525,7 +561,8 @@ impl Builder<'_, '_> {
         }
         let mut kept = 0;
         for i in 0..rows {
-            let (idx, col) = (idx_of_row[i], col_of_row[i]);
+            let idx = idx_of_row[i];
+            let col = col_of_row.get(i).copied().unwrap_or(LONG_SCORE);
             let Some(project_code) = self.project(resolver, sheet, idx, project[i]) else {
                 self.missing_project(sheet, idx);
                 continue;
@@ -607,7 +644,9 @@ impl Builder<'_, '_> {
             date[kept] = date[i];
             raw[kept] = score;
             idx_of_row[kept] = idx;
-            col_of_row[kept] = col;
+            if let Some(cell) = col_of_row.get_mut(kept) {
+                *cell = col;
+            }
             sheet.status[idx as usize] = RowStatus::Used;
             kept += 1;
         }
@@ -625,7 +664,7 @@ impl Builder<'_, '_> {
         raw.truncate(kept);
         join_column(&mut t.raw, raw);
         idx_of_row.truncate(kept);
-        col_of_row.truncate(kept);
+        col_of_row.truncate(kept.min(col_of_row.len()));
         self.refs.scores.append(sheet_index, idx_of_row, col_of_row);
         // Score cells of a wide sheet that are no number: said with their value when their
         // column names a measure, and without it when it does not (it may hold names).
@@ -694,14 +733,16 @@ mod tests {
     #[test]
     fn score_places_follow_their_sheets_through_retain() {
         let mut refs = ScoreRefs::default();
-        refs.append(0, vec![1, 2, 3], vec![7, 7, 7]);
+        // Sheet 0 is long (no cells of its own), sheet 1 has no scores, sheet 2 is wide.
+        refs.append(0, vec![1, 2, 3], Vec::new());
         refs.append(1, Vec::new(), Vec::new());
         refs.append(2, vec![4, 5], vec![8, 9]);
         let place = |sheet, idx, col| RowRef { sheet, idx, col };
+        let long = super::LONG_SCORE;
         let all = vec![
-            place(0, 1, 7),
-            place(0, 2, 7),
-            place(0, 3, 7),
+            place(0, 1, long),
+            place(0, 2, long),
+            place(0, 3, long),
             place(2, 4, 8),
             place(2, 5, 9),
         ];
@@ -709,12 +750,24 @@ mod tests {
         assert!((0..5).all(|i| refs.get(i) == all[i]));
         // Sheet 0 keeps its middle score; sheet 2 keeps both.
         refs.retain(&[false, true, false, true, true]);
-        let kept = vec![place(0, 2, 7), place(2, 4, 8), place(2, 5, 9)];
+        let kept = vec![place(0, 2, long), place(2, 4, 8), place(2, 5, 9)];
         assert_eq!(refs.iter().collect::<Vec<_>>(), kept);
         assert!((0..3).all(|i| refs.get(i) == kept[i]));
-        // Sheet 0 loses all its scores: the first left is sheet 2's.
-        refs.retain(&[false, true, true]);
-        assert_eq!(refs.get(0), place(2, 4, 8));
-        assert_eq!(refs.iter().count(), 2);
+        // Sheet 0 loses all its scores, sheet 2 its first: the one left is sheet 2's second,
+        // with its own cell.
+        refs.retain(&[false, false, true]);
+        assert_eq!(refs.get(0), place(2, 5, 9));
+        assert_eq!(refs.iter().collect::<Vec<_>>(), vec![place(2, 5, 9)]);
+        // A wide sheet after them: its cells follow the first's.
+        refs.append(3, vec![6, 7], vec![10, 11]);
+        assert_eq!(
+            refs.iter().collect::<Vec<_>>(),
+            vec![place(2, 5, 9), place(3, 6, 10), place(3, 7, 11)]
+        );
+        refs.retain(&[true, false, true]);
+        assert_eq!(
+            refs.iter().collect::<Vec<_>>(),
+            vec![place(2, 5, 9), place(3, 7, 11)]
+        );
     }
 }

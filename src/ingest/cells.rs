@@ -272,7 +272,6 @@ impl RowParser {
                     rows.measure.push(measure);
                     rows.date.push(o.date);
                     rows.score.push(o.score);
-                    rows.col.push(LONG_SCORE);
                 }
             }
             Parsed::Story(s, project) => {
