@@ -144,6 +144,13 @@ impl Verdicts {
     }
 }
 
+/// Every score's (identity, row) pair, sorted by identity then row.
+fn sorted_all<K: Ord + Send>(n: usize, key: impl Fn(usize) -> K + Sync) -> Vec<(K, u32)> {
+    let mut order: Vec<(K, u32)> = (0..n).into_par_iter().map(|i| (key(i), i as u32)).collect();
+    order.par_sort_unstable();
+    order
+}
+
 /// The verdicts on every score, in the order of the identities (person first when they are
 /// packed); `place(i)` says where score `i` was written.
 ///
@@ -159,16 +166,9 @@ fn verdicts(
     let n = t.project.len();
     let mut all = Verdicts::default();
     let Some(packing) = Packing::of(t) else {
-        let mut order: Vec<(u128, u32)> = (0..n)
-            .into_par_iter()
-            .map(|i| {
-                (
-                    score_key(t.project[i], t.person[i], t.measure[i], t.date[i]),
-                    i as u32,
-                )
-            })
-            .collect();
-        order.par_sort_unstable();
+        let order = sorted_all(n, |i| {
+            score_key(t.project[i], t.person[i], t.measure[i], t.date[i])
+        });
         all.judge(&order, t, place);
         return all;
     };
@@ -189,12 +189,7 @@ fn verdicts(
         None
     };
     let Some(parts) = by_persons else {
-        let mut order: Vec<(u64, u32)> = (0..n)
-            .into_par_iter()
-            .map(|i| (packing.key(t, i), i as u32))
-            .collect();
-        order.par_sort_unstable();
-        all.judge(&order, t, place);
+        all.judge(&sorted_all(n, |i| packing.key(t, i)), t, place);
         return all;
     };
     for (part, _) in parts {

@@ -664,7 +664,7 @@ impl Builder<'_, '_> {
         raw.truncate(kept);
         join_column(&mut t.raw, raw);
         idx_of_row.truncate(kept);
-        col_of_row.truncate(kept.min(col_of_row.len()));
+        col_of_row.truncate(kept);
         self.refs.scores.append(sheet_index, idx_of_row, col_of_row);
         // Score cells of a wide sheet that are no number: said with their value when their
         // column names a measure, and without it when it does not (it may hold names).

@@ -50,14 +50,12 @@ impl Strings {
     /// The code of `s`, given it now if it is new.
     pub fn code(&mut self, s: &str) -> u32 {
         self.index_all();
-        let Strings { names, table, .. } = self;
         let h = hash(s);
-        if let Some(&(code, _)) = table.find(spread(h), |&(c, ch)| ch == h && names.get(c) == s) {
+        if let Some(code) = self.find(s, h) {
             return code;
         }
-        let code = names.push(s);
-        table.insert_unique(spread(h), (code, h), |&(_, ch)| spread(ch));
-        self.indexed += 1;
+        let code = self.names.push(s);
+        self.index(code, h);
         code
     }
 
@@ -66,16 +64,24 @@ impl Strings {
     /// until a lookup needs it: the usual single outcomes sheet codes its 2.5 million person
     /// ids without building the table at all.
     pub fn push_new(&mut self, s: &str) -> u32 {
-        debug_assert!(
-            self.indexed < self.names.len() || {
-                let h = hash(s);
-                let names = &self.names;
-                self.table
-                    .find(spread(h), |&(c, ch)| ch == h && names.get(c) == s)
-                    .is_none()
-            }
-        );
+        debug_assert!(self.indexed < self.names.len() || self.find(s, hash(s)).is_none());
         self.names.push(s)
+    }
+
+    /// The code of `s`, whose hash is `h`, when the table holds it.
+    fn find(&self, s: &str, h: u32) -> Option<u32> {
+        let names = &self.names;
+        self.table
+            .find(spread(h), |&(c, ch)| ch == h && names.get(c) == s)
+            .map(|&(code, _)| code)
+    }
+
+    /// Puts the next string not in the table, `code`, whose hash is `h`, in it.
+    fn index(&mut self, code: u32, h: u32) {
+        debug_assert_eq!(code as usize, self.indexed);
+        self.table
+            .insert_unique(spread(h), (code, h), |&(_, ch)| spread(ch));
+        self.indexed += 1;
     }
 
     /// Puts the strings given by [`Strings::push_new`] in the table.
@@ -83,17 +89,11 @@ impl Strings {
         if self.indexed == self.names.len() {
             return;
         }
-        let Strings {
-            names,
-            table,
-            indexed,
-        } = self;
-        table.reserve(names.len() - *indexed, |&(_, ch)| spread(ch));
-        for code in *indexed..names.len() {
-            let h = hash(names.get(code as u32));
-            table.insert_unique(spread(h), (code as u32, h), |&(_, ch)| spread(ch));
+        self.reserve(self.names.len() - self.indexed);
+        for code in self.indexed as u32..self.names.len() as u32 {
+            let h = hash(self.names.get(code));
+            self.index(code, h);
         }
-        *indexed = names.len();
     }
 
     /// Room for `more` strings.
