@@ -3,7 +3,7 @@
 
 use super::disclosure::{Count, Protection};
 use super::frames::{self, keys};
-use super::outcomes::{MeasureSem, OutcomeRaw, pairs_with_info};
+use super::outcomes::OutcomeRaw;
 use super::{AuditSummary, FigureError, Scope, StorySummary, Suppression, during};
 use crate::model::{Principle, Tables};
 use polars::prelude::*;
@@ -175,7 +175,7 @@ struct People {
 
 /// Distinct people per project: with any score, reliably improved on at least one measure,
 /// and with a baseline and a follow-up on at least one measure.
-fn people(tables: &Tables, pairs: &DataFrame, sems: &[MeasureSem]) -> Result<People, FigureError> {
+fn people(tables: &Tables, pairs: &DataFrame) -> Result<People, FigureError> {
     let what = "the participants of each project";
     let n = tables.project_ids.len();
     // Every score is in exactly one pair (its project, measure and person), so the people
@@ -191,7 +191,9 @@ fn people(tables: &Tables, pairs: &DataFrame, sems: &[MeasureSem]) -> Result<Peo
     )?;
     let improved = during(
         what,
-        pairs_with_info(tables, pairs, sems)?
+        pairs
+            .clone()
+            .lazy()
             .filter(
                 col("dates")
                     .gt_eq(lit(2u32))
@@ -235,7 +237,6 @@ fn people(tables: &Tables, pairs: &DataFrame, sems: &[MeasureSem]) -> Result<Peo
 pub fn projects(
     tables: &Tables,
     pairs: &DataFrame,
-    sems: &[MeasureSem],
     stories: &[StorySummary],
     suppression: Suppression,
     outcomes: &[OutcomeRaw],
@@ -245,7 +246,7 @@ pub fn projects(
         participants,
         improved,
         paired,
-    } = people(tables, pairs, sems)?;
+    } = people(tables, pairs)?;
     let mut outputs_total = vec![0.0; tables.project_ids.len()];
     for (p, v) in tables.outputs.project.iter().zip(&tables.outputs.value) {
         outputs_total[*p as usize] += v;

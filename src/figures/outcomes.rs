@@ -447,27 +447,38 @@ fn measure_info(tables: &Tables, sems: &[MeasureSem]) -> PolarsResult<DataFrame>
     ])
 }
 
-/// Pairs with the measure's direction, threshold and mid beside each.
+/// Pairs with the measure's direction, threshold, mid and reference bands beside each, in
+/// the pairs' order. Measures are numbered from 0, so each pair's constants are the rows of
+/// the measure table at its measure's number (a gather, where a join would hash every pair).
 pub fn pairs_with_info(
     tables: &Tables,
     pairs: &DataFrame,
     sems: &[MeasureSem],
-) -> Result<LazyFrame, FigureError> {
-    let info = during("the measure constants", measure_info(tables, sems))?;
-    Ok(pairs.clone().lazy().join(
-        info.lazy(),
-        [col("measure")],
-        [col("measure")],
-        JoinArgs::new(JoinType::Left),
-    ))
+) -> Result<DataFrame, FigureError> {
+    let what = "the measure constants";
+    let info = during(what, measure_info(tables, sems))?;
+    let measure = during(what, pairs.column("measure").and_then(|c| c.u32().cloned()))?;
+    let mut joined = pairs.clone();
+    for name in ["dir", "threshold", "mid", "low_below", "high_above"] {
+        let column = during(what, info.column(name).and_then(|c| c.take(&measure)))?;
+        during(what, joined.with_column(column))?;
+    }
+    Ok(joined)
 }
 
 /// The statistics grouped by `by` (`[project, measure]` or `[measure]`).
-fn summarise(pairs: LazyFrame, by: &[&str]) -> PolarsResult<DataFrame> {
+fn summarise(pairs: &DataFrame, by: &[&str]) -> PolarsResult<DataFrame> {
     let paired = col("dates").gt_eq(lit(2u32));
     let d = col("follow_up") - col("baseline");
     let improvement = col("dir") * d.clone();
     let count = |e: Expr| e.and(paired.clone()).cast(DataType::UInt64).sum();
+    // Statistics of the paired rows only: the others are null in them, which `mean` and `std`
+    // skip (where a filter in each group would make new groups of row numbers).
+    let of_paired = |e: Expr| {
+        when(paired.clone())
+            .then(e)
+            .otherwise(lit(NULL).cast(DataType::Float64))
+    };
     // In the reference's worst band (SPEC 4.10); a measure with no band gives null.
     let worst = |score: &str| {
         col(score)
@@ -475,42 +486,39 @@ fn summarise(pairs: LazyFrame, by: &[&str]) -> PolarsResult<DataFrame> {
             .fill_null(lit(false))
             .or(col(score).gt(col("high_above")).fill_null(lit(false)))
     };
+    let aggregates = [
+        paired.clone().cast(DataType::UInt64).sum().alias("n"),
+        col("dates")
+            .eq(lit(1u32))
+            .cast(DataType::UInt64)
+            .sum()
+            .alias("baseline_only"),
+        of_paired(col("baseline")).mean().alias("mean_baseline"),
+        of_paired(col("follow_up")).mean().alias("mean_followup"),
+        of_paired(d.clone()).mean().alias("mean_change"),
+        of_paired(d).std(1).alias("sd_change"),
+        count(improvement.clone().gt(lit(0.0))).alias("improved"),
+        count(improvement.clone().gt(col("threshold"))).alias("reliable_improvement"),
+        count(improvement.clone().lt(-col("threshold"))).alias("reliable_deterioration"),
+        count(improvement.gt_eq(col("mid"))).alias("meaningful"),
+        count(worst("baseline")).alias("low_baseline"),
+        count(worst("follow_up")).alias("low_followup"),
+    ];
     pairs
+        .clone()
+        .lazy()
         .group_by_stable(keys(by))
-        .agg([
-            paired.clone().cast(DataType::UInt64).sum().alias("n"),
-            col("dates")
-                .eq(lit(1u32))
-                .cast(DataType::UInt64)
-                .sum()
-                .alias("baseline_only"),
-            col("baseline")
-                .filter(paired.clone())
-                .mean()
-                .alias("mean_baseline"),
-            col("follow_up")
-                .filter(paired.clone())
-                .mean()
-                .alias("mean_followup"),
-            d.clone().filter(paired.clone()).mean().alias("mean_change"),
-            d.filter(paired.clone()).std(1).alias("sd_change"),
-            count(improvement.clone().gt(lit(0.0))).alias("improved"),
-            count(improvement.clone().gt(col("threshold"))).alias("reliable_improvement"),
-            count(improvement.clone().lt(-col("threshold"))).alias("reliable_deterioration"),
-            count(improvement.gt_eq(col("mid"))).alias("meaningful"),
-            count(worst("baseline")).alias("low_baseline"),
-            count(worst("follow_up")).alias("low_followup"),
-        ])
+        .agg(aggregates)
         .collect()
 }
 
 /// Every outcome row: per project and measure, then per measure (`ALL`), sorted as SPEC 5.3.
+/// `pairs` are [`pairs_with_info`].
 pub fn summaries(
     tables: &Tables,
     pairs: &DataFrame,
     sems: &[MeasureSem],
 ) -> Result<Vec<OutcomeRaw>, FigureError> {
-    let joined = pairs_with_info(tables, pairs, sems)?;
     let mut rows = Vec::new();
     for by_project in [true, false] {
         let by: &[&str] = if by_project {
@@ -518,7 +526,7 @@ pub fn summaries(
         } else {
             &["measure"]
         };
-        let df = during("the outcome statistics", summarise(joined.clone(), by))?;
+        let df = during("the outcome statistics", summarise(pairs, by))?;
         rows.extend(during(
             "the outcome statistics",
             raw_rows(tables, &df, by_project, sems),
