@@ -360,9 +360,8 @@ pub fn sems(tables: &Tables, pairs: &DataFrame) -> Result<Vec<MeasureSem>, Figur
         pairs
             .clone()
             .lazy()
-            .filter(col("dates").gt_eq(lit(2u32)))
             .group_by_stable(keys(&["measure"]))
-            .agg([col("baseline").std(1).alias("sd")])
+            .agg([of_paired(col("baseline")).std(1).alias("sd")])
             .collect(),
     )?;
     let measures = during(
@@ -466,19 +465,21 @@ pub fn pairs_with_info(
     Ok(joined)
 }
 
+/// `e` for the pairs with a baseline and a follow-up, and null for the others, which `mean`
+/// and `std` skip: statistics of the paired rows without a filter in each group (which would
+/// make new groups of row numbers) or a filtered copy of the pairs.
+fn of_paired(e: Expr) -> Expr {
+    when(col("dates").gt_eq(lit(2u32)))
+        .then(e)
+        .otherwise(lit(NULL).cast(DataType::Float64))
+}
+
 /// The statistics grouped by `by` (`[project, measure]` or `[measure]`).
 fn summarise(pairs: &DataFrame, by: &[&str]) -> PolarsResult<DataFrame> {
     let paired = col("dates").gt_eq(lit(2u32));
     let d = col("follow_up") - col("baseline");
     let improvement = col("dir") * d.clone();
     let count = |e: Expr| e.and(paired.clone()).cast(DataType::UInt64).sum();
-    // Statistics of the paired rows only: the others are null in them, which `mean` and `std`
-    // skip (where a filter in each group would make new groups of row numbers).
-    let of_paired = |e: Expr| {
-        when(paired.clone())
-            .then(e)
-            .otherwise(lit(NULL).cast(DataType::Float64))
-    };
     // In the reference's worst band (SPEC 4.10); a measure with no band gives null.
     let worst = |score: &str| {
         col(score)
