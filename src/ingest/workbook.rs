@@ -84,8 +84,9 @@ impl Grid {
         }
     }
 
-    /// Every row of the used range from its top, as (row number as shown, cells).
-    fn rows(&self) -> Box<dyn Iterator<Item = (u32, Cow<'_, [Data]>)> + '_> {
+    /// Every row of the used range from its top, as (row number as shown, cells): mwm's
+    /// cells borrow calamine's, so that no cell's text is copied.
+    fn rows(&self) -> Box<dyn Iterator<Item = (u32, Vec<Cell<'_>>)> + '_> {
         match self {
             Grid::Dense(range) => {
                 let row0 = range.start().map_or(0, |s| s.0);
@@ -93,22 +94,22 @@ impl Grid {
                     range
                         .rows()
                         .enumerate()
-                        .map(move |(i, r)| (row0 + i as u32 + 1, Cow::Borrowed(r))),
+                        .map(move |(i, r)| (row0 + i as u32 + 1, r.iter().map(cell).collect())),
                 )
             }
             Grid::Sparse { cells, start, end } => {
                 let width = (end.1 - start.1 + 1) as usize;
                 let (col0, mut next) = (start.1, 0usize);
                 Box::new((start.0..=end.0).map(move |row| {
-                    let mut buffer = vec![Data::Empty; width];
+                    let mut buffer = vec![Cell::Empty; width];
                     while let Some(((r, c), data)) = cells.get(next) {
                         if *r != row {
                             break;
                         }
-                        buffer[(c - col0) as usize] = data.clone();
+                        buffer[(c - col0) as usize] = cell(data);
                         next += 1;
                     }
-                    (row + 1, Cow::Owned(buffer))
+                    (row + 1, buffer)
                 }))
             }
         }
@@ -364,14 +365,9 @@ fn read_sheet(
         group: &source.group,
         first_col: col0,
     };
-    let first_rows: Vec<(u32, Cow<'_, [Data]>)> = grid.rows().take(HEADER_SEARCH_ROWS).collect();
-    let first: Vec<(u32, Vec<Cell<'_>>)> = first_rows
-        .iter()
-        .map(|(row, cells)| (*row, cells.iter().map(cell).collect()))
-        .collect();
+    let first: Vec<(u32, Vec<Cell<'_>>)> = grid.rows().take(HEADER_SEARCH_ROWS).collect();
     let (mut parser, header_index) = sheet::begin(&start, &first, config, problems)?;
-    for (row, data) in grid.rows().skip(header_index + 1) {
-        let cells: Vec<Cell<'_>> = data.iter().map(cell).collect();
+    for (row, cells) in grid.rows().skip(header_index + 1) {
         parser.push(row, &cells, None, problems);
     }
     Some(parser.finish())
