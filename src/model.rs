@@ -962,6 +962,17 @@ impl Names {
         &self.text[start..self.ends[i]]
     }
 
+    /// The bytes of every name together.
+    pub fn text_len(&self) -> usize {
+        self.text.len()
+    }
+
+    /// Room for `names` more names of `bytes` bytes together.
+    pub fn reserve(&mut self, names: usize, bytes: usize) {
+        self.ends.reserve(names);
+        self.text.reserve(bytes);
+    }
+
     /// Adds `name`, giving its code.
     pub fn push(&mut self, name: &str) -> u32 {
         let code = self.ends.len() as u32;

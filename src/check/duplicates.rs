@@ -7,22 +7,30 @@ use super::place::Builder;
 use crate::ingest::rows::{ParsedSheet, RowStatus};
 use crate::model::retain_marked;
 use crate::schema::Field;
+use hashbrown::HashTable;
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::HashMap;
 
+/// An output row within its project: (date, measure name as written, value bits, principles,
+/// notes as written).
+pub(super) type OutputKey = (i32, u32, u64, u8, u32);
+
 /// What earlier rows held, for exact duplicates and conflicts.
 #[derive(Default)]
 pub(super) struct Seen {
-    /// (project, date, measure name as written, value bits, principles, notes as written),
-    /// the names and notes as codes of [`Seen::texts`].
-    pub(super) outputs: FxHashSet<(u32, i32, u32, u64, u8, u32)>,
+    /// Per project, its output rows, names and notes as codes of [`Seen::texts`]. A set per
+    /// project stays in the cache while its rows are read, where one set of a national
+    /// dataset's 1.2 million outputs would be looked up far from it for each row.
+    pub(super) outputs: Vec<FxHashSet<OutputKey>>,
     /// Output measure names and notes exactly as written, coded across all sheets.
     pub(super) texts: super::place::Codes,
-    /// Stories by hash: the places in `tables.stories` of those with that hash.
-    pub(super) stories: FxHashMap<u64, Vec<u32>>,
-    /// (project, story_id) → where it was first used: (sheet, row number).
-    pub(super) story_ids: FxHashMap<(u32, String), (u32, u32)>,
+    /// Stories kept, by hash of the whole story: (hash, place in `tables.stories`).
+    pub(super) stories: HashTable<(u64, u32)>,
+    /// Stories kept with a story_id given, by hash of their project and id: (hash, place in
+    /// `tables.stories`, where it was given: sheet and row number). The id itself is the
+    /// story's, so that none is copied.
+    pub(super) story_ids: HashTable<(u64, u32, u32, u32)>,
     pub(super) audit: FxHashSet<(u32, i32, u8, u8, u8)>,
     pub(super) narratives: FxHashSet<crate::model::Narrative>,
     pub(super) audit_keys: FxHashMap<(u32, i32, u8, u8), (u8, bool)>,

@@ -9,7 +9,8 @@ use crate::ingest::strings::Strings;
 use crate::model::{Measure, Narrative, Story, Tables};
 use crate::problems::{Problem, Severity};
 use crate::schema::{Field, Kind};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxBuildHasher, FxHashMap};
+use std::hash::BuildHasher;
 
 /// Codes names (project ids, person ids, texts) in first-seen order; [`Tables`] recodes
 /// projects in byte order at the end. The names are held end to end in one buffer and found
@@ -330,9 +331,8 @@ impl Builder<'_, '_> {
                 let mut text_of: Vec<u32> = vec![u32::MAX; sheet.strings.len()];
                 let mut measure_of: Vec<u32> = vec![u32::MAX; sheet.strings.len()];
                 // Room for every row at once: a national dataset's 1.2 million outputs would
-                // otherwise rehash the set of rows seen, and copy the columns, as they double.
+                // otherwise copy the columns as they double.
                 let rows = o.idx.len();
-                self.seen.outputs.reserve(rows);
                 let t = &mut self.tables.outputs;
                 t.project.reserve(rows);
                 t.date.reserve(rows);
@@ -355,14 +355,17 @@ impl Builder<'_, '_> {
                         text_of[code as usize]
                     };
                     let key = (
-                        project,
                         o.date[i],
                         text(local),
                         o.value[i].to_bits(),
                         o.principles[i].0,
                         o.notes[i].map_or(u32::MAX, &mut text),
                     );
-                    if !self.seen.outputs.insert(key) {
+                    let seen = &mut self.seen.outputs;
+                    if seen.len() <= project as usize {
+                        seen.resize_with(project as usize + 1, Default::default);
+                    }
+                    if !seen[project as usize].insert(key) {
                         sheet.status[idx as usize] = RowStatus::Duplicate;
                         continue;
                     }
@@ -400,17 +403,18 @@ impl Builder<'_, '_> {
                 // Room for every story at once: a national dataset's 600,000 would otherwise
                 // be copied as the list doubles.
                 self.tables.stories.reserve(stories.len());
-                self.seen.stories.reserve(stories.len());
-                self.seen.story_ids.reserve(stories.len());
+                self.seen.stories.reserve(stories.len(), |e| e.0);
+                self.seen.story_ids.reserve(stories.len(), |e| e.0);
                 // The rows are not needed after this: their text moves into the stories.
                 for row in std::mem::take(stories) {
                     let Some(project) = self.project(resolver, sheet, row.idx, row.project) else {
                         self.missing_project(sheet, row.idx);
                         continue;
                     };
+                    let given_id = row.story_id.is_some();
                     let story = Story {
                         project,
-                        story_id: row.story_id.clone().unwrap_or_default(),
+                        story_id: row.story_id.unwrap_or_default(),
                         date: row.date,
                         title: row.title,
                         text: row.text,
@@ -424,19 +428,26 @@ impl Builder<'_, '_> {
                         translation: row.translation,
                     };
                     // Ids are given here or empty (made later), so equal stories are equal rows.
-                    let hash = std::hash::BuildHasher::hash_one(&rustc_hash::FxBuildHasher, &story);
-                    let seen_before = self.seen.stories.get(&hash).is_some_and(|same_hash| {
-                        same_hash
-                            .iter()
-                            .any(|&k| self.tables.stories[k as usize] == story)
-                    });
+                    let stories = &self.tables.stories;
+                    let hash = FxBuildHasher.hash_one(&story);
+                    let seen_before = self
+                        .seen
+                        .stories
+                        .find(hash, |&(h, k)| h == hash && stories[k as usize] == story)
+                        .is_some();
                     if seen_before {
                         sheet.status[row.idx as usize] = RowStatus::Duplicate;
                         continue;
                     }
-                    if let Some(id) = row.story_id {
-                        let key = (project, id);
-                        if let Some(&(first_sheet, first_row)) = self.seen.story_ids.get(&key) {
+                    let place = stories.len() as u32;
+                    if given_id {
+                        let id = story.story_id.as_str();
+                        let id_hash = FxBuildHasher.hash_one((project, id));
+                        let first = self.seen.story_ids.find(id_hash, |&(h, k, ..)| {
+                            let earlier = &stories[k as usize];
+                            h == id_hash && earlier.project == project && earlier.story_id == id
+                        });
+                        if let Some(&(_, _, first_sheet, first_row)) = first {
                             let first = format!(
                                 "row {first_row} of {}",
                                 self.sheet_names[first_sheet as usize]
@@ -445,19 +456,19 @@ impl Builder<'_, '_> {
                                 "is already the story_id of another story of this project ({first}): this later story is left out; give it its own id"
                             );
                             let value = if story.consent {
-                                key.1
+                                story.story_id
                             } else {
                                 crate::problems::WITHHELD.to_string()
                             };
                             self.exclude(sheet, (row.idx, project), Field::StoryId, value, message);
                             continue;
                         }
-                        self.seen
-                            .story_ids
-                            .insert(key, (sheet_index, sheet.row_number(row.idx)));
+                        let entry = (id_hash, place, sheet_index, sheet.row_number(row.idx));
+                        self.seen.story_ids.insert_unique(id_hash, entry, |e| e.0);
                     }
-                    let place = self.tables.stories.len() as u32;
-                    self.seen.stories.entry(hash).or_default().push(place);
+                    self.seen
+                        .stories
+                        .insert_unique(hash, (hash, place), |e| e.0);
                     self.tables.stories.push(story);
                     sheet.status[row.idx as usize] = RowStatus::Used;
                 }
@@ -556,7 +567,12 @@ impl Builder<'_, '_> {
         // sheet), each person is new and takes the next code without a lookup. Otherwise, most
         // of a large sheet's strings are people: room for them at once.
         let first_people = self.people.is_empty();
-        if !first_people {
+        if first_people {
+            // The people's names at once (the sheet's strings are at most that), rather than
+            // copying them as the room for them doubles.
+            self.people
+                .reserve_new(sheet.strings.len(), sheet.strings.text_len());
+        } else {
             self.people.reserve(sheet.strings.len());
         }
         let mut kept = 0;

@@ -97,6 +97,17 @@ impl Strings {
     }
 
     /// Room for `more` strings.
+    /// The bytes of every string together.
+    pub fn text_len(&self) -> usize {
+        self.names.text_len()
+    }
+
+    /// Room for `more` strings of `bytes` bytes together, to be pushed with [`Strings::push_new`]
+    /// (which indexes none of them).
+    pub fn reserve_new(&mut self, more: usize, bytes: usize) {
+        self.names.reserve(more, bytes);
+    }
+
     pub fn reserve(&mut self, more: usize) {
         self.table.reserve(more, |&(_, ch)| spread(ch));
     }

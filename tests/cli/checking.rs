@@ -655,3 +655,58 @@ fn a_wrong_measure_definition_is_a_structural_error() {
         );
     }
 }
+
+/// A story_id used again in the same project names the story that first had it (its row and
+/// file) and says the id only when the later story is consented; the same id in another
+/// project is no conflict, and a story repeated exactly (with or without an id) is a
+/// duplicate rather than an exclusion. (Worked out by hand from the rows below.)
+#[test]
+fn a_reused_story_id_names_the_first_story_and_withholds_unconsented_ids() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("stories.csv");
+    fs::write(
+        &file,
+        "project_id,story_id,text,consent\n\
+         P1,A,First.,yes\n\
+         P2,A,Other project.,yes\n\
+         P1,A,First.,yes\n\
+         P1,A,Second.,no\n\
+         P1,A,Third.,yes\n\
+         P1,,No id.,yes\n\
+         P1,,No id.,yes\n",
+    )
+    .expect("write stories");
+    let (_, json) = check_json(dir.path().to_str().expect("utf-8 path"));
+    let reused: Vec<(u64, String)> = problems(&json)
+        .iter()
+        .filter(|p| p["column"] == "story_id")
+        .map(|p| (p["row"].as_u64().unwrap_or(0), short(&p["value"])))
+        .collect();
+    assert_eq!(
+        reused,
+        [
+            (5, "[withheld: no consent]".to_string()),
+            (6, "A".to_string())
+        ],
+        "{}",
+        show_problems(&json)
+    );
+    let first = format!("(row 2 of {})", file.display());
+    for p in problems(&json).iter().filter(|p| p["column"] == "story_id") {
+        let message = p["message"].as_str().unwrap_or_default();
+        assert!(message.contains(&first), "{}", show_problem(p));
+    }
+    // Rows 2, 3 and 7 kept; 4 and 8 repeat 2 and 7; 5 and 6 left out.
+    let t = &tables(&json)[0];
+    assert_eq!(
+        [
+            num(t, "read"),
+            num(t, "used"),
+            num(t, "excluded"),
+            num(t, "duplicates")
+        ],
+        [7, 3, 2, 2],
+        "{}",
+        show_table(t)
+    );
+}
