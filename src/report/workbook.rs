@@ -207,6 +207,8 @@ fn write_sheet(
     for (c, h) in header.iter().enumerate() {
         sheet.write_string_with_format(0, c as u16, *h, bold)?;
     }
+    // Which columns hold text whatever they look like, found once for the sheet.
+    let text_columns: Vec<bool> = header.iter().map(|h| TEXT_COLUMNS.contains(h)).collect();
     for (r, row) in rows.iter().enumerate() {
         let r = r as u32 + 1;
         for (c, cell) in row.iter().enumerate() {
@@ -214,13 +216,12 @@ fn write_sheet(
                 continue;
             }
             let col = c as u16;
-            let text_column = header.get(c).is_some_and(|h| TEXT_COLUMNS.contains(h));
+            let text_column = text_columns.get(c).copied().unwrap_or(false);
+            let number = || cell.parse::<f64>().ok().filter(|v| v.is_finite());
             match (cell.as_str(), text_column) {
                 ("true", false) => sheet.write_boolean(r, col, true)?,
                 ("false", false) => sheet.write_boolean(r, col, false)?,
-                (_, false) if cell.parse::<f64>().is_ok_and(f64::is_finite) => {
-                    sheet.write_number(r, col, cell.parse::<f64>().unwrap_or_default())?
-                }
+                (_, false) if let Some(value) = number() => sheet.write_number(r, col, value)?,
                 // Text as the CSV writes it: formula-like text keeps its leading '.
                 _ => sheet.write_string(r, col, cell)?,
             };
