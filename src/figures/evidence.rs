@@ -194,11 +194,7 @@ fn people(tables: &Tables, pairs: &DataFrame) -> Result<People, FigureError> {
         pairs
             .clone()
             .lazy()
-            .filter(
-                col("dates")
-                    .gt_eq(lit(2u32))
-                    .and((col("dir") * (col("follow_up") - col("baseline"))).gt(col("threshold"))),
-            )
+            .filter(col("reliable_improvement"))
             .group_by_stable(keys(&["project"]))
             .agg([col("person").n_unique().alias("people")])
             .collect(),

@@ -411,58 +411,101 @@ pub fn sems(tables: &Tables, pairs: &DataFrame) -> Result<Vec<MeasureSem>, Figur
         .collect())
 }
 
-/// Per measure: direction, reliable-change threshold and minimal important difference.
-fn measure_info(tables: &Tables, sems: &[MeasureSem]) -> PolarsResult<DataFrame> {
-    let ids: Vec<u32> = (0..tables.measures.len() as u32).collect();
-    let dir: Vec<f64> = tables
-        .measures
-        .iter()
-        .map(|m| if m.higher_is_better { 1.0 } else { -1.0 })
-        .collect();
-    let threshold: Vec<Option<f64>> = ids
-        .iter()
-        .map(|m| {
-            sems.iter()
-                .find(|s| s.measure == *m)
-                .and_then(|s| s.sem)
-                .map(stats::reliable_change_threshold)
-        })
-        .collect();
-    let mid: Vec<Option<f64>> = tables.measures.iter().map(|m| m.mid).collect();
-    let band = |f: fn(&crate::model::Reference) -> Option<f64>| -> Vec<Option<f64>> {
-        tables
-            .measures
-            .iter()
-            .map(|m| m.reference.as_ref().and_then(f))
-            .collect()
-    };
-    DataFrame::new_infer_height(vec![
-        Column::new("measure".into(), ids),
-        Column::new("dir".into(), dir),
-        Column::new("threshold".into(), threshold),
-        Column::new("mid".into(), mid),
-        Column::new("low_below".into(), band(|r| r.low_below)),
-        Column::new("high_above".into(), band(|r| r.high_above)),
-    ])
-}
+/// What each pair says beside its scores, as one bit each (`FLAGS`, in that order): paired
+/// (a baseline and a follow-up) and moved the better way at all; by more than the measure's
+/// reliable-change threshold; the worse way by more than it; by at least its minimal
+/// important difference; in the reference's worst band at baseline; and at follow-up.
+const FLAGS: [&str; 6] = [
+    "improved",
+    "reliable_improvement",
+    "reliable_deterioration",
+    "meaningful",
+    "low_baseline",
+    "low_followup",
+];
 
-/// Pairs with the measure's direction, threshold, mid and reference bands beside each, in
-/// the pairs' order. Measures are numbered from 0, so each pair's constants are the rows of
-/// the measure table at its measure's number (a gather, where a join would hash every pair).
+/// Pairs with their [`FLAGS`] beside them, in the pairs' order. Each flag is worked out from
+/// its pair and its measure's constants (direction, threshold, mid, band) in one pass, so that
+/// the statistics only count them: the constants beside every pair would be five columns of
+/// 10 million numbers at 20 million scores, new memory for the kernel to clear first.
 pub fn pairs_with_info(
     tables: &Tables,
     pairs: &DataFrame,
     sems: &[MeasureSem],
 ) -> Result<DataFrame, FigureError> {
-    let what = "the measure constants";
-    let info = during(what, measure_info(tables, sems))?;
-    let measure = during(what, pairs.column("measure").and_then(|c| c.u32().cloned()))?;
-    let mut joined = pairs.clone();
-    for name in ["dir", "threshold", "mid", "low_below", "high_above"] {
-        let column = during(what, info.column(name).and_then(|c| c.take(&measure)))?;
-        during(what, joined.with_column(column))?;
+    during("the measure constants", with_flags(tables, pairs, sems))
+}
+
+/// A measure's constants for its pairs' flags.
+struct Constants<'t> {
+    /// 1 when higher is better, -1 when lower is.
+    dir: f64,
+    /// The reliable-change threshold, when the measure has an SEM.
+    threshold: Option<f64>,
+    /// The minimal important difference.
+    mid: Option<f64>,
+    /// The reference, whose worst band (if any) the flags of the band use.
+    reference: Option<&'t crate::model::Reference>,
+}
+
+fn with_flags(tables: &Tables, pairs: &DataFrame, sems: &[MeasureSem]) -> PolarsResult<DataFrame> {
+    let constants: Vec<Constants> = tables
+        .measures
+        .iter()
+        .enumerate()
+        .map(|(m, measure)| Constants {
+            dir: if measure.higher_is_better { 1.0 } else { -1.0 },
+            threshold: sems
+                .iter()
+                .find(|s| s.measure == m as u32)
+                .and_then(|s| s.sem)
+                .map(stats::reliable_change_threshold),
+            mid: measure.mid,
+            reference: measure.reference.as_ref(),
+        })
+        .collect();
+    let column = |name: &str| {
+        pairs
+            .column(name)
+            .map(|c| c.as_materialized_series().rechunk())
+    };
+    let (measure, dates) = (column("measure")?, column("dates")?);
+    let (baseline, follow_up) = (column("baseline")?, column("follow_up")?);
+    let (measure, dates) = (measure.u32()?.cont_slice()?, dates.u32()?.cont_slice()?);
+    let (baseline, follow_up) = (
+        baseline.f64()?.cont_slice()?,
+        follow_up.f64()?.cont_slice()?,
+    );
+    let bits: Vec<u8> = (0..measure.len())
+        .into_par_iter()
+        .map(|i| {
+            if dates[i] < 2 {
+                return 0;
+            }
+            let c = &constants[measure[i] as usize];
+            let improvement = c.dir * (follow_up[i] - baseline[i]);
+            let worst = |score: f64| c.reference.is_some_and(|r| r.worst(score));
+            u8::from(improvement > 0.0)
+                | u8::from(c.threshold.is_some_and(|t| improvement > t)) << 1
+                | u8::from(c.threshold.is_some_and(|t| improvement < -t)) << 2
+                | u8::from(c.mid.is_some_and(|m| improvement >= m)) << 3
+                | u8::from(worst(baseline[i])) << 4
+                | u8::from(worst(follow_up[i])) << 5
+        })
+        .collect();
+    let flags: Vec<Column> = FLAGS
+        .par_iter()
+        .enumerate()
+        .map(|(k, name)| {
+            let flag = bits.iter().map(|b| b >> k & 1 == 1);
+            BooleanChunked::from_iter_values((*name).into(), flag).into_column()
+        })
+        .collect();
+    let mut flagged = pairs.clone();
+    for flag in flags {
+        flagged.with_column(flag)?;
     }
-    Ok(joined)
+    Ok(flagged)
 }
 
 /// `e` for the pairs with a baseline and a follow-up, and null for the others, which `mean`
@@ -478,15 +521,7 @@ fn of_paired(e: Expr) -> Expr {
 fn summarise(pairs: &DataFrame, by: &[&str]) -> PolarsResult<DataFrame> {
     let paired = col("dates").gt_eq(lit(2u32));
     let d = col("follow_up") - col("baseline");
-    let improvement = col("dir") * d.clone();
-    let count = |e: Expr| e.and(paired.clone()).cast(DataType::UInt64).sum();
-    // In the reference's worst band (SPEC 4.10); a measure with no band gives null.
-    let worst = |score: &str| {
-        col(score)
-            .lt(col("low_below"))
-            .fill_null(lit(false))
-            .or(col(score).gt(col("high_above")).fill_null(lit(false)))
-    };
+    let count = |flag: &str| col(flag).cast(DataType::UInt64).sum().alias(flag);
     let aggregates = [
         paired.clone().cast(DataType::UInt64).sum().alias("n"),
         col("dates")
@@ -498,12 +533,12 @@ fn summarise(pairs: &DataFrame, by: &[&str]) -> PolarsResult<DataFrame> {
         of_paired(col("follow_up")).mean().alias("mean_followup"),
         of_paired(d.clone()).mean().alias("mean_change"),
         of_paired(d).std(1).alias("sd_change"),
-        count(improvement.clone().gt(lit(0.0))).alias("improved"),
-        count(improvement.clone().gt(col("threshold"))).alias("reliable_improvement"),
-        count(improvement.clone().lt(-col("threshold"))).alias("reliable_deterioration"),
-        count(improvement.gt_eq(col("mid"))).alias("meaningful"),
-        count(worst("baseline")).alias("low_baseline"),
-        count(worst("follow_up")).alias("low_followup"),
+        count("improved"),
+        count("reliable_improvement"),
+        count("reliable_deterioration"),
+        count("meaningful"),
+        count("low_baseline"),
+        count("low_followup"),
     ];
     pairs
         .clone()
