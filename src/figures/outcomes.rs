@@ -411,10 +411,11 @@ pub fn sems(tables: &Tables, pairs: &DataFrame) -> Result<Vec<MeasureSem>, Figur
         .collect())
 }
 
-/// What each pair says beside its scores, as one bit each (`FLAGS`, in that order): paired
-/// (a baseline and a follow-up) and moved the better way at all; by more than the measure's
-/// reliable-change threshold; the worse way by more than it; by at least its minimal
-/// important difference; in the reference's worst band at baseline; and at follow-up.
+/// The flags beside each pair, each true only for a pair with a baseline and a follow-up:
+/// moved the better way at all; by more than the measure's reliable-change threshold; the
+/// worse way by more than it; the better way by at least its minimal important difference; in
+/// the reference's worst band at baseline; and at follow-up. A measure without the threshold,
+/// the difference or the band gives false (its count is not shown).
 const FLAGS: [&str; 6] = [
     "improved",
     "reliable_improvement",
