@@ -333,12 +333,13 @@ impl Builder<'_, '_> {
                 // Room for every row at once: a national dataset's 1.2 million outputs would
                 // otherwise copy the columns as they double.
                 let rows = o.idx.len();
+                // (Large room is made ready on every core at once: `room::reserve`.)
                 let t = &mut self.tables.outputs;
-                t.project.reserve(rows);
-                t.date.reserve(rows);
-                t.measure.reserve(rows);
-                t.value.reserve(rows);
-                t.principles.reserve(rows);
+                crate::room::reserve(&mut t.project, rows);
+                crate::room::reserve(&mut t.date, rows);
+                crate::room::reserve(&mut t.measure, rows);
+                crate::room::reserve(&mut t.value, rows);
+                crate::room::reserve(&mut t.principles, rows);
                 for i in 0..rows {
                     let idx = o.idx[i];
                     let Some(project) = self.project(resolver, sheet, o.idx[i], o.project[i])
@@ -400,9 +401,9 @@ impl Builder<'_, '_> {
             }
             KindRows::Outcomes(o) => self.outcomes(sheet_index, sheet, o, resolver),
             KindRows::Stories(stories) => {
-                // Room for every story at once: a national dataset's 600,000 would otherwise
-                // be copied as the list doubles.
-                self.tables.stories.reserve(stories.len());
+                // Room for every story at once (made ready on every core: `room::reserve`):
+                // a national dataset's 600,000 would otherwise be copied as the list doubles.
+                crate::room::reserve(&mut self.tables.stories, stories.len());
                 self.seen.stories.reserve(stories.len(), |e| e.0);
                 self.seen.story_ids.reserve(stories.len(), |e| e.0);
                 // The rows are not needed after this: their text moves into the stories.
