@@ -286,7 +286,7 @@ fn pairs_frame(tables: &Tables) -> PolarsResult<DataFrame> {
             })
             .collect();
         order.par_sort_unstable();
-        order.into_iter().map(|(_, k)| runs[k as usize]).collect()
+        order.par_iter().map(|&(_, k)| runs[k as usize]).collect()
     } else {
         let mut rows: Vec<(u32, u32, u32, u64)> = (0..n)
             .into_par_iter()
@@ -295,7 +295,9 @@ fn pairs_frame(tables: &Tables) -> PolarsResult<DataFrame> {
         rows.par_sort_unstable();
         group_runs(&rows, |r| (r.0, r.1, r.2), |r| r.3)
     };
-    let pick = |column: &[u32]| -> Vec<u32> { runs.iter().map(|r| column[r.0 as usize]).collect() };
+    // The columns are filled in parallel, so that their new memory is made ready on every core.
+    let pick =
+        |column: &[u32]| -> Vec<u32> { runs.par_iter().map(|r| column[r.0 as usize]).collect() };
     // A score on the scale the statistics use.
     let analysed = |i: u32| {
         let i = i as usize;
@@ -307,15 +309,15 @@ fn pairs_frame(tables: &Tables) -> PolarsResult<DataFrame> {
         Column::new("person".into(), pick(&s.person)),
         Column::new(
             "dates".into(),
-            runs.iter().map(|r| r.2).collect::<Vec<u32>>(),
+            runs.par_iter().map(|r| r.2).collect::<Vec<u32>>(),
         ),
         Column::new(
             "baseline".into(),
-            runs.iter().map(|r| analysed(r.0)).collect::<Vec<f64>>(),
+            runs.par_iter().map(|r| analysed(r.0)).collect::<Vec<f64>>(),
         ),
         Column::new(
             "follow_up".into(),
-            runs.iter().map(|r| analysed(r.1)).collect::<Vec<f64>>(),
+            runs.par_iter().map(|r| analysed(r.1)).collect::<Vec<f64>>(),
         ),
     ])
 }
