@@ -79,14 +79,19 @@ impl Section {
     }
 }
 
-/// A table cell; `align` is the CSS class of its column: `num` (right) or `txt` (left).
+/// A table cell; `align` is the CSS class of its column: `num` (right) or `txt` (left). A
+/// cell without a link, a language or muting gives the template no such field (which it reads
+/// as false), as a page holds thousands of cells.
 #[derive(Debug, Clone, Serialize)]
 pub struct TableCell {
     pub text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub href: Option<String>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub muted: bool,
     pub align: &'static str,
     /// The cell's language, when it is not the page's.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub lang: Option<&'static str>,
 }
 
