@@ -431,12 +431,12 @@ const FLAGS: [&str; 6] = [
 /// its pair and its measure's constants (direction, threshold, mid, band) in one pass, so that
 /// the statistics only count them: the constants beside every pair would be five columns of
 /// 10 million numbers at 20 million scores, new memory for the kernel to clear first.
-pub fn pairs_with_info(
+pub fn pairs_with_flags(
     tables: &Tables,
     pairs: &DataFrame,
     sems: &[MeasureSem],
 ) -> Result<DataFrame, FigureError> {
-    during("the measure constants", with_flags(tables, pairs, sems))
+    during("the flags of the pairs", with_flags(tables, pairs, sems))
 }
 
 /// A measure's constants for its pairs' flags.
@@ -552,7 +552,7 @@ fn summarise(pairs: &DataFrame, by: &[&str]) -> PolarsResult<DataFrame> {
 }
 
 /// Every outcome row: per project and measure, then per measure (`ALL`), sorted as SPEC 5.3.
-/// `pairs` are [`pairs_with_info`].
+/// `pairs` are [`pairs_with_flags`].
 pub fn summaries(
     tables: &Tables,
     pairs: &DataFrame,
