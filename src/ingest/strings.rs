@@ -96,18 +96,18 @@ impl Strings {
         }
     }
 
-    /// Room for `more` strings.
     /// The bytes of every string together.
     pub fn text_len(&self) -> usize {
         self.names.text_len()
     }
 
-    /// Room for `more` strings of `bytes` bytes together, to be pushed with [`Strings::push_new`]
-    /// (which indexes none of them).
+    /// Room for `more` strings of `bytes` bytes together, to be pushed with
+    /// [`Strings::push_new`] (which indexes none of them).
     pub fn reserve_new(&mut self, more: usize, bytes: usize) {
         self.names.reserve(more, bytes);
     }
 
+    /// Room for `more` strings.
     pub fn reserve(&mut self, more: usize) {
         self.table.reserve(more, |&(_, ch)| spread(ch));
     }
