@@ -617,15 +617,32 @@ async function checkPrint(page, fail, info) {
 
 // ---------------------------------------------------------------- main
 
+// Chromium can crash while it starts (a SIGSEGV before any page, seen once on a CI machine and
+// never again there or here): that says nothing of the pages, so a start that fails is tried
+// again, up to three times in all, a second apart. A browser that never starts still fails the
+// test, with the last error.
+async function launchChromium(executablePath, attempts = 3) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await chromium.launch({
+        executablePath,
+        args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      });
+    } catch (e) {
+      if (attempt >= attempts) throw e;
+      const first = String(e.message || e).split('\n')[0];
+      console.error(`note: Chromium did not start (attempt ${attempt} of ${attempts}: ${first}); trying again`);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
+}
+
 async function main() {
   const { reports, shots } = parseArgs(process.argv.slice(2));
   const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
   if (!fs.existsSync(executablePath)) throw new Error(`no Chromium at ${executablePath} (apt-get install chromium, or set CHROMIUM)`);
   const started = Date.now();
-  const browser = await chromium.launch({
-    executablePath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launchChromium(executablePath);
   const failures = [];
   let passed = 0;
   let failed = 0;
