@@ -29,6 +29,14 @@ pub fn reserve<T: Send>(v: &mut Vec<T>, additional: usize) {
     });
 }
 
+/// `n` copies of `value`, written in parallel blocks when they are many, so that every core
+/// shares the clearing of the new memory.
+pub fn filled<T: Copy + Send + Sync>(n: usize, value: T) -> Vec<T> {
+    let mut v = Vec::with_capacity(n);
+    v.par_extend(rayon::iter::repeat_n(value, n));
+    v
+}
+
 /// `each(rows, acc)` for every run of equal `keys` (a person's scores, listed person by
 /// person), in parallel blocks of whole runs, each block with an accumulator of its own; the
 /// accumulators come back in the blocks' order. None when the keys are not in ascending
@@ -82,6 +90,15 @@ mod tests {
         super::reserve(&mut small, 5);
         assert_eq!(small, [1, 2]);
         assert!(small.capacity() >= 7);
+    }
+
+    #[test]
+    fn filled_gives_n_copies() {
+        // Large enough to be written in parallel blocks.
+        let v = super::filled(3 << 20, 7u32);
+        assert_eq!(v.len(), 3 << 20);
+        assert!(v.iter().all(|x| *x == 7));
+        assert!(super::filled(0, 1.5f64).is_empty());
     }
 
     #[test]

@@ -8,6 +8,7 @@ use super::published::{Estimate, Interval, Published, Reason, ReliableChange, Sh
 use super::stats::{self, PairedStats};
 use super::{FigureError, Scope, during};
 use crate::model::Tables;
+use crate::room;
 use polars::prelude::*;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -239,11 +240,9 @@ fn pairs_frame(tables: &Tables) -> PolarsResult<DataFrame> {
         bits(tables.measures.len()),
         bits(tables.people.len()),
     );
-    // Rows sorted by group, then `when`: each group is one run. The groups end in (project,
-    // measure, person) order whatever the order of the inputs, so that sums over them, and so
-    // the figures to the last bit, do not depend on it. Every row is distinct (`when` holds
-    // its index), so an unstable sort is exact.
-    let runs: Vec<Run> = if pb + mb + qb <= 64 {
+    // Rows sorted by group, then `when`: each group is one run. Every row is distinct (`when`
+    // holds its index), so an unstable sort is exact.
+    let blocks: Vec<Vec<Run>> = if pb + mb + qb <= 64 {
         // Usually the three keys fit in one u64: a sort of pairs of numbers, person first,
         // because scores usually come person by person: then only each person's few scores
         // need sorting, a person at a time in a small buffer (in parallel blocks of whole
@@ -263,68 +262,130 @@ fn pairs_frame(tables: &Tables) -> PolarsResult<DataFrame> {
                 group_runs_into(rows, |r| r.0, |r| r.1, runs);
             },
         );
-        let runs: Vec<Run> = match by_persons {
-            Some(blocks) => blocks.into_iter().flat_map(|(runs, _)| runs).collect(),
+        match by_persons {
+            Some(blocks) => blocks.into_iter().map(|(runs, _)| runs).collect(),
             None => {
                 let mut rows: Vec<(u64, u64)> =
                     (0..n).into_par_iter().map(|i| (key(i), when(i))).collect();
                 rows.par_sort_unstable();
-                group_runs(&rows, |r| r.0, |r| r.1)
+                vec![group_runs(&rows, |r| r.0, |r| r.1)]
             }
-        };
-        // Groups in (person, project, measure) order, put in (project, measure, person) order
-        // (a fifth as many groups as rows to sort; their keys are distinct).
-        let mut order: Vec<(u64, u32)> = runs
-            .par_iter()
-            .enumerate()
-            .map(|(k, r)| {
-                let first = r.0 as usize;
-                let key = (u64::from(s.project[first]) << (mb + qb))
-                    | (u64::from(s.measure[first]) << qb)
-                    | u64::from(s.person[first]);
-                (key, k as u32)
-            })
-            .collect();
-        order.par_sort_unstable();
-        order.par_iter().map(|&(_, k)| runs[k as usize]).collect()
+        }
     } else {
         let mut rows: Vec<(u32, u32, u32, u64)> = (0..n)
             .into_par_iter()
             .map(|i| (s.project[i], s.measure[i], s.person[i], when(i)))
             .collect();
         rows.par_sort_unstable();
-        group_runs(&rows, |r| (r.0, r.1, r.2), |r| r.3)
+        vec![group_runs(&rows, |r| (r.0, r.1, r.2), |r| r.3)]
     };
-    // The columns are filled in parallel, so that their new memory is made ready on every core.
-    let pick =
-        |column: &[u32]| -> Vec<u32> { runs.par_iter().map(|r| column[r.0 as usize]).collect() };
-    // A score on the scale the statistics use.
-    let analysed = |i: u32| {
-        let i = i as usize;
-        tables.measures[s.measure[i] as usize].analysed_score(s.raw[i])
-    };
+    let c = pair_columns(tables, blocks);
     DataFrame::new_infer_height(vec![
-        Column::new("project".into(), pick(&s.project)),
-        Column::new("measure".into(), pick(&s.measure)),
-        Column::new("person".into(), pick(&s.person)),
-        Column::new(
-            "dates".into(),
-            runs.par_iter().map(|r| r.2).collect::<Vec<u32>>(),
-        ),
-        Column::new(
-            "baseline".into(),
-            runs.par_iter().map(|r| analysed(r.0)).collect::<Vec<f64>>(),
-        ),
-        Column::new(
-            "follow_up".into(),
-            runs.par_iter().map(|r| analysed(r.1)).collect::<Vec<f64>>(),
-        ),
+        Column::new("project".into(), c.project),
+        Column::new("measure".into(), c.measure),
+        Column::new("person".into(), c.person),
+        Column::new("dates".into(), c.dates),
+        Column::new("baseline".into(), c.baseline),
+        Column::new("follow_up".into(), c.follow_up),
     ])
 }
 
 /// A group of scores: the row of its first and of its last entry, and its size (12 bytes:
 /// a table holds fewer than 2^32 scores, as its rows are counted in `u32`).
 type Run = (u32, u32, u32);
+
+/// The pairs' columns, a row per group.
+struct PairColumns {
+    project: Vec<u32>,
+    measure: Vec<u32>,
+    person: Vec<u32>,
+    dates: Vec<u32>,
+    baseline: Vec<f64>,
+    follow_up: Vec<f64>,
+}
+
+/// The columns of the groups `blocks` hold, each block in person order (or in project,
+/// measure and person order), in (project, measure, person) order: so that sums over the
+/// groups, and so the figures to the last bit, do not depend on the order of the inputs.
+///
+/// Usually by counting: each project and measure's groups are counted, then each group's row
+/// is written straight to its place, in the order met, which is person order. Two passes
+/// over the groups, where a sort of 10 million groups' keys and a gather of the groups took
+/// three times as long and 400 MB more new memory. When there are more projects and measures
+/// together than groups, by a sort of the keys, which are distinct.
+fn pair_columns(tables: &Tables, blocks: Vec<Vec<Run>>) -> PairColumns {
+    let s = &tables.scores;
+    let measures = tables.measures.len();
+    let groups: usize = blocks.iter().map(Vec::len).sum();
+    // A score on the scale the statistics use.
+    let analysed = |i: u32| {
+        let i = i as usize;
+        tables.measures[s.measure[i] as usize].analysed_score(s.raw[i])
+    };
+    let cells = tables.project_ids.len().saturating_mul(measures);
+    if cells > groups.max(1 << 16) {
+        let mut order: Vec<((u32, u32, u32), Run)> = blocks
+            .par_iter()
+            .flat_map_iter(|runs| runs.iter())
+            .map(|r| {
+                let first = r.0 as usize;
+                ((s.project[first], s.measure[first], s.person[first]), *r)
+            })
+            .collect();
+        order.par_sort_unstable_by_key(|&(key, _)| key);
+        let pick = |column: &[u32]| -> Vec<u32> {
+            order
+                .par_iter()
+                .map(|(_, r)| column[r.0 as usize])
+                .collect()
+        };
+        return PairColumns {
+            project: pick(&s.project),
+            measure: pick(&s.measure),
+            person: pick(&s.person),
+            dates: order.par_iter().map(|(_, r)| r.2).collect(),
+            baseline: order.par_iter().map(|(_, r)| analysed(r.0)).collect(),
+            follow_up: order.par_iter().map(|(_, r)| analysed(r.1)).collect(),
+        };
+    }
+    let cell = |r: &Run| {
+        let first = r.0 as usize;
+        s.project[first] as usize * measures + s.measure[first] as usize
+    };
+    // Where each project and measure's groups start.
+    // (A table holds fewer than 2^32 scores, so fewer groups.)
+    let mut next = vec![0u32; cells];
+    for r in blocks.iter().flatten() {
+        next[cell(r)] += 1;
+    }
+    let mut start = 0;
+    for slot in &mut next {
+        let count = *slot;
+        *slot = start;
+        start += count;
+    }
+    // New columns, written once by every core (`room::filled`) before one thread fills them.
+    let mut c = PairColumns {
+        project: room::filled(groups, 0),
+        measure: room::filled(groups, 0),
+        person: room::filled(groups, 0),
+        dates: room::filled(groups, 0),
+        baseline: room::filled(groups, 0.0),
+        follow_up: room::filled(groups, 0.0),
+    };
+    for r in blocks.iter().flatten() {
+        let at = &mut next[cell(r)];
+        let (first, i) = (r.0 as usize, *at as usize);
+        c.project[i] = s.project[first];
+        c.measure[i] = s.measure[first];
+        c.person[i] = s.person[first];
+        c.dates[i] = r.2;
+        c.baseline[i] = analysed(r.0);
+        c.follow_up[i] = analysed(r.1);
+        *at += 1;
+    }
+    c
+}
 
 /// The groups of rows sorted by group: per group, the row of its first and of its last
 /// entry (the low 32 bits of `when`) and its size.
@@ -677,7 +738,7 @@ mod tests {
                 }
             }
         }
-        let frame = |rows: &[(u32, u32, u32, i32, f64)]| {
+        let frame_of = |tables: &Tables, rows: &[(u32, u32, u32, i32, f64)]| {
             let mut t = tables.clone();
             for &(project, person, measure, date, score) in rows {
                 t.scores.project.push(project);
@@ -688,6 +749,7 @@ mod tests {
             }
             pairs_frame(&t).expect("pairs")
         };
+        let frame = |rows: &[(u32, u32, u32, i32, f64)]| frame_of(&tables, rows);
         let by_person = frame(&rows);
         // Shuffled: people no longer in order, so all scores are sorted at once.
         let mut shuffled = rows.clone();
@@ -698,6 +760,16 @@ mod tests {
         let at_once = frame(&shuffled);
         assert!(by_person.height() > 500);
         assert!(by_person.equals(&at_once), "{by_person}\n{at_once}");
+        // With more projects and measures together than groups (and than 65,536), the groups
+        // are put in order by a sort of their keys rather than by counting: the same frame.
+        let mut many = tables.clone();
+        for p in 7..30_000 {
+            many.project_ids.push(format!("P{p}"));
+        }
+        for shuffle in [&rows, &shuffled] {
+            let sorted = frame_of(&many, shuffle);
+            assert!(by_person.equals(&sorted), "{by_person}\n{sorted}");
+        }
         // By hand for one group: person 0's first measure with scores, baseline its earliest.
         let first = rows.iter().find(|r| r.1 == 0).expect("person 0 has scores");
         let earliest = rows
