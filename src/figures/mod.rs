@@ -122,8 +122,8 @@ pub fn compute(tables: &Tables, settings: FigureSettings) -> Result<Figures, Fig
         || -> Result<_, FigureError> {
             let pairs = outcomes::pairs(tables)?;
             let sems = outcomes::sems(tables, &pairs)?;
-            let pairs = outcomes::pairs_with_flags(tables, &pairs, &sems)?;
-            let outcome_rows = outcomes::summaries(tables, &pairs, &sems)?;
+            let (pairs, counts) = outcomes::pairs_with_counts(tables, &pairs, &sems)?;
+            let outcome_rows = outcomes::summaries(tables, &pairs, &counts, &sems)?;
             let protections = disclosure::protect(&outcome_rows, u64::from(suppression.min_cell));
             Ok((pairs, sems, outcome_rows, protections))
         },

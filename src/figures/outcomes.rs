@@ -11,6 +11,7 @@ use crate::model::Tables;
 use crate::room;
 use polars::prelude::*;
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 /// Where a measure's standard error of measurement came from (recorded in the manifest).
@@ -212,7 +213,8 @@ impl OutcomeRaw {
     }
 }
 
-/// One row per project, measure and person: how many dates, baseline and follow-up scores.
+/// One row per project, measure and person: how many dates, and the baseline and follow-up
+/// scores, both null unless there are at least two dates.
 pub fn pairs(tables: &Tables) -> Result<DataFrame, FigureError> {
     during("the pairing of outcome scores", pairs_frame(tables))
 }
@@ -280,13 +282,20 @@ fn pairs_frame(tables: &Tables) -> PolarsResult<DataFrame> {
         vec![group_runs(&rows, |r| (r.0, r.1, r.2), |r| r.3)]
     };
     let c = pair_columns(tables, blocks);
+    // A baseline and a follow-up count only together: null (which means and SDs skip)
+    // unless the pair has both, so that the statistics need no masked copy of them.
+    let paired = BooleanChunked::from_iter_values("paired".into(), c.dates.iter().map(|d| *d >= 2));
+    let paired = paired.downcast_as_array().values().clone();
+    let scores = |name: &str, values: Vec<f64>| {
+        Float64Chunked::from_vec_validity(name.into(), values, Some(paired.clone())).into_column()
+    };
     DataFrame::new_infer_height(vec![
         Column::new("project".into(), c.project),
         Column::new("measure".into(), c.measure),
         Column::new("person".into(), c.person),
         Column::new("dates".into(), c.dates),
-        Column::new("baseline".into(), c.baseline),
-        Column::new("follow_up".into(), c.follow_up),
+        scores("baseline", c.baseline),
+        scores("follow_up", c.follow_up),
     ])
 }
 
@@ -424,7 +433,7 @@ pub fn sems(tables: &Tables, pairs: &DataFrame) -> Result<Vec<MeasureSem>, Figur
             .clone()
             .lazy()
             .group_by_stable(keys(&["measure"]))
-            .agg([of_paired(col("baseline")).std(1).alias("sd")])
+            .agg([col("baseline").std(1).alias("sd")])
             .collect(),
     )?;
     let measures = during(
@@ -474,30 +483,69 @@ pub fn sems(tables: &Tables, pairs: &DataFrame) -> Result<Vec<MeasureSem>, Figur
         .collect())
 }
 
-/// The flags beside each pair, each true only for a pair with a baseline and a follow-up:
-/// moved the better way at all; by more than the measure's reliable-change threshold; the
-/// worse way by more than it; the better way by at least its minimal important difference; in
-/// the reference's worst band at baseline; and at follow-up. A measure without the threshold,
-/// the difference or the band gives false (its count is not shown).
-const FLAGS: [&str; 6] = [
-    "improved",
-    "reliable_improvement",
-    "reliable_deterioration",
-    "meaningful",
-    "low_baseline",
-    "low_followup",
-];
+/// The counts of a group of pairs: paired (with a baseline and a follow-up), with a
+/// baseline only, and of the paired: moved the better way at all; by more than the measure's
+/// reliable-change threshold; the worse way by more than it; the better way by at least its
+/// minimal important difference; in the reference's worst band at baseline; and at
+/// follow-up. A measure without the threshold, the difference or the band counts none (its
+/// count is not shown).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Counts {
+    n: u64,
+    baseline_only: u64,
+    improved: u64,
+    reliable_improvement: u64,
+    reliable_deterioration: u64,
+    meaningful: u64,
+    low_baseline: u64,
+    low_followup: u64,
+}
 
-/// Pairs with their [`FLAGS`] beside them, in the pairs' order. Each flag is worked out from
-/// its pair and its measure's constants (direction, threshold, mid, band) in one pass, so that
-/// the statistics only count them: the constants beside every pair would be five columns of
-/// 10 million numbers at 20 million scores, new memory for the kernel to clear first.
-pub fn pairs_with_flags(
+impl Counts {
+    /// A pair of `dates` scores with the flags `bits` ([`flag_bits`]).
+    fn add(&mut self, dates: u32, bits: u8) {
+        let bit = |k: u8| u64::from(bits >> k & 1);
+        self.n += u64::from(dates >= 2);
+        self.baseline_only += u64::from(dates == 1);
+        self.improved += bit(0);
+        self.reliable_improvement += bit(1);
+        self.reliable_deterioration += bit(2);
+        self.meaningful += bit(3);
+        self.low_baseline += bit(4);
+        self.low_followup += bit(5);
+    }
+
+    fn merge(&mut self, other: &Counts) {
+        self.n += other.n;
+        self.baseline_only += other.baseline_only;
+        self.improved += other.improved;
+        self.reliable_improvement += other.reliable_improvement;
+        self.reliable_deterioration += other.reliable_deterioration;
+        self.meaningful += other.meaningful;
+        self.low_baseline += other.low_baseline;
+        self.low_followup += other.low_followup;
+    }
+}
+
+/// The counts of every (project, measure) group and of every measure across projects.
+pub struct PairCounts {
+    by_group: FxHashMap<(u32, u32), Counts>,
+    by_measure: FxHashMap<u32, Counts>,
+}
+
+/// The pairs with the one flag a later step filters on beside them (`reliable_improvement`,
+/// for the people of each project), and the counts of every group. Each pair's flags are
+/// worked out from the pair and its measure's constants (direction, threshold, mid, band),
+/// and counted, in one parallel pass: counts are whole numbers, the same in any order, so
+/// that polars only works out the means and SDs. Flag columns counted by polars took a
+/// column of 10 million numbers a flag and a grouping, at 20 million scores: 1.3 GB of new
+/// memory for the kernel to clear first.
+pub fn pairs_with_counts(
     tables: &Tables,
     pairs: &DataFrame,
     sems: &[MeasureSem],
-) -> Result<DataFrame, FigureError> {
-    during("the flags of the pairs", with_flags(tables, pairs, sems))
+) -> Result<(DataFrame, PairCounts), FigureError> {
+    during("the counts of the pairs", with_counts(tables, pairs, sems))
 }
 
 /// A measure's constants for its pairs' flags.
@@ -512,7 +560,27 @@ struct Constants<'t> {
     reference: Option<&'t crate::model::Reference>,
 }
 
-fn with_flags(tables: &Tables, pairs: &DataFrame, sems: &[MeasureSem]) -> PolarsResult<DataFrame> {
+/// A paired pair's flags, one bit each in the order of [`Counts`] (improved first); none for
+/// a pair without a baseline and a follow-up.
+fn flag_bits(c: &Constants, dates: u32, baseline: f64, follow_up: f64) -> u8 {
+    if dates < 2 {
+        return 0;
+    }
+    let improvement = c.dir * (follow_up - baseline);
+    let worst = |score: f64| c.reference.is_some_and(|r| r.worst(score));
+    u8::from(improvement > 0.0)
+        | u8::from(c.threshold.is_some_and(|t| improvement > t)) << 1
+        | u8::from(c.threshold.is_some_and(|t| improvement < -t)) << 2
+        | u8::from(c.mid.is_some_and(|m| improvement >= m)) << 3
+        | u8::from(worst(baseline)) << 4
+        | u8::from(worst(follow_up)) << 5
+}
+
+fn with_counts(
+    tables: &Tables,
+    pairs: &DataFrame,
+    sems: &[MeasureSem],
+) -> PolarsResult<(DataFrame, PairCounts)> {
     let constants: Vec<Constants> = tables
         .measures
         .iter()
@@ -533,76 +601,70 @@ fn with_flags(tables: &Tables, pairs: &DataFrame, sems: &[MeasureSem]) -> Polars
             .column(name)
             .map(|c| c.as_materialized_series().rechunk())
     };
-    let (measure, dates) = (column("measure")?, column("dates")?);
+    let (project, measure, dates) = (column("project")?, column("measure")?, column("dates")?);
     let (baseline, follow_up) = (column("baseline")?, column("follow_up")?);
-    let (measure, dates) = (measure.u32()?.cont_slice()?, dates.u32()?.cont_slice()?);
+    let (project, measure, dates) = (
+        project.u32()?.cont_slice()?,
+        measure.u32()?.cont_slice()?,
+        dates.u32()?.cont_slice()?,
+    );
+    // Values, whether null or not: a pair's flags look at its scores only when it has both.
     let (baseline, follow_up) = (
-        baseline.f64()?.cont_slice()?,
-        follow_up.f64()?.cont_slice()?,
+        baseline.f64()?.downcast_as_array().values().as_slice(),
+        follow_up.f64()?.downcast_as_array().values().as_slice(),
     );
     let bits: Vec<u8> = (0..measure.len())
         .into_par_iter()
         .map(|i| {
-            if dates[i] < 2 {
-                return 0;
-            }
             let c = &constants[measure[i] as usize];
-            let improvement = c.dir * (follow_up[i] - baseline[i]);
-            let worst = |score: f64| c.reference.is_some_and(|r| r.worst(score));
-            u8::from(improvement > 0.0)
-                | u8::from(c.threshold.is_some_and(|t| improvement > t)) << 1
-                | u8::from(c.threshold.is_some_and(|t| improvement < -t)) << 2
-                | u8::from(c.mid.is_some_and(|m| improvement >= m)) << 3
-                | u8::from(worst(baseline[i])) << 4
-                | u8::from(worst(follow_up[i])) << 5
+            flag_bits(c, dates[i], baseline[i], follow_up[i])
         })
         .collect();
-    let flags: Vec<Column> = FLAGS
-        .par_iter()
-        .enumerate()
-        .map(|(k, name)| {
-            let flag = bits.iter().map(|b| b >> k & 1 == 1);
-            BooleanChunked::from_iter_values((*name).into(), flag).into_column()
+    // The counts of each run of pairs of one group (the pairs come group by group), then the
+    // runs' counts added up by group, whatever the order.
+    let runs: Vec<((u32, u32), Counts)> = (0..measure.len())
+        .into_par_iter()
+        .with_min_len(1 << 14)
+        .fold(Vec::new, |mut runs: Vec<((u32, u32), Counts)>, i| {
+            let key = (project[i], measure[i]);
+            match runs.last_mut() {
+                Some((last, counts)) if *last == key => counts.add(dates[i], bits[i]),
+                _ => {
+                    let mut counts = Counts::default();
+                    counts.add(dates[i], bits[i]);
+                    runs.push((key, counts));
+                }
+            }
+            runs
         })
-        .collect();
-    let mut flagged = pairs.clone();
-    for flag in flags {
-        flagged.with_column(flag)?;
+        .reduce(Vec::new, |mut a, b| {
+            a.extend(b);
+            a
+        });
+    let mut counts = PairCounts {
+        by_group: FxHashMap::default(),
+        by_measure: FxHashMap::default(),
+    };
+    for (key, run) in &runs {
+        counts.by_group.entry(*key).or_default().merge(run);
+        counts.by_measure.entry(key.1).or_default().merge(run);
     }
-    Ok(flagged)
+    let improved = bits.iter().map(|b| b >> 1 & 1 == 1);
+    let flag = BooleanChunked::from_iter_values("reliable_improvement".into(), improved);
+    let mut flagged = pairs.clone();
+    flagged.with_column(flag.into_column())?;
+    Ok((flagged, counts))
 }
 
-/// `e` for the pairs with a baseline and a follow-up, and null for the others, which `mean`
-/// and `std` skip: statistics of the paired rows without a filter in each group (which would
-/// make new groups of row numbers) or a filtered copy of the pairs.
-fn of_paired(e: Expr) -> Expr {
-    when(col("dates").gt_eq(lit(2u32)))
-        .then(e)
-        .otherwise(lit(NULL).cast(DataType::Float64))
-}
-
-/// The statistics grouped by `by` (`[project, measure]` or `[measure]`).
+/// The means and SDs grouped by `by` (`[project, measure]` or `[measure]`).
 fn summarise(pairs: &DataFrame, by: &[&str]) -> PolarsResult<DataFrame> {
-    let paired = col("dates").gt_eq(lit(2u32));
     let d = col("follow_up") - col("baseline");
-    let count = |flag: &str| col(flag).cast(DataType::UInt64).sum().alias(flag);
+    // Of the pairs with a baseline and a follow-up: the others' scores are null.
     let aggregates = [
-        paired.clone().cast(DataType::UInt64).sum().alias("n"),
-        col("dates")
-            .eq(lit(1u32))
-            .cast(DataType::UInt64)
-            .sum()
-            .alias("baseline_only"),
-        of_paired(col("baseline")).mean().alias("mean_baseline"),
-        of_paired(col("follow_up")).mean().alias("mean_followup"),
-        of_paired(d.clone()).mean().alias("mean_change"),
-        of_paired(d).std(1).alias("sd_change"),
-        count("improved"),
-        count("reliable_improvement"),
-        count("reliable_deterioration"),
-        count("meaningful"),
-        count("low_baseline"),
-        count("low_followup"),
+        col("baseline").mean().alias("mean_baseline"),
+        col("follow_up").mean().alias("mean_followup"),
+        d.clone().mean().alias("mean_change"),
+        d.std(1).alias("sd_change"),
     ];
     pairs
         .clone()
@@ -613,10 +675,11 @@ fn summarise(pairs: &DataFrame, by: &[&str]) -> PolarsResult<DataFrame> {
 }
 
 /// Every outcome row: per project and measure, then per measure (`ALL`), sorted as SPEC 5.3.
-/// `pairs` are [`pairs_with_flags`].
+/// `pairs` and `counts` are [`pairs_with_counts`].
 pub fn summaries(
     tables: &Tables,
     pairs: &DataFrame,
+    counts: &PairCounts,
     sems: &[MeasureSem],
 ) -> Result<Vec<OutcomeRaw>, FigureError> {
     let mut rows = Vec::new();
@@ -629,7 +692,7 @@ pub fn summaries(
         let df = during("the outcome statistics", summarise(pairs, by))?;
         rows.extend(during(
             "the outcome statistics",
-            raw_rows(tables, &df, by_project, sems),
+            raw_rows(tables, &df, by_project, counts, sems),
         )?);
     }
     let rank = super::lowercase_ranks(tables.measures.iter().map(|m| m.name.as_str()));
@@ -641,60 +704,53 @@ fn raw_rows(
     tables: &Tables,
     df: &DataFrame,
     by_project: bool,
+    counts: &PairCounts,
     sems: &[MeasureSem],
 ) -> PolarsResult<Vec<OutcomeRaw>> {
     let scopes = frames::scopes(df, by_project)?;
     let measures = frames::u32s(df, "measure")?;
-    let n = frames::u64s(df, "n")?;
-    let baseline_only = frames::u64s(df, "baseline_only")?;
     let mean_baseline = frames::f64s(df, "mean_baseline")?;
     let mean_followup = frames::f64s(df, "mean_followup")?;
     let mean_change = frames::f64s(df, "mean_change")?;
     let sd_change = frames::f64s(df, "sd_change")?;
-    let improved = frames::u64s(df, "improved")?;
-    let reliable_improvement = frames::u64s(df, "reliable_improvement")?;
-    let reliable_deterioration = frames::u64s(df, "reliable_deterioration")?;
-    let meaningful = frames::u64s(df, "meaningful")?;
-    let low_baseline = frames::u64s(df, "low_baseline")?;
-    let low_followup = frames::u64s(df, "low_followup")?;
-    let mut rows = Vec::with_capacity(df.height());
-    for i in 0..df.height() {
-        let measure = measures[i].unwrap_or_default();
-        let m = &tables.measures[measure as usize];
-        let has_sem = sems.iter().any(|s| s.measure == measure && s.sem.is_some());
-        let n = n[i].unwrap_or(0);
-        let sd_change = if n >= 2 { sd_change[i] } else { None };
-        let direction = if m.higher_is_better { 1.0 } else { -1.0 };
-        let banded = m.reference.as_ref().is_some_and(|r| r.has_band());
-        rows.push(OutcomeRaw {
-            scope: scopes[i],
-            measure,
-            n,
-            n_baseline_only: baseline_only[i].unwrap_or(0),
-            improved: improved[i].unwrap_or(0),
-            mean_baseline: mean_baseline[i],
-            mean_followup: mean_followup[i],
-            mean_change: mean_change[i],
-            sd_change,
-            stats: stats::paired(n, mean_change[i].unwrap_or(0.0), sd_change, direction),
-            reliable_improvement: if has_sem {
-                reliable_improvement[i]
-            } else {
-                None
-            },
-            reliable_deterioration: if has_sem {
-                reliable_deterioration[i]
-            } else {
-                None
-            },
-            meaningful: if m.mid.is_some() { meaningful[i] } else { None },
-            low_baseline: banded.then_some(low_baseline[i]).flatten(),
-            low_followup: banded.then_some(low_followup[i]).flatten(),
-            direction,
-            mid: m.mid,
-        });
-    }
-    Ok(rows)
+    // Each row's test and interval on its own (a national dataset has 40,000 rows).
+    Ok((0..df.height())
+        .into_par_iter()
+        .map(|i| {
+            let measure = measures[i].unwrap_or_default();
+            let c = match scopes[i] {
+                Scope::Project(p) => counts.by_group.get(&(p, measure)),
+                Scope::All => counts.by_measure.get(&measure),
+            }
+            .copied()
+            .unwrap_or_default();
+            let m = &tables.measures[measure as usize];
+            let has_sem = sems.iter().any(|s| s.measure == measure && s.sem.is_some());
+            let n = c.n;
+            let sd_change = if n >= 2 { sd_change[i] } else { None };
+            let direction = if m.higher_is_better { 1.0 } else { -1.0 };
+            let banded = m.reference.as_ref().is_some_and(|r| r.has_band());
+            OutcomeRaw {
+                scope: scopes[i],
+                measure,
+                n,
+                n_baseline_only: c.baseline_only,
+                improved: c.improved,
+                mean_baseline: mean_baseline[i],
+                mean_followup: mean_followup[i],
+                mean_change: mean_change[i],
+                sd_change,
+                stats: stats::paired(n, mean_change[i].unwrap_or(0.0), sd_change, direction),
+                reliable_improvement: has_sem.then_some(c.reliable_improvement),
+                reliable_deterioration: has_sem.then_some(c.reliable_deterioration),
+                meaningful: m.mid.map(|_| c.meaningful),
+                low_baseline: banded.then_some(c.low_baseline),
+                low_followup: banded.then_some(c.low_followup),
+                direction,
+                mid: m.mid,
+            }
+        })
+        .collect())
 }
 
 #[cfg(test)]
@@ -759,7 +815,7 @@ mod tests {
         assert!(shuffled.windows(2).any(|w| w[0].1 > w[1].1));
         let at_once = frame(&shuffled);
         assert!(by_person.height() > 500);
-        assert!(by_person.equals(&at_once), "{by_person}\n{at_once}");
+        assert!(by_person.equals_missing(&at_once), "{by_person}\n{at_once}");
         // With more projects and measures together than groups (and than 65,536), the groups
         // are put in order by a sort of their keys rather than by counting: the same frame.
         let mut many = tables.clone();
@@ -768,21 +824,35 @@ mod tests {
         }
         for shuffle in [&rows, &shuffled] {
             let sorted = frame_of(&many, shuffle);
-            assert!(by_person.equals(&sorted), "{by_person}\n{sorted}");
+            assert!(by_person.equals_missing(&sorted), "{by_person}\n{sorted}");
         }
-        // By hand for one group: person 0's first measure with scores, baseline its earliest.
-        let first = rows.iter().find(|r| r.1 == 0).expect("person 0 has scores");
-        let earliest = rows
-            .iter()
-            .filter(|r| r.1 == 0 && r.2 == first.2)
-            .min_by_key(|r| r.3)
-            .expect("a score");
+        // By hand for two groups: the first with two scores has its earliest as baseline; the
+        // first with one score has no baseline (null: means and SDs leave it out).
+        let scores = |r: &(u32, u32, u32, i32, f64)| {
+            rows.iter().filter(|o| o.1 == r.1 && o.2 == r.2).count()
+        };
         let person = by_person.column("person").unwrap().u32().unwrap().clone();
         let measure = by_person.column("measure").unwrap().u32().unwrap().clone();
         let baseline = by_person.column("baseline").unwrap().f64().unwrap().clone();
-        let at = (0..by_person.height())
-            .find(|&i| person.get(i) == Some(0) && measure.get(i) == Some(first.2))
-            .expect("person 0's group");
-        assert_eq!(baseline.get(at), Some(earliest.4));
+        let at = |r: &(u32, u32, u32, i32, f64)| {
+            (0..by_person.height())
+                .find(|&i| person.get(i) == Some(r.1) && measure.get(i) == Some(r.2))
+                .expect("the row's group")
+        };
+        let two = rows
+            .iter()
+            .find(|r| scores(r) >= 2)
+            .expect("a group of two");
+        let earliest = rows
+            .iter()
+            .filter(|r| r.1 == two.1 && r.2 == two.2)
+            .min_by_key(|r| r.3)
+            .expect("a score");
+        assert_eq!(baseline.get(at(two)), Some(earliest.4));
+        let one = rows
+            .iter()
+            .find(|r| scores(r) == 1)
+            .expect("a group of one");
+        assert_eq!(baseline.get(at(one)), None);
     }
 }
