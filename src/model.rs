@@ -823,7 +823,7 @@ pub struct Story {
     pub text: String,
     pub what_matters: Option<String>,
     pub achieved: Option<Achieved>,
-    pub principles: Vec<Principle>,
+    pub principles: Principles,
     pub spectrum: Option<Spectrum>,
     pub consent: bool,
     pub teller: Option<Teller>,

@@ -421,7 +421,7 @@ impl Builder<'_, '_> {
                         text: row.text,
                         what_matters: row.what_matters,
                         achieved: row.achieved,
-                        principles: row.principles.iter().collect(),
+                        principles: row.principles,
                         spectrum: row.spectrum,
                         consent: row.consent,
                         teller: row.teller,

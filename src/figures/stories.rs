@@ -37,9 +37,9 @@ impl StorySummary {
             Some(Achieved::NotYet) => self.not_yet += 1,
             None => {}
         }
-        for p in &s.principles {
-            self.principles[*p as usize] += 1;
-            self.quotable_principles[*p as usize] += u64::from(s.consent);
+        for p in s.principles.iter() {
+            self.principles[p as usize] += 1;
+            self.quotable_principles[p as usize] += u64::from(s.consent);
         }
         if let Some(spectrum) = s.spectrum {
             self.bands[spectrum.band as usize] += 1;
