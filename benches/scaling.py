@@ -84,7 +84,6 @@ def main():
         sys.exit(f"no mwm at {mwm}: cargo build --release first (or --mwm PATH)")
     sizes = [int(s) for s in args.sizes.split(",")]
     results = {}
-    # Outputs are kept until the end: deleting a large folder slows this disk's next writes.
     scratch = Path(tempfile.mkdtemp(prefix="mwm-scaling-", dir=DATA.parent))
     try:
         for n in sizes:
@@ -96,9 +95,14 @@ def main():
                 peaks.append(rss)
                 for k, v in st.items():
                     stages.setdefault(k, []).append(v)
-                if n >= 10000:
-                    # Each run writes about 10,000 pages: make room before the next.
-                    shutil.rmtree(scratch / f"{n}-{r}", ignore_errors=True)
+                # Every size is measured the same way: outputs kept, as deleting a folder of
+                # 10,000 pages slows the next run's writing of as many files (ext4 looks
+                # through recently deleted inodes), unless the disk is short of room for the
+                # next run (10,000 projects write about 1 GB a run).
+                out = scratch / f"{n}-{r}"
+                size = sum(f.stat().st_size for f in out.rglob("*") if f.is_file())
+                if shutil.disk_usage(scratch).free < 3 * size:
+                    shutil.rmtree(out, ignore_errors=True)
             results[n] = (
                 statistics.median(walls),
                 max(peaks),

@@ -5,7 +5,8 @@ use clap::Parser;
 use std::process::ExitCode;
 
 /// mimalloc: the check and figures steps allocate and free millions of small values on large
-/// portfolios, where it is measurably faster than the system allocator (docs/performance.md).
+/// portfolios, where it is measurably faster than the system allocator; built without
+/// transparent huge pages, whose first touch is slow where memory is fresh (docs/performance.md).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
