@@ -285,9 +285,10 @@ fn pairs_frame(tables: &Tables) -> PolarsResult<DataFrame> {
     // A baseline and a follow-up count only together: null (which means and SDs skip)
     // unless the pair has both, so that the statistics need no masked copy of them.
     let paired = BooleanChunked::from_iter_values("paired".into(), c.dates.iter().map(|d| *d >= 2));
-    let paired = paired.downcast_as_array().values().clone();
+    // (One chunk, or none when there are no pairs.)
+    let paired = paired.downcast_iter().next().map(|a| a.values().clone());
     let scores = |name: &str, values: Vec<f64>| {
-        Float64Chunked::from_vec_validity(name.into(), values, Some(paired.clone())).into_column()
+        Float64Chunked::from_vec_validity(name.into(), values, paired.clone()).into_column()
     };
     DataFrame::new_infer_height(vec![
         Column::new("project".into(), c.project),
@@ -576,6 +577,14 @@ fn flag_bits(c: &Constants, dates: u32, baseline: f64, follow_up: f64) -> u8 {
         | u8::from(worst(follow_up)) << 5
 }
 
+/// The values of a one-chunk column of numbers (rechunked), null or not; none when empty.
+fn values(c: &Series) -> PolarsResult<&[f64]> {
+    Ok(c.f64()?
+        .downcast_iter()
+        .next()
+        .map_or(&[][..], |a| a.values().as_slice()))
+}
+
 fn with_counts(
     tables: &Tables,
     pairs: &DataFrame,
@@ -609,10 +618,7 @@ fn with_counts(
         dates.u32()?.cont_slice()?,
     );
     // Values, whether null or not: a pair's flags look at its scores only when it has both.
-    let (baseline, follow_up) = (
-        baseline.f64()?.downcast_as_array().values().as_slice(),
-        follow_up.f64()?.downcast_as_array().values().as_slice(),
-    );
+    let (baseline, follow_up) = (values(&baseline)?, values(&follow_up)?);
     let bits: Vec<u8> = (0..measure.len())
         .into_par_iter()
         .map(|i| {
