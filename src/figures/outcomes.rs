@@ -314,6 +314,38 @@ struct PairColumns {
     follow_up: Vec<f64>,
 }
 
+impl PairColumns {
+    /// Columns of `groups` rows, written once by every core (`room::filled`) so that one
+    /// thread then fills them in any order.
+    fn new(groups: usize) -> PairColumns {
+        PairColumns {
+            project: room::filled(groups, 0),
+            measure: room::filled(groups, 0),
+            person: room::filled(groups, 0),
+            dates: room::filled(groups, 0),
+            baseline: room::filled(groups, 0.0),
+            follow_up: room::filled(groups, 0.0),
+        }
+    }
+
+    /// The row of the group `r` at `i`: its project, measure and person, its number of
+    /// dates, and its first and last scores on the scale the statistics use.
+    fn put(&mut self, i: usize, r: &Run, tables: &Tables) {
+        let s = &tables.scores;
+        let analysed = |row: u32| {
+            let row = row as usize;
+            tables.measures[s.measure[row] as usize].analysed_score(s.raw[row])
+        };
+        let first = r.0 as usize;
+        self.project[i] = s.project[first];
+        self.measure[i] = s.measure[first];
+        self.person[i] = s.person[first];
+        self.dates[i] = r.2;
+        self.baseline[i] = analysed(r.0);
+        self.follow_up[i] = analysed(r.1);
+    }
+}
+
 /// The columns of the groups `blocks` hold, each block in person order (or in project,
 /// measure and person order), in (project, measure, person) order: so that sums over the
 /// groups, and so the figures to the last bit, do not depend on the order of the inputs.
@@ -327,11 +359,7 @@ fn pair_columns(tables: &Tables, blocks: Vec<Vec<Run>>) -> PairColumns {
     let s = &tables.scores;
     let measures = tables.measures.len();
     let groups: usize = blocks.iter().map(Vec::len).sum();
-    // A score on the scale the statistics use.
-    let analysed = |i: u32| {
-        let i = i as usize;
-        tables.measures[s.measure[i] as usize].analysed_score(s.raw[i])
-    };
+    let mut c = PairColumns::new(groups);
     let cells = tables.project_ids.len().saturating_mul(measures);
     if cells > groups.max(1 << 16) {
         let mut order: Vec<((u32, u32, u32), Run)> = blocks
@@ -343,20 +371,10 @@ fn pair_columns(tables: &Tables, blocks: Vec<Vec<Run>>) -> PairColumns {
             })
             .collect();
         order.par_sort_unstable_by_key(|&(key, _)| key);
-        let pick = |column: &[u32]| -> Vec<u32> {
-            order
-                .par_iter()
-                .map(|(_, r)| column[r.0 as usize])
-                .collect()
-        };
-        return PairColumns {
-            project: pick(&s.project),
-            measure: pick(&s.measure),
-            person: pick(&s.person),
-            dates: order.par_iter().map(|(_, r)| r.2).collect(),
-            baseline: order.par_iter().map(|(_, r)| analysed(r.0)).collect(),
-            follow_up: order.par_iter().map(|(_, r)| analysed(r.1)).collect(),
-        };
+        for (i, (_, r)) in order.iter().enumerate() {
+            c.put(i, r, tables);
+        }
+        return c;
     }
     let cell = |r: &Run| {
         let first = r.0 as usize;
@@ -374,24 +392,9 @@ fn pair_columns(tables: &Tables, blocks: Vec<Vec<Run>>) -> PairColumns {
         *slot = start;
         start += count;
     }
-    // New columns, written once by every core (`room::filled`) before one thread fills them.
-    let mut c = PairColumns {
-        project: room::filled(groups, 0),
-        measure: room::filled(groups, 0),
-        person: room::filled(groups, 0),
-        dates: room::filled(groups, 0),
-        baseline: room::filled(groups, 0.0),
-        follow_up: room::filled(groups, 0.0),
-    };
     for r in blocks.iter().flatten() {
         let at = &mut next[cell(r)];
-        let (first, i) = (r.0 as usize, *at as usize);
-        c.project[i] = s.project[first];
-        c.measure[i] = s.measure[first];
-        c.person[i] = s.person[first];
-        c.dates[i] = r.2;
-        c.baseline[i] = analysed(r.0);
-        c.follow_up[i] = analysed(r.1);
+        c.put(*at as usize, r, tables);
         *at += 1;
     }
     c
