@@ -25,15 +25,38 @@ pub(super) struct Seen {
     pub(super) outputs: Vec<FxHashSet<OutputKey>>,
     /// Output measure names and notes exactly as written, coded across all sheets.
     pub(super) texts: super::place::Codes,
-    /// Stories kept, by hash of the whole story: (hash, place in `tables.stories`).
-    pub(super) stories: HashTable<(u64, u32)>,
-    /// Stories kept with a story_id given, by hash of their project and id: (hash, place in
-    /// `tables.stories`, where it was given: sheet and row number). The id itself is the
+    /// Per project (as for outputs), the stories kept, by hash of the whole story: (hash,
+    /// place in `tables.stories`).
+    pub(super) stories: Vec<HashTable<(u64, u32)>>,
+    /// Per project, the stories kept with a story_id given, by hash of their id: (hash, place
+    /// in `tables.stories`, where it was given: sheet and row number). The id itself is the
     /// story's, so that none is copied.
-    pub(super) story_ids: HashTable<(u64, u32, u32, u32)>,
-    pub(super) audit: FxHashSet<(u32, i32, u8, u8, u8)>,
+    pub(super) story_ids: Vec<HashTable<(u64, u32, u32, u32)>>,
+    /// Per project, the scores met for each date, principle and item ([`audit_key`]), as a
+    /// set of bits (scores are 1 to 5): a score met before is a duplicate; two scores are a
+    /// conflict.
+    pub(super) audit: Vec<FxHashMap<u64, u8>>,
     pub(super) narratives: FxHashSet<crate::model::Narrative>,
-    pub(super) audit_keys: FxHashMap<(u32, i32, u8, u8), (u8, bool)>,
+}
+
+/// The slot of `project` in a table held per project, made when first needed.
+pub(super) fn of_project<T: Default>(per_project: &mut Vec<T>, project: u32) -> &mut T {
+    let i = project as usize;
+    if per_project.len() <= i {
+        per_project.resize_with(i + 1, T::default);
+    }
+    &mut per_project[i]
+}
+
+/// An audit score's identity within its project: date, principle and item in one number.
+pub(super) fn audit_key(date: i32, principle: u8, item: u8) -> u64 {
+    (u64::from(date as u32) << 16) | (u64::from(principle) << 8) | u64::from(item)
+}
+
+/// An audit score as one bit of [`Seen::audit`]'s sets (scores are 1 to 5, checked when read).
+pub(super) fn audit_bit(score: u8) -> u8 {
+    debug_assert!(score < 8, "audit scores are 1 to 5");
+    1 << (score & 7)
 }
 
 /// The identity of a score: project, person, measure and date in one number.
@@ -267,23 +290,24 @@ impl Builder<'_, '_> {
     /// and gives stories without an id one made from their order.
     pub(super) fn duplicates_and_conflicts(&mut self, sheets: &mut [ParsedSheet]) {
         self.score_duplicates_and_conflicts(sheets);
-        let conflicted: FxHashSet<(u32, i32, u8, u8)> = self
+        let conflicted = |project: u32, key: u64| {
+            self.seen
+                .audit
+                .get(project as usize)
+                .and_then(|keys| keys.get(&key))
+                .is_some_and(|scores| scores.count_ones() > 1)
+        };
+        let any_conflict = self
             .seen
-            .audit_keys
+            .audit
             .iter()
-            .filter(|(_, v)| v.1)
-            .map(|(k, _)| *k)
-            .collect();
-        if !conflicted.is_empty() {
+            .any(|keys| keys.values().any(|scores| scores.count_ones() > 1));
+        if any_conflict {
             let t = &self.tables.audit;
             let keep: Vec<bool> = (0..t.project.len())
                 .map(|i| {
-                    !conflicted.contains(&(
-                        t.project[i],
-                        t.date[i],
-                        t.principle[i] as u8,
-                        t.item[i],
-                    ))
+                    let key = audit_key(t.date[i], t.principle[i] as u8, t.item[i]);
+                    !conflicted(t.project[i], key)
                 })
                 .collect();
             let mut excluded = Vec::new();

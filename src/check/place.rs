@@ -3,7 +3,7 @@
 //! against the measures in force, and joins the canonical tables; projects are recoded in byte
 //! order of their ids at the end.
 
-use super::duplicates::Seen;
+use super::duplicates::{Seen, audit_bit, audit_key, of_project};
 use crate::ingest::rows::{KindRows, LONG_SCORE, NO_PROJECT, ParsedSheet, RowStatus};
 use crate::ingest::strings::Strings;
 use crate::model::{Measure, Narrative, Story, Tables};
@@ -362,11 +362,7 @@ impl Builder<'_, '_> {
                         o.principles[i].0,
                         o.notes[i].map_or(u32::MAX, &mut text),
                     );
-                    let seen = &mut self.seen.outputs;
-                    if seen.len() <= project as usize {
-                        seen.resize_with(project as usize + 1, Default::default);
-                    }
-                    if !seen[project as usize].insert(key) {
+                    if !of_project(&mut self.seen.outputs, project).insert(key) {
                         sheet.status[idx as usize] = RowStatus::Duplicate;
                         continue;
                     }
@@ -404,8 +400,6 @@ impl Builder<'_, '_> {
                 // Room for every story at once (made ready on every core: `room::reserve`):
                 // a national dataset's 600,000 would otherwise be copied as the list doubles.
                 crate::room::reserve(&mut self.tables.stories, stories.len());
-                self.seen.stories.reserve(stories.len(), |e| e.0);
-                self.seen.story_ids.reserve(stories.len(), |e| e.0);
                 // The rows are not needed after this: their text moves into the stories.
                 for row in std::mem::take(stories) {
                     let Some(project) = self.project(resolver, sheet, row.idx, row.project) else {
@@ -431,9 +425,7 @@ impl Builder<'_, '_> {
                     // Ids are given here or empty (made later), so equal stories are equal rows.
                     let stories = &self.tables.stories;
                     let hash = FxBuildHasher.hash_one(&story);
-                    let seen_before = self
-                        .seen
-                        .stories
+                    let seen_before = of_project(&mut self.seen.stories, project)
                         .find(hash, |&(h, k)| h == hash && stories[k as usize] == story)
                         .is_some();
                     if seen_before {
@@ -443,10 +435,10 @@ impl Builder<'_, '_> {
                     let place = stories.len() as u32;
                     if given_id {
                         let id = story.story_id.as_str();
-                        let id_hash = FxBuildHasher.hash_one((project, id));
-                        let first = self.seen.story_ids.find(id_hash, |&(h, k, ..)| {
-                            let earlier = &stories[k as usize];
-                            h == id_hash && earlier.project == project && earlier.story_id == id
+                        let id_hash = FxBuildHasher.hash_one(id);
+                        let ids = of_project(&mut self.seen.story_ids, project);
+                        let first = ids.find(id_hash, |&(h, k, ..)| {
+                            h == id_hash && stories[k as usize].story_id == id
                         });
                         if let Some(&(_, _, first_sheet, first_row)) = first {
                             let first = format!(
@@ -465,11 +457,10 @@ impl Builder<'_, '_> {
                             continue;
                         }
                         let entry = (id_hash, place, sheet_index, sheet.row_number(row.idx));
-                        self.seen.story_ids.insert_unique(id_hash, entry, |e| e.0);
+                        self.seen.story_ids[project as usize]
+                            .insert_unique(id_hash, entry, |e| e.0);
                     }
-                    self.seen
-                        .stories
-                        .insert_unique(hash, (hash, place), |e| e.0);
+                    self.seen.stories[project as usize].insert_unique(hash, (hash, place), |e| e.0);
                     self.tables.stories.push(story);
                     sheet.status[row.idx as usize] = RowStatus::Used;
                 }
@@ -501,23 +492,17 @@ impl Builder<'_, '_> {
                         self.missing_project(sheet, row.idx);
                         continue;
                     };
-                    let principle = row.principle as u8;
-                    if !self
-                        .seen
-                        .audit
-                        .insert((project, row.date, principle, row.item, row.score))
-                    {
+                    // Per project, whose rows come together: its few keys stay in the cache.
+                    let key = audit_key(row.date, row.principle as u8, row.item);
+                    let scores = of_project(&mut self.seen.audit, project)
+                        .entry(key)
+                        .or_insert(0);
+                    let bit = audit_bit(row.score);
+                    if *scores & bit != 0 {
                         sheet.status[row.idx as usize] = RowStatus::Duplicate;
                         continue;
                     }
-                    let entry = self
-                        .seen
-                        .audit_keys
-                        .entry((project, row.date, principle, row.item))
-                        .or_insert((row.score, false));
-                    if entry.0 != row.score {
-                        entry.1 = true;
-                    }
+                    *scores |= bit;
                     let t = &mut self.tables.audit;
                     t.project.push(project);
                     t.date.push(row.date);

@@ -448,9 +448,15 @@ pub fn sems(tables: &Tables, pairs: &DataFrame) -> Result<Vec<MeasureSem>, Figur
         "the baseline SD of each measure",
         frames::f64s(&pooled, "sd"),
     )?;
-    let used: std::collections::BTreeSet<u32> = tables.scores.measure.iter().copied().collect();
-    Ok(used
-        .into_iter()
+    // Which measures have scores, in code order: one pass over the scores marking a flag per
+    // measure (a set built from 20 million codes sorted them all first).
+    let mut used = vec![false; tables.measures.len()];
+    for &m in &tables.scores.measure {
+        used[m as usize] = true;
+    }
+    Ok((0u32..)
+        .zip(used)
+        .filter_map(|(m, used)| used.then_some(m))
         .map(|m| {
             let measure = &tables.measures[m as usize];
             let pooled_sd = measures

@@ -710,3 +710,52 @@ fn a_reused_story_id_names_the_first_story_and_withholds_unconsented_ids() {
         show_table(t)
     );
 }
+
+/// Self-audit scores are duplicates and conflicts within their project only, whatever the
+/// order of the rows: two projects interleaved, a score repeated exactly after a different
+/// one (a duplicate, not a third conflicting row), the same item on another date or under
+/// another principle (written in Welsh) no conflict. (Worked out by hand from the rows below.)
+#[test]
+fn audit_duplicates_and_conflicts_are_found_within_each_project() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    fs::write(
+        dir.path().join("audit.csv"),
+        "project_id,date,principle,item,score\n\
+         P1,2024-04-01,assets,1,3\n\
+         P2,2024-04-01,assets,1,3\n\
+         P1,2024-04-01,assets,1,4\n\
+         P1,2024-04-01,assets,1,3\n\
+         P2,2024-04-01,assets,2,5\n\
+         P1,2024-04-01,Asedau,2,2\n\
+         P2,2024-04-01,assets,2,5\n\
+         P1,2024-05-01,assets,1,4\n\
+         P1,2024-04-01,networks,1,3\n",
+    )
+    .expect("write audit");
+    let (_, json) = check_json(dir.path().to_str().expect("utf-8 path"));
+    let conflicts: Vec<(u64, String)> = problems(&json)
+        .iter()
+        .filter(|p| p["column"] == "score")
+        .map(|p| (p["row"].as_u64().unwrap_or(0), short(&p["value"])))
+        .collect();
+    // Rows 2 and 4 give P1's assets item 1 of 2024-04-01 two scores: both are left out.
+    assert_eq!(
+        conflicts,
+        [(2, "3".to_string()), (4, "4".to_string())],
+        "{}",
+        show_problems(&json)
+    );
+    // Rows 3, 6, 7, 9 and 10 kept; 5 repeats 2 and 8 repeats 6.
+    let t = &tables(&json)[0];
+    assert_eq!(
+        [
+            num(t, "read"),
+            num(t, "used"),
+            num(t, "excluded"),
+            num(t, "duplicates")
+        ],
+        [9, 5, 2, 2],
+        "{}",
+        show_table(t)
+    );
+}
