@@ -15,6 +15,19 @@ resident set size; needs /usr/bin/time, Debian package `time`), are printed, the
 stage's ratio from one size to the next against the ratio of projects. The tidy tables
 (`tables`) are made side by side with the pages (`views-render`, which also writes each page
 as soon as it is rendered): both are inside `pages`, whose time is the longer of the two.
+
+The reports are written to target/bench-out/<start time>/ and kept after the run. On ext4
+without a journal (as on the development machine) the kernel, making a file, passes over every
+inode deleted in the last minute (six while its inode table block is unwritten): 10,000 new
+files just after 10,000 were deleted took 2.8 s instead of 0.25 s (a test in Python on that
+machine). A benchmark that deleted its previous reports would time the file system, not mwm.
+So the reports stay until you delete them (wait six minutes before the next run), or until a
+later run finds the disk short of room: it deletes them and waits the six minutes out.
+
+Kept reports are written to disk and dropped from the page cache after each run (and those of
+earlier runs at the start), so that every run starts from the same memory: the inputs cached,
+no earlier report's gigabyte filling memory. Without that, the tenth 10,000-project report in a
+row found 1 to 4 GB free of 24 and its pages took 4.5 to 5.3 s instead of 3.75 to 3.95 s.
 """
 import argparse
 import os
@@ -23,12 +36,14 @@ import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "target" / "bench-data"
+OUT = ROOT / "target" / "bench-out"
+# How long ext4 without a journal passes over a deleted inode while its block is unwritten.
+RECENT = 6 * 60
 STAGE = re.compile(r"^(\w[\w-]*)\s+([0-9.]+) ms")
 
 
@@ -47,6 +62,41 @@ def demo(mwm: Path, projects: int) -> Path:
     )
     stamp.write_text("")
     return out
+
+
+def make_room(needed: int) -> Path:
+    """A fresh folder under OUT for this run's reports. Earlier runs' reports are kept (see
+    the notes at the top) unless fewer than `needed` bytes (and 10 GB to spare) are free:
+    then they are deleted and the six minutes waited out, saying so."""
+    OUT.mkdir(parents=True, exist_ok=True)
+    earlier = sorted(p for p in OUT.iterdir() if p.is_dir())
+    if earlier and shutil.disk_usage(OUT).free < needed + (10 << 30):
+        for p in earlier:
+            shutil.rmtree(p, ignore_errors=True)
+        print(f"deleted earlier reports in {OUT} for room; waiting {RECENT} s, as ext4 without "
+              "a journal slows the making of new files for minutes after many are deleted",
+              file=sys.stderr, flush=True)
+        time.sleep(RECENT)
+    elif earlier:
+        print(f"earlier runs' reports kept in {OUT}: delete them when done benchmarking "
+              "(a run just after deleting them would time the file system)", file=sys.stderr)
+        for p in earlier:
+            drop_from_cache(p)
+    fresh = OUT / time.strftime("%Y%m%dT%H%M%S")
+    fresh.mkdir()
+    return fresh
+
+
+def drop_from_cache(folder: Path):
+    """Writes the files under `folder` to disk and drops them from the page cache."""
+    os.sync()
+    for root, _, files in os.walk(folder):
+        for name in files:
+            fd = os.open(os.path.join(root, name), os.O_RDONLY)
+            try:
+                os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+            finally:
+                os.close(fd)
 
 
 def one_run(mwm: Path, inputs: Path, out: Path, lang: str):
@@ -84,36 +134,30 @@ def main():
         sys.exit(f"no mwm at {mwm}: cargo build --release first (or --mwm PATH)")
     sizes = [int(s) for s in args.sizes.split(",")]
     results = {}
-    scratch = Path(tempfile.mkdtemp(prefix="mwm-scaling-", dir=DATA.parent))
-    try:
-        for n in sizes:
-            inputs = demo(mwm, n)
-            walls, peaks, stages = [], [], {}
-            for r in range(args.runs):
-                wall, rss, st = one_run(mwm, inputs, scratch / f"{n}-{r}", args.lang)
-                walls.append(wall)
-                peaks.append(rss)
-                for k, v in st.items():
-                    stages.setdefault(k, []).append(v)
-                # Every size is measured the same way: outputs kept, as deleting a folder of
-                # 10,000 pages slows the next run's writing of as many files (ext4 looks
-                # through recently deleted inodes), unless the disk is short of room for the
-                # next run (10,000 projects write about 1 GB a run).
-                out = scratch / f"{n}-{r}"
-                size = sum(f.stat().st_size for f in out.rglob("*") if f.is_file())
-                if shutil.disk_usage(scratch).free < 3 * size:
-                    shutil.rmtree(out, ignore_errors=True)
-            results[n] = (
-                statistics.median(walls),
-                max(peaks),
-                {k: statistics.median(v) for k, v in stages.items()},
-            )
-            wall, peak, st = results[n]
-            parts = ", ".join(f"{k} {v / 1000:.2f}" for k, v in st.items())
-            print(f"{n:>6} projects: {wall:.2f} s wall (median of {args.runs}), "
-                  f"peak {peak:.0f} MiB; stages (s): {parts}", flush=True)
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
+    # About 100 kB of pages a project and language, a copy per run.
+    per_project = 110_000 * (2 if args.lang == "both" else 1)
+    scratch = make_room(needed=sum(sizes) * args.runs * per_project + (1 << 30))
+    for n in sizes:
+        inputs = demo(mwm, n)
+        walls, peaks, stages = [], [], {}
+        for r in range(args.runs):
+            wall, rss, st = one_run(mwm, inputs, scratch / f"{n}-{r}", args.lang)
+            walls.append(wall)
+            peaks.append(rss)
+            for k, v in st.items():
+                stages.setdefault(k, []).append(v)
+            # Every report is kept, out of the page cache (see the notes at the top).
+            drop_from_cache(scratch / f"{n}-{r}")
+        results[n] = (
+            statistics.median(walls),
+            max(peaks),
+            {k: statistics.median(v) for k, v in stages.items()},
+        )
+        wall, peak, st = results[n]
+        parts = ", ".join(f"{k} {v / 1000:.2f}" for k, v in st.items())
+        print(f"{n:>6} projects: {wall:.2f} s wall (median of {args.runs}), "
+              f"peak {peak:.0f} MiB; stages (s): {parts}", flush=True)
+    print(f"reports kept in {scratch}", file=sys.stderr)
     for a, b in zip(sizes, sizes[1:]):
         (wa, _, sa), (wb, _, sb) = results[a], results[b]
         ratios = ", ".join(

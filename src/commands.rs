@@ -324,9 +324,9 @@ pub fn report(args: &ReportArgs) -> Outcome {
         .collect();
     let staging = report::Staging::begin(&args.output, &inputs, args.force)?;
     let bar = Bar::new(args.quiet, "Writing");
-    // The tidy tables (the workbook is mostly one thread's work) are made side by side with
-    // the pages, which keep both cores busy.
-    let (files, pages) = rayon::join(
+    // The tidy tables (the workbook is mostly one thread's work) are made and written side by
+    // side with the pages, which keep both cores busy.
+    let (tables_written, pages) = rayon::join(
         || {
             let started = std::time::Instant::now();
             let mut files = table_files(tables, figures, checked, Path::new("data"), true)?;
@@ -340,8 +340,18 @@ pub fn report(args: &ReportArgs) -> Outcome {
                     false,
                 )?);
             }
+            bar.more_files(files.len() as u64);
+            files.par_iter().try_for_each(|file| {
+                staging.write(&file.path, &file.bytes)?;
+                bar.file_done();
+                Ok::<_, Error>(())
+            })?;
             timings.span("tables", started);
-            Ok::<_, Error>(files)
+            let csv = files
+                .iter()
+                .filter(|f| f.path.extension().is_some_and(|e| e == "csv"))
+                .count();
+            Ok::<_, Error>(csv)
         },
         || -> Result<usize, Error> {
             let started = std::time::Instant::now();
@@ -384,7 +394,7 @@ pub fn report(args: &ReportArgs) -> Outcome {
         },
     );
     timings.step("pages");
-    let (mut files, pages) = (files?, pages?);
+    let (tables_written, pages) = (tables_written?, pages?);
     let manifest_settings = ManifestSettings {
         min_cell: current.figures.suppression.min_cell,
         lang: languages,
@@ -413,16 +423,9 @@ pub fn report(args: &ReportArgs) -> Outcome {
             left_out: &c.left_out,
         }),
     );
-    files.push(OutFile {
-        path: PathBuf::from("manifest.json"),
-        bytes: manifest.into_bytes(),
-    });
-    bar.more_files(files.len() as u64);
-    files.par_iter().try_for_each(|file| {
-        staging.write(&file.path, &file.bytes)?;
-        bar.file_done();
-        Ok::<_, Error>(())
-    })?;
+    bar.more_files(1);
+    staging.write(Path::new("manifest.json"), manifest.as_bytes())?;
+    bar.file_done();
     staging.finish()?;
     bar.finish();
     timings.step("write");
@@ -433,10 +436,7 @@ pub fn report(args: &ReportArgs) -> Outcome {
             .iter()
             .filter(|p| p.severity == Severity::Warning)
             .count();
-        let tables = files
-            .iter()
-            .filter(|f| f.path.extension().is_some_and(|e| e == "csv"))
-            .count();
+        let tables = tables_written;
         say(&format!(
             "Wrote {pages} pages and {} tables to {} in {:.1} s: open {}. {excluded} rows were left out (listed in {}); {warnings} warnings (mwm check shows them).",
             tables,
