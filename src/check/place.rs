@@ -548,7 +548,9 @@ impl Builder<'_, '_> {
         let mut raw = std::mem::take(&mut o.score);
         // Names repeat: resolve each sheet-local measure and person once.
         let mut measure_of: Vec<Option<Option<u32>>> = vec![None; sheet.strings.len()];
-        let mut person_of: Vec<u32> = vec![u32::MAX; sheet.strings.len()];
+        // No code yet (a person), or none at all (a row's project).
+        const NONE: u32 = u32::MAX;
+        let mut person_of: Vec<u32> = vec![NONE; sheet.strings.len()];
         // A sheet's strings are distinct: when no person is held yet (the first outcomes
         // sheet), each person is new and takes the next code without a lookup. Otherwise, most
         // of a large sheet's strings are people: room for them at once.
@@ -561,14 +563,26 @@ impl Builder<'_, '_> {
         } else {
             self.people.reserve(sheet.strings.len());
         }
+        // Each row's project and person are found in tables as large as the sheet's strings
+        // (20 MB for a national dataset's 2.5 million people). Rows in any order (all of a
+        // wave, then the next; or shuffled) meet them far apart, so each is found in a pass
+        // of its own that does little else, whose lookups the processor makes many at once,
+        // rather than one at a time among the row's other work: projects first (in row
+        // order, as they are met), people once the rows kept are known.
+        for i in 0..rows {
+            project[i] = self
+                .project(resolver, sheet, idx_of_row[i], project[i])
+                .unwrap_or(NONE);
+        }
         let mut kept = 0;
         for i in 0..rows {
             let idx = idx_of_row[i];
             let col = col_of_row.get(i).copied().unwrap_or(LONG_SCORE);
-            let Some(project_code) = self.project(resolver, sheet, idx, project[i]) else {
+            let project_code = project[i];
+            if project_code == NONE {
                 self.missing_project(sheet, idx);
                 continue;
-            };
+            }
             let local = measure_of_row[i];
             let wide = sheet.info.wide.is_some();
             let measure = match measure_of[local as usize] {
@@ -629,19 +643,10 @@ impl Builder<'_, '_> {
                 );
                 continue;
             }
-            let local_person = person[i] as usize;
-            if person_of[local_person] == u32::MAX {
-                let name = sheet.string(person[i]);
-                person_of[local_person] = if first_people {
-                    self.people.push_new(name)
-                } else {
-                    self.people.code(name)
-                };
-            }
             // Exact duplicates and conflicting scores are found once all sources are in,
             // by sorting (see `score_duplicates_and_conflicts`).
             project[kept] = project_code;
-            person[kept] = person_of[local_person];
+            person[kept] = person[i];
             measure_of_row[kept] = measure;
             date[kept] = date[i];
             raw[kept] = score;
@@ -651,6 +656,19 @@ impl Builder<'_, '_> {
             }
             sheet.status[idx as usize] = RowStatus::Used;
             kept += 1;
+        }
+        // People are coded in the order the rows kept meet them.
+        for local in &mut person[..kept] {
+            let code = &mut person_of[*local as usize];
+            if *code == NONE {
+                let name = sheet.string(*local);
+                *code = if first_people {
+                    self.people.push_new(name)
+                } else {
+                    self.people.code(name)
+                };
+            }
+            *local = *code;
         }
         let t = &mut self.tables.scores;
         for (to, mut from) in [
