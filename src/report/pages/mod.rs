@@ -66,16 +66,8 @@ impl<'a> ShownOutcome<'a> {
 }
 
 pub struct PageContext<'a> {
-    pub tables: &'a Tables,
-    pub figures: &'a Figures,
-    pub checked: &'a Checked,
-    /// Rows left out by the reporting period.
-    pub left_out: &'a PeriodLeftOut,
-    /// The reporting period in force, days since 1970-01-01; `None` for an open end.
-    pub from: Option<i32>,
-    pub to: Option<i32>,
-    pub period_label: Option<String>,
-    pub comparison: Option<Comparison<'a>>,
+    /// What the pages show (its fields are read through the context: `ctx.tables`).
+    pub data: Data<'a>,
     pub config: &'a Config,
     pub redactor: Redactor,
     /// Slug of each project, by project code.
@@ -306,6 +298,16 @@ pub struct Funder {
     pub projects: Vec<u32>,
 }
 
+/// A page's context holds the run's data and what is made of it once for every page; the
+/// data's fields are read straight through it (`ctx.tables`, `ctx.comparison`).
+impl<'a> std::ops::Deref for PageContext<'a> {
+    type Target = Data<'a>;
+
+    fn deref(&self) -> &Data<'a> {
+        &self.data
+    }
+}
+
 impl<'a> PageContext<'a> {
     pub fn new(
         data: Data<'a>,
@@ -314,16 +316,7 @@ impl<'a> PageContext<'a> {
         generated: i32,
         layout: Layout,
     ) -> PageContext<'a> {
-        let Data {
-            tables,
-            figures,
-            checked,
-            left_out,
-            from,
-            to,
-            period_label,
-            comparison,
-        } = data;
+        let (tables, figures, checked) = (data.tables, data.figures, data.checked);
         let project_slugs = unique_slugs(&tables.project_ids);
         let mut funders: Vec<Funder> = Vec::new();
         // Each funder's place in `funders`, by its name with ASCII letters in lower case (names
@@ -362,7 +355,8 @@ impl<'a> PageContext<'a> {
                 t.4 + l.blank,
             )
         });
-        let compare_index = comparison
+        let compare_index = data
+            .comparison
             .as_ref()
             .map(|c| FigureIndex::of(c.figures, c.tables.project_ids.len()));
         let code_of: std::collections::HashMap<&str, usize> = tables
@@ -398,14 +392,7 @@ impl<'a> PageContext<'a> {
             }
         }
         PageContext {
-            tables,
-            figures,
-            checked,
-            left_out,
-            from,
-            to,
-            period_label,
-            comparison,
+            data,
             config,
             redactor: Redactor::new(&config.privacy.names),
             project_slugs,
