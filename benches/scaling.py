@@ -82,7 +82,7 @@ def make_room(needed: int) -> Path:
               "(a run just after deleting them would time the file system)", file=sys.stderr)
         for p in earlier:
             drop_from_cache(p)
-    fresh = OUT / time.strftime("%Y%m%dT%H%M%S")
+    fresh = OUT / f"{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}"
     fresh.mkdir()
     return fresh
 
