@@ -267,6 +267,15 @@ fn pairs_frame(tables: &Tables) -> PolarsResult<DataFrame> {
         match by_persons {
             Some(blocks) => blocks.into_iter().map(|(runs, _)| runs).collect(),
             None => {
+                // Not person by person: one sort of every score's pair, keyed project first,
+                // so that the groups come in the order `pair_columns` writes them (within a
+                // project and measure, person order either way), one after another rather
+                // than each to a place far from the last.
+                let key = |i: usize| {
+                    (u64::from(s.project[i]) << (mb + qb))
+                        | (u64::from(s.measure[i]) << qb)
+                        | u64::from(s.person[i])
+                };
                 let mut rows: Vec<(u64, u64)> =
                     (0..n).into_par_iter().map(|i| (key(i), when(i))).collect();
                 rows.par_sort_unstable();
