@@ -64,6 +64,55 @@ pub fn by_sorted_runs<A: Default + Send>(
     )
 }
 
+/// `each(rows, acc)` for every key's rows (in row order), the keys in ascending order, in
+/// parallel blocks of keys, each block with an accumulator of its own; the accumulators come
+/// back in the blocks' order. As [`by_sorted_runs`], for keys in any order. The keys are
+/// codes (0 to the largest), and the rows are grouped by counting them: two passes over the
+/// keys rather than a sort of every row. Meant for few keys (projects): each key's next place
+/// then stays in the cache as the rows are put in their groups.
+pub fn by_key_groups<A: Default + Send>(
+    keys: &[u32],
+    each: impl Fn(&[u32], &mut A) + Sync,
+) -> Vec<A> {
+    let groups = keys.iter().max().map_or(0, |&k| k as usize + 1);
+    // Where each key's rows start, then (as they are placed) where its next row goes.
+    let mut start = vec![0u32; groups + 1];
+    for &k in keys {
+        start[k as usize + 1] += 1;
+    }
+    for g in 0..groups {
+        start[g + 1] += start[g];
+    }
+    let mut next = start[..groups].to_vec();
+    let mut rows = filled(keys.len(), 0u32);
+    for (i, &k) in keys.iter().enumerate() {
+        let at = &mut next[k as usize];
+        rows[*at as usize] = i as u32;
+        *at += 1;
+    }
+    // Blocks of whole keys, of about as many rows each.
+    let parts = rayon::current_num_threads() * 16;
+    let mut bounds: Vec<usize> = (0..=parts)
+        .map(|b| start.partition_point(|&s| (s as usize) < b * keys.len() / parts))
+        .map(|g| g.min(groups))
+        .collect();
+    bounds[parts] = groups;
+    bounds.dedup();
+    bounds
+        .par_windows(2)
+        .map(|w| {
+            let mut acc = A::default();
+            for g in w[0]..w[1] {
+                let of_key = &rows[start[g] as usize..start[g + 1] as usize];
+                if !of_key.is_empty() {
+                    each(of_key, &mut acc);
+                }
+            }
+            acc
+        })
+        .collect()
+}
+
 /// Where to cut `keys` into about `parts` blocks of rows without cutting a run of equal keys:
 /// the first row of each block, then the number of rows.
 fn run_blocks(keys: &[u32], parts: usize) -> Vec<usize> {
@@ -90,6 +139,35 @@ mod tests {
         super::reserve(&mut small, 5);
         assert_eq!(small, [1, 2]);
         assert!(small.capacity() >= 7);
+    }
+
+    /// Every key's rows, in row order, keys ascending, each once, whatever the order of the
+    /// keys and however many blocks they make (worked out by hand: rows of key 0 are 1 and 4).
+    #[test]
+    fn key_groups_are_every_keys_rows_in_order() {
+        let collect = |keys: &[u32]| -> Vec<(u32, Vec<u32>)> {
+            super::by_key_groups(keys, |rows, acc: &mut Vec<(u32, Vec<u32>)>| {
+                acc.push((keys[rows[0] as usize], rows.to_vec()));
+            })
+            .into_iter()
+            .flatten()
+            .collect()
+        };
+        assert_eq!(
+            collect(&[2, 0, 3, 2, 0]),
+            [(0, vec![1, 4]), (2, vec![0, 3]), (3, vec![2])]
+        );
+        assert!(collect(&[]).is_empty());
+        // More keys than blocks, in a scrambled order, some codes unused.
+        let keys: Vec<u32> = (0..10_000u32).map(|i| (i * 7919) % 997 * 2).collect();
+        let groups = collect(&keys);
+        assert_eq!(groups.len(), 997);
+        assert!(groups.windows(2).all(|w| w[0].0 < w[1].0));
+        for (key, rows) in &groups {
+            assert!(rows.windows(2).all(|w| w[0] < w[1]));
+            assert!(rows.iter().all(|&r| keys[r as usize] == *key));
+        }
+        assert_eq!(groups.iter().map(|g| g.1.len()).sum::<usize>(), keys.len());
     }
 
     #[test]
