@@ -188,7 +188,9 @@ fn sorted_all<K: Ord + Send>(n: usize, key: impl Fn(usize) -> K + Sync) -> Vec<(
 /// Scores usually come person by person: then only each person's few scores need sorting, a
 /// person at a time in a small buffer, where sorting all (identity, row) pairs at once would
 /// fill 16 bytes a score (320 MB at 20 million scores, which the kernel must first clear) and
-/// sort them. `by_person` allows that (tests compare the two).
+/// sort them. In any other order, a project's scores at a time. `by_person` allows either
+/// (tests compare them with one full sort). The verdicts come in the order of the identities
+/// within each group; what is left out is then put in order by place.
 fn verdicts(
     t: &crate::model::Scores,
     place: &(impl Fn(usize) -> String + Sync),
@@ -219,9 +221,25 @@ fn verdicts(
     } else {
         None
     };
-    let Some(parts) = by_persons else {
-        all.judge(&sorted_all(n, |i| packing.key(t, i)), t, place);
-        return all;
+    // Otherwise grouped by project (by counting: few projects), each project's scores
+    // sorted on their own, rather than one sort of every score's pair.
+    let parts = match by_persons {
+        Some(parts) => parts,
+        None if by_person => crate::room::by_key_groups(
+            &t.project,
+            |rows, (v, order): &mut (Verdicts, Vec<(u64, u32)>)| {
+                if rows.len() > 1 {
+                    order.clear();
+                    order.extend(rows.iter().map(|&i| (packing.key(t, i as usize), i)));
+                    order.sort_unstable();
+                    v.judge(order, t, place);
+                }
+            },
+        ),
+        None => {
+            all.judge(&sorted_all(n, |i| packing.key(t, i)), t, place);
+            return all;
+        }
     };
     for (part, _) in parts {
         all.duplicates.extend(part.duplicates);
@@ -368,9 +386,9 @@ mod tests {
     }
 
     /// Person by person (each person's few scores sorted on their own, in parallel blocks),
-    /// person by person with the projects in another order, or in no order: the verdicts are
-    /// those worked out by hand, and the same, message for message and in the same order,
-    /// as those of one full sort.
+    /// person by person with the projects in another order, or in no order (a project's
+    /// scores at a time): the verdicts are those worked out by hand, and the same, message for
+    /// message, as those of one full sort.
     #[test]
     fn scores_are_judged_as_by_hand_and_as_one_full_sort() {
         // A small linear congruential generator: the same "random" scores on every run.
@@ -379,22 +397,25 @@ mod tests {
             seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
             (seed >> 33) % below
         };
-        for case in 0..4 {
+        for case in 0..5 {
             let mut t = crate::model::Scores::default();
             // Few scores too: blocks of no rows, and of one person's part.
             let n = if case == 0 { 5 } else { 3000 };
             for i in 0..n {
                 let person = match case {
-                    2 => next(80) as u32,
+                    // Cases 2 and 4: in no order, grouped by project.
+                    2 | 4 => next(80) as u32,
                     // One person only: every block boundary falls inside the person.
                     3 => 0,
                     _ => i / 6,
                 };
-                // Case 1: the projects listed last first ("D10000" before "D9999").
-                t.project.push(if case == 1 {
-                    999 - person / 20
-                } else {
-                    person / 20
+                t.project.push(match case {
+                    // The projects listed last first ("D10000" before "D9999").
+                    1 => 999 - person / 20,
+                    // A person's scores under several projects, and projects not in the
+                    // people's order.
+                    4 => next(7) as u32,
+                    _ => person / 20,
                 });
                 t.person.push(person);
                 t.measure.push(next(3) as u32);
@@ -405,7 +426,13 @@ mod tests {
             let fast = verdicts(&t, &place, true);
             let full = verdicts(&t, &place, false);
             assert_eq!(fast.duplicates.len(), full.duplicates.len(), "case {case}");
-            assert_eq!(fast.excluded, full.excluded, "case {case}");
+            // Message for message, in the order of their rows.
+            let by_row = |v: &Verdicts| {
+                let mut e = v.excluded.clone();
+                e.sort();
+                e
+            };
+            assert_eq!(by_row(&fast), by_row(&full), "case {case}");
             let mut duplicates = fast.duplicates.clone();
             duplicates.sort_unstable();
             let mut excluded: Vec<usize> = fast.excluded.iter().map(|(i, _)| *i).collect();
