@@ -403,7 +403,7 @@ mod tests {
             let n = if case == 0 { 5 } else { 3000 };
             for i in 0..n {
                 let person = match case {
-                    // Cases 2 and 4: in no order, grouped by project.
+                    // Cases 2 and 4: people in no order (judged a project at a time).
                     2 | 4 => next(80) as u32,
                     // One person only: every block boundary falls inside the person.
                     3 => 0,
