@@ -28,6 +28,8 @@ Kept reports are written to disk and dropped from the page cache after each run 
 earlier runs at the start), so that every run starts from the same memory: the inputs cached,
 no earlier report's gigabyte filling memory. Without that, the tenth 10,000-project report in a
 row found 1 to 4 GB free of 24 and its pages took 4.5 to 5.3 s instead of 3.75 to 3.95 s.
+Run it on an idle machine, and not within six minutes of anything that deleted many files
+(`cargo test`, a build): a run four minutes after them took 4.9 s for the same pages.
 """
 import argparse
 import os
