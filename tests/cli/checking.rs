@@ -8,8 +8,9 @@
 //! shows the developer everything that is off for a fixture.
 
 use crate::{
-    FIXTURES, check_json, check_json_args, is_paired_people_warning, num, problems, short,
-    show_problem, show_problems, show_table, tables, unbalanced,
+    FIXTURES, at_column, check_json, check_json_args, is_paired_people_warning, num, problems,
+    read_used_excluded_duplicates, short, show_problem, show_problems, show_table, tables,
+    unbalanced,
 };
 use serde_json::Value;
 use std::fs;
@@ -677,11 +678,7 @@ fn a_reused_story_id_names_the_first_story_and_withholds_unconsented_ids() {
     )
     .expect("write stories");
     let (_, json) = check_json(dir.path().to_str().expect("utf-8 path"));
-    let reused: Vec<(u64, String)> = problems(&json)
-        .iter()
-        .filter(|p| p["column"] == "story_id")
-        .map(|p| (p["row"].as_u64().unwrap_or(0), short(&p["value"])))
-        .collect();
+    let reused = at_column(&json, "story_id");
     assert_eq!(
         reused,
         [
@@ -699,12 +696,7 @@ fn a_reused_story_id_names_the_first_story_and_withholds_unconsented_ids() {
     // Rows 2, 3 and 7 kept; 4 and 8 repeat 2 and 7; 5 and 6 left out.
     let t = &tables(&json)[0];
     assert_eq!(
-        [
-            num(t, "read"),
-            num(t, "used"),
-            num(t, "excluded"),
-            num(t, "duplicates")
-        ],
+        read_used_excluded_duplicates(t),
         [7, 3, 2, 2],
         "{}",
         show_table(t)
@@ -733,11 +725,7 @@ fn audit_duplicates_and_conflicts_are_found_within_each_project() {
     )
     .expect("write audit");
     let (_, json) = check_json(dir.path().to_str().expect("utf-8 path"));
-    let conflicts: Vec<(u64, String)> = problems(&json)
-        .iter()
-        .filter(|p| p["column"] == "score")
-        .map(|p| (p["row"].as_u64().unwrap_or(0), short(&p["value"])))
-        .collect();
+    let conflicts = at_column(&json, "score");
     // Rows 2 and 4 give P1's assets item 1 of 2024-04-01 two scores: both are left out.
     assert_eq!(
         conflicts,
@@ -748,12 +736,7 @@ fn audit_duplicates_and_conflicts_are_found_within_each_project() {
     // Rows 3, 6, 7, 9 and 10 kept; 5 repeats 2 and 8 repeats 6.
     let t = &tables(&json)[0];
     assert_eq!(
-        [
-            num(t, "read"),
-            num(t, "used"),
-            num(t, "excluded"),
-            num(t, "duplicates")
-        ],
+        read_used_excluded_duplicates(t),
         [9, 5, 2, 2],
         "{}",
         show_table(t)

@@ -193,6 +193,25 @@ pub fn problems(json: &Value) -> &Vec<Value> {
     json["problems"].as_array().expect("`problems` is an array")
 }
 
+/// The row and value of every problem at `column`, in the order given.
+pub fn at_column(json: &Value, column: &str) -> Vec<(u64, String)> {
+    problems(json)
+        .iter()
+        .filter(|p| p["column"] == column)
+        .map(|p| (p["row"].as_u64().unwrap_or(0), short(&p["value"])))
+        .collect()
+}
+
+/// A ledger entry's rows read, used, excluded and duplicate.
+pub fn read_used_excluded_duplicates(t: &Value) -> [u64; 4] {
+    [
+        num(t, "read"),
+        num(t, "used"),
+        num(t, "excluded"),
+        num(t, "duplicates"),
+    ]
+}
+
 /// The `tables` array of a check's JSON.
 pub fn tables(json: &Value) -> &Vec<Value> {
     json["tables"].as_array().expect("`tables` is an array")
