@@ -182,6 +182,23 @@ fn sorted_all<K: Ord + Send>(n: usize, key: impl Fn(usize) -> K + Sync) -> Vec<(
     order
 }
 
+/// The verdicts on the scores `rows` (a person's, or a project's) added to `v`: the rows
+/// sorted by identity then row in `order`, a buffer used again for the next rows.
+fn judge_group(
+    rows: impl ExactSizeIterator<Item = usize>,
+    packing: Packing,
+    t: &crate::model::Scores,
+    place: &(impl Fn(usize) -> String + Sync),
+    (v, order): &mut (Verdicts, Vec<(u64, u32)>),
+) {
+    if rows.len() > 1 {
+        order.clear();
+        order.extend(rows.map(|i| (packing.key(t, i), i as u32)));
+        order.sort_unstable();
+        v.judge(order, t, place);
+    }
+}
+
 /// The verdicts on every score, in the order of the identities (person first when they are
 /// packed); `place(i)` says where score `i` was written.
 ///
@@ -207,17 +224,9 @@ fn verdicts(
     };
     // Persons in parallel blocks, each block's verdicts joined in order.
     let by_persons = if by_person {
-        crate::room::by_sorted_runs(
-            &t.person,
-            |rows, (v, order): &mut (Verdicts, Vec<(u64, u32)>)| {
-                if rows.len() > 1 {
-                    order.clear();
-                    order.extend(rows.map(|i| (packing.key(t, i), i as u32)));
-                    order.sort_unstable();
-                    v.judge(order, t, place);
-                }
-            },
-        )
+        crate::room::by_sorted_runs(&t.person, |rows, acc| {
+            judge_group(rows, packing, t, place, acc)
+        })
     } else {
         None
     };
@@ -225,17 +234,9 @@ fn verdicts(
     // sorted on their own, rather than one sort of every score's pair.
     let parts = match by_persons {
         Some(parts) => parts,
-        None if by_person => crate::room::by_key_groups(
-            &t.project,
-            |rows, (v, order): &mut (Verdicts, Vec<(u64, u32)>)| {
-                if rows.len() > 1 {
-                    order.clear();
-                    order.extend(rows.iter().map(|&i| (packing.key(t, i as usize), i)));
-                    order.sort_unstable();
-                    v.judge(order, t, place);
-                }
-            },
-        ),
+        None if by_person => crate::room::by_key_groups(&t.project, |rows, acc| {
+            judge_group(rows.iter().map(|&i| i as usize), packing, t, place, acc)
+        }),
         None => {
             all.judge(&sorted_all(n, |i| packing.key(t, i)), t, place);
             return all;

@@ -255,37 +255,20 @@ fn pairs_frame(tables: &Tables) -> PolarsResult<DataFrame> {
                 | (u64::from(s.project[i]) << mb)
                 | u64::from(s.measure[i])
         };
-        let by_persons = crate::room::by_sorted_runs(
-            &s.person,
-            |person, (runs, rows): &mut (Vec<Run>, Vec<(u64, u64)>)| {
-                rows.clear();
-                rows.extend(person.map(|i| (key(i), when(i))));
-                rows.sort_unstable();
-                group_runs_into(rows, |r| r.0, |r| r.1, runs);
-            },
-        );
+        let by_persons =
+            crate::room::by_sorted_runs(&s.person, |person, acc| add_runs(person, key, when, acc));
         match by_persons {
             Some(blocks) => blocks.into_iter().map(|(runs, _)| runs).collect(),
-            None => {
-                // Not person by person: the rows grouped by project (by counting: few
-                // projects), then each project's sorted on their own by measure, person and
-                // date, so that the groups come in the order `pair_columns` writes them
-                // (within a project and measure, person order either way). One sort of every
-                // score's pair would take 320 MB at 20 million scores.
-                let key = |i: usize| (u64::from(s.measure[i]) << qb) | u64::from(s.person[i]);
-                crate::room::by_key_groups(
-                    &s.project,
-                    |rows, (runs, order): &mut (Vec<Run>, Vec<(u64, u64)>)| {
-                        order.clear();
-                        order.extend(rows.iter().map(|&i| (key(i as usize), when(i as usize))));
-                        order.sort_unstable();
-                        group_runs_into(order, |r| r.0, |r| r.1, runs);
-                    },
-                )
-                .into_iter()
-                .map(|(runs, _)| runs)
-                .collect()
-            }
+            // Not person by person: the rows grouped by project (by counting: few projects),
+            // then each project's sorted on their own, where one sort of every score's pair
+            // would take 320 MB at 20 million scores. A project's groups then reach
+            // `pair_columns` a few places apart, rather than each far from the last.
+            None => crate::room::by_key_groups(&s.project, |rows, acc| {
+                add_runs(rows.iter().map(|&i| i as usize), key, when, acc)
+            })
+            .into_iter()
+            .map(|(runs, _)| runs)
+            .collect(),
         }
     } else {
         let mut rows: Vec<(u32, u32, u32, u64)> = (0..n)
@@ -312,6 +295,20 @@ fn pairs_frame(tables: &Tables) -> PolarsResult<DataFrame> {
         scores("baseline", c.baseline),
         scores("follow_up", c.follow_up),
     ])
+}
+
+/// The groups among `rows` (a person's scores, or a project's) added to `runs`: the rows are
+/// sorted by `key` then `when` in `order`, a buffer used again for the next rows.
+fn add_runs(
+    rows: impl Iterator<Item = usize>,
+    key: impl Fn(usize) -> u64,
+    when: impl Fn(usize) -> u64,
+    (runs, order): &mut (Vec<Run>, Vec<(u64, u64)>),
+) {
+    order.clear();
+    order.extend(rows.map(|i| (key(i), when(i))));
+    order.sort_unstable();
+    group_runs_into(order, |r| r.0, |r| r.1, runs);
 }
 
 /// A group of scores: the row of its first and of its last entry, and its size (12 bytes:
@@ -360,9 +357,10 @@ impl PairColumns {
     }
 }
 
-/// The columns of the groups `blocks` hold, each block in person order (or in project,
-/// measure and person order), in (project, measure, person) order: so that sums over the
-/// groups, and so the figures to the last bit, do not depend on the order of the inputs.
+/// The columns of the groups `blocks` hold, each block in person order (within a project,
+/// when the scores were grouped by project), in (project, measure, person) order: so that
+/// sums over the groups, and so the figures to the last bit, do not depend on the order of
+/// the inputs.
 ///
 /// Usually by counting: each project and measure's groups are counted, then each group's row
 /// is written straight to its place, in the order met, which is person order. Two passes
