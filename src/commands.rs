@@ -326,7 +326,7 @@ pub fn report(args: &ReportArgs) -> Outcome {
     let bar = Bar::new(args.quiet, "Writing");
     // The tidy tables (the workbook is mostly one thread's work) are made and written side by
     // side with the pages, which keep both cores busy.
-    let (tables_written, pages) = rayon::join(
+    let (csv_tables, pages) = rayon::join(
         || {
             let started = std::time::Instant::now();
             let mut files = table_files(tables, figures, checked, Path::new("data"), true)?;
@@ -394,7 +394,7 @@ pub fn report(args: &ReportArgs) -> Outcome {
         },
     );
     timings.step("pages");
-    let (tables_written, pages) = (tables_written?, pages?);
+    let (csv_tables, pages) = (csv_tables?, pages?);
     let manifest_settings = ManifestSettings {
         min_cell: current.figures.suppression.min_cell,
         lang: languages,
@@ -436,10 +436,8 @@ pub fn report(args: &ReportArgs) -> Outcome {
             .iter()
             .filter(|p| p.severity == Severity::Warning)
             .count();
-        let tables = tables_written;
         say(&format!(
-            "Wrote {pages} pages and {} tables to {} in {:.1} s: open {}. {excluded} rows were left out (listed in {}); {warnings} warnings (mwm check shows them).",
-            tables,
+            "Wrote {pages} pages and {csv_tables} tables to {} in {:.1} s: open {}. {excluded} rows were left out (listed in {}); {warnings} warnings (mwm check shows them).",
             args.output.display(),
             started.elapsed().as_secs_f64(),
             args.output.join("index.html").display(),
